@@ -1,0 +1,108 @@
+//! `cleanalign fix`: the line-preserving repair filter.
+//!
+//! Line N out is line N in, repaired: no stage here may drop, merge or split a line. That makes `fix` safe in
+//! shell pipelines over aligned files (`paste`, `diff`), and it is why only the [`LineRepair`] stages are offered.
+
+use crate::config::Config;
+use crate::stages::mojibake::MojibakeRepairer;
+use crate::stages::punct::PunctWidth;
+use crate::stages::ruby::RubyRepair;
+use crate::stages::script::ScriptConfig;
+use crate::stages::LineRepair;
+use crate::validate::FieldError;
+
+/// Stages that `fix --stages` accepts, in the order they run.
+pub const FIX_STAGES: &[&str] = &["mojibake", "normalize", "ruby", "punct", "mt", "script"];
+
+/// Adapts the mojibake repairer to a line repair: in `fix`, unrecoverable spans stay in the line (the filter
+/// cannot remove text without breaking line correspondence); `run` removes them instead.
+pub struct MojibakeLine(pub MojibakeRepairer);
+
+impl LineRepair for MojibakeLine {
+    fn name(&self) -> &'static str {
+        "mojibake"
+    }
+
+    fn repair(&self, line: &str) -> Option<String> {
+        self.0.repair(line).map(|r| r.text).filter(|t| t != line)
+    }
+}
+
+/// The chain of repairs selected for `fix`.
+pub struct FixChain {
+    repairs: Vec<Box<dyn LineRepair>>,
+}
+
+impl FixChain {
+    /// Build the chain for `stages` (names from [`FIX_STAGES`], any order) converting to script `to`.
+    pub fn new(config: &Config, stages: &[String], to: &str) -> Result<FixChain, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for s in stages {
+            if !FIX_STAGES.contains(&s.as_str()) {
+                errors.push(FieldError::new(
+                    "--stages",
+                    format!("unknown stage \"{s}\"; valid: {}", FIX_STAGES.join(",")),
+                ));
+            }
+        }
+        let script_config = ScriptConfig {
+            target: to.to_string(),
+        };
+        errors.extend(
+            script_config
+                .validate()
+                .into_iter()
+                .map(|e| FieldError::new("--to", e.message)),
+        );
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let wanted = |name: &str| stages.iter().any(|s| s == name);
+        let mut repairs: Vec<Box<dyn LineRepair>> = Vec::new();
+        for &name in FIX_STAGES {
+            if !wanted(name) {
+                continue;
+            }
+            let repair: Box<dyn LineRepair> = match name {
+                "mojibake" => Box::new(MojibakeLine(config.mojibake.build()?)),
+                "normalize" => Box::new(config.normalize.build()?),
+                "ruby" => Box::new(RubyRepair),
+                "punct" => Box::new(PunctWidth),
+                "mt" => Box::new(config.mt.build()?),
+                _ => Box::new(script_config.build()?),
+            };
+            repairs.push(repair);
+        }
+        Ok(FixChain { repairs })
+    }
+
+    /// Every stage, default target.
+    pub fn all(config: &Config) -> Result<FixChain, Vec<FieldError>> {
+        let stages: Vec<String> = FIX_STAGES.iter().map(|s| s.to_string()).collect();
+        FixChain::new(config, &stages, &config.script.target)
+    }
+
+    /// Repair one line. A line break inside a repaired result would break line correspondence, so any stage
+    /// output containing one is discarded.
+    pub fn fix_line(&self, line: &str) -> String {
+        let mut current = line.to_string();
+        for repair in &self.repairs {
+            if let Some(new) = repair.repair(&current) {
+                if !new.contains(['\n', '\r']) {
+                    current = new;
+                }
+            }
+        }
+        current
+    }
+}
+
+impl LineRepair for crate::stages::mt::MtRepairer {
+    fn name(&self) -> &'static str {
+        "mt"
+    }
+
+    fn repair(&self, line: &str) -> Option<String> {
+        crate::stages::mt::MtRepairer::repair(self, line)
+    }
+}

@@ -1,0 +1,17 @@
+//! cleanalign: clean dirty scraped Chinese and English web text, and align zh↔en passages into a corpus.
+//!
+//! The library does all the work; `main.rs` only parses arguments. Entry points:
+//! * [`pipeline::Pipeline`] — the batch (`cleanalign run`);
+//! * [`fix::FixChain`] — the line-preserving repair filter (`cleanalign fix`);
+//! * [`align::Aligner`] — sentence alignment (`cleanalign align`);
+//! * [`config::load`] — configuration with complete error reports (`cleanalign check`).
+
+pub mod align;
+pub mod config;
+pub mod doc;
+pub mod fix;
+pub mod output;
+pub mod pipeline;
+pub mod stages;
+pub mod text;
+pub mod validate;

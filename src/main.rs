@@ -1,0 +1,400 @@
+//! The `cleanalign` binary: argument parsing and exit codes only; the library does the work.
+
+use clap::{Args, Parser, Subcommand};
+use cleanalign::config::{self, Config};
+use cleanalign::fix::{FixChain, FIX_STAGES};
+use cleanalign::pipeline::{with_jobs, Pipeline};
+use cleanalign::stages::decode::DecodeConfig;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code: the run finished but some inputs failed.
+const EXIT_SOME_FAILED: u8 = 1;
+/// Exit code: usage or configuration error (also used by clap for bad arguments).
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "cleanalign",
+    version,
+    about = "Clean scraped Chinese/English web text and align zh↔en passages into a CSV corpus.",
+    long_about = "Clean scraped Chinese (Simplified and Traditional) and English web text, and align parallel \
+zh↔en passages into a CSV corpus.\n\nWith no subcommand, `cleanalign` runs the whole batch like `cleanalign run`: \
+raw/ → cleaned/ with ./pipeline.toml.",
+    after_help = "Exit codes: 0 success; 1 the run finished but some inputs failed; 2 usage or configuration error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the whole batch: decode, repair, strip boilerplate, unify script, segment, align, write outputs.
+    #[command(
+        long_about = "Run the whole batch over every file directly inside the raw folder and write, into the \
+output folder: docs/<stem>.txt (cleaned documents), corpus.csv (aligned zh↔en beads), rejected.jsonl (every removed \
+line or span with stage and reason), metadata.csv (title, date, source, author per document) and report.json \
+(counts, config hash, timings).\n\nFlags override pipeline.toml. A file that cannot be processed gets an error \
+on stderr and in report.json; the run goes on and exits with 1."
+    )]
+    Run(RunArgs),
+    /// Repair lines from FILEs or stdin to stdout; never drops, merges or splits a line.
+    #[command(
+        long_about = "Line-preserving repair filter: reads FILEs (or stdin when none are given, or for `-`) and \
+writes the repaired text to stdout. Line N of the output is line N of the input, repaired. Nothing is removed: \
+spans that cannot be repaired are left as they are.",
+        after_help = "Examples:\n  cleanalign fix page.txt > page.fixed.txt\n  cat scraped.txt | cleanalign fix --stages mojibake,punct --to none\n  cleanalign fix --to zh-TW notes.txt"
+    )]
+    Fix(FixArgs),
+    /// Align two files of sentences (one per line) and print beads `[i, j]:[k]:score`.
+    #[command(
+        long_about = "Align SRC and TGT, each holding one sentence per line, and print one bead per line: \
+`[i, j]:[k]:score` with 0-based line numbers, `[]` for an empty side, and a score in [0,1]. Every line of both \
+files appears in exactly one bead, in order.",
+        after_help = "Example:\n  cleanalign align chapter.zh chapter.en --src-lang zh --tgt-lang en > chapter.align"
+    )]
+    Align(AlignArgs),
+    /// Validate a configuration file and report every error with line and column.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Configuration file [default: ./pipeline.toml; built-in defaults if it does not exist]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Folder of raw input documents [default: input.raw_dir, "raw"]
+    #[arg(long, value_name = "DIR")]
+    raw: Option<PathBuf>,
+    /// Output folder [default: output.out_dir, "cleaned"]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Worker threads; 0 = one per core [default: output.jobs]
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Do not show a progress bar
+    #[arg(long)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct FixArgs {
+    /// Comma-separated stages to run, in pipeline order regardless of the order given
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "LIST",
+        default_value = "mojibake,normalize,ruby,punct,mt,script"
+    )]
+    stages: Vec<String>,
+    /// Target script: zh-Hans, zh-Hant, zh-TW, zh-HK or none
+    #[arg(long, value_name = "VARIANT", default_value = "zh-Hans")]
+    to: String,
+    /// Configuration file for stage settings (glossary, thresholds) [default: ./pipeline.toml if present]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Input files; stdin when none or `-`
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct AlignArgs {
+    /// Source file, one sentence per line
+    #[arg(value_name = "SRC")]
+    src: PathBuf,
+    /// Target file, one sentence per line
+    #[arg(value_name = "TGT")]
+    tgt: PathBuf,
+    /// Language of SRC
+    #[arg(long, default_value = "zh")]
+    src_lang: String,
+    /// Language of TGT
+    #[arg(long, default_value = "en")]
+    tgt_lang: String,
+    /// Configuration file for aligner settings [default: ./pipeline.toml if present]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Configuration file to validate
+    #[arg(long, value_name = "FILE", default_value = "pipeline.toml")]
+    config: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let command = cli.command.unwrap_or(Command::Run(RunArgs {
+        config: None,
+        raw: None,
+        out: None,
+        jobs: None,
+        quiet: false,
+    }));
+    match command {
+        Command::Run(args) => run(args),
+        Command::Fix(args) => fix(args),
+        Command::Align(args) => align(args),
+        Command::Check(args) => check(args),
+    }
+}
+
+/// Load the config named by a flag, or ./pipeline.toml when it exists.
+fn load_config(flag: Option<&Path>) -> Result<Config, ExitCode> {
+    let (path, explicit) = match flag {
+        Some(p) => (p.to_path_buf(), true),
+        None => (PathBuf::from("pipeline.toml"), false),
+    };
+    config::load(&path, explicit).map_err(|errors| {
+        eprintln!("{errors}");
+        ExitCode::from(EXIT_USAGE)
+    })
+}
+
+fn report_field_errors(context: &str, errors: &[cleanalign::validate::FieldError]) -> ExitCode {
+    for e in errors {
+        eprintln!("error: {context}`{}`: {}", e.key, e.message);
+    }
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    let mut config = match load_config(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if let Some(raw) = args.raw {
+        config.input.raw_dir = raw;
+    }
+    if let Some(out) = args.out {
+        config.output.out_dir = out;
+    }
+    if let Some(jobs) = args.jobs {
+        config.output.jobs = jobs;
+    }
+    if args.quiet {
+        config.output.progress = false;
+    }
+    let (raw_dir, out_dir, jobs, progress) = (
+        config.input.raw_dir.clone(),
+        config.output.out_dir.clone(),
+        config.output.jobs,
+        config.output.progress,
+    );
+    let pipeline = match Pipeline::from_config(config) {
+        Ok(p) => p,
+        Err(errors) => return report_field_errors("invalid configuration value ", &errors),
+    };
+    let result = with_jobs(jobs, || pipeline.run(&raw_dir, &out_dir, progress)).and_then(|r| r);
+    match result {
+        Ok(summary) => {
+            for failure in &summary.failed {
+                eprintln!("error: {}: {}", failure.file, failure.error);
+            }
+            eprintln!(
+                "cleanalign: {} document{} cleaned, {} failed, {} corpus row{} → {}",
+                summary.documents,
+                if summary.documents == 1 { "" } else { "s" },
+                summary.failed.len(),
+                summary.corpus_rows,
+                if summary.corpus_rows == 1 { "" } else { "s" },
+                summary.out_dir.display()
+            );
+            if summary.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_SOME_FAILED)
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn fix(args: FixArgs) -> ExitCode {
+    let config = match load_config(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let stages: Vec<String> = args
+        .stages
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let chain = match FixChain::new(&config, &stages, &args.to) {
+        Ok(c) => c,
+        Err(errors) => {
+            let code = report_field_errors("", &errors);
+            eprintln!("  = help: stages are {}", FIX_STAGES.join(","));
+            return code;
+        }
+    };
+    let decoder = match config.decode.build() {
+        Ok(d) => d,
+        Err(errors) => return report_field_errors("decode.", &errors),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files
+    };
+    for file in files {
+        let result = if file.as_os_str() == "-" {
+            fix_stream(&chain, &decoder, std::io::stdin().lock(), &mut out)
+        } else {
+            match std::fs::File::open(&file) {
+                Ok(f) => fix_stream(&chain, &decoder, std::io::BufReader::new(f), &mut out),
+                Err(e) => Err(e),
+            }
+        };
+        if let Err(e) = result {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {}: {e}", file.display());
+            failed = true;
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: writing output: {e}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(EXIT_SOME_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Stream UTF-8 input line by line; anything else (a BOM, UTF-16, a legacy encoding) is read whole and decoded
+/// with the pipeline's decoder, since those cannot be split on the newline byte safely.
+fn fix_stream(
+    chain: &FixChain,
+    decoder: &cleanalign::stages::decode::Decoder,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    let mut first = true;
+    loop {
+        buf.clear();
+        let n = input.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            return Ok(());
+        }
+        let starts_unusual = first
+            && (buf.starts_with(b"\xEF\xBB\xBF")
+                || buf.starts_with(b"\xFF\xFE")
+                || buf.starts_with(b"\xFE\xFF"));
+        first = false;
+        let valid = std::str::from_utf8(&buf).ok().filter(|_| !starts_unusual);
+        let Some(line) = valid else {
+            // Fall back to whole-input decoding from here on.
+            let mut rest = std::mem::take(&mut buf);
+            input.read_to_end(&mut rest)?;
+            let decoded = cleanalign::stages::decode::decode_for_filter(decoder, &rest);
+            return write_fixed(chain, &decoded.text, out);
+        };
+        let (body, ending) = match line.strip_suffix('\n') {
+            Some(b) => (b.strip_suffix('\r').unwrap_or(b), "\n"),
+            None => (line, ""),
+        };
+        out.write_all(chain.fix_line(body).as_bytes())?;
+        out.write_all(ending.as_bytes())?;
+    }
+}
+
+fn write_fixed(chain: &FixChain, text: &str, out: &mut impl Write) -> std::io::Result<()> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    if text.is_empty() {
+        return Ok(());
+    }
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(
+            chain
+                .fix_line(line.strip_suffix('\r').unwrap_or(line))
+                .as_bytes(),
+        )?;
+    }
+    if text.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn read_sentences(path: &Path) -> Result<Vec<String>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let decoder = DecodeConfig::default()
+        .build()
+        .map_err(|_| "internal: default decoder".to_string())?;
+    let decoded = decoder
+        .decode(&bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = decoded.text.strip_suffix('\n').unwrap_or(&decoded.text);
+    Ok(text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+        .collect())
+}
+
+fn align(args: AlignArgs) -> ExitCode {
+    let config = match load_config(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let aligner = match config.align.build() {
+        Ok(a) => a,
+        Err(errors) => return report_field_errors("align.", &errors),
+    };
+    let (src, tgt) = match (read_sentences(&args.src), read_sentences(&args.tgt)) {
+        (Ok(s), Ok(t)) => (s, t),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_SOME_FAILED);
+        }
+    };
+    let beads = aligner.align(&src, &tgt, &args.src_lang, &args.tgt_lang);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for bead in &beads {
+        if writeln!(out, "{}", cleanalign::align::format_bead(bead)).is_err() {
+            return ExitCode::SUCCESS;
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    match config::load(&args.config, true) {
+        Ok(config) => match Pipeline::from_config(config) {
+            Ok(_) => {
+                println!("{}: OK", args.config.display());
+                ExitCode::SUCCESS
+            }
+            Err(errors) => report_field_errors("", &errors),
+        },
+        Err(errors) => {
+            eprintln!("{errors}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

@@ -1,0 +1,526 @@
+//! Decode raw bytes into text, whatever the encoding, and refuse what is not text.
+//!
+//! Order of evidence: a byte-order mark wins; then a UTF-16 NUL-byte pattern; then valid UTF-8; then a legacy
+//! encoding guessed by `chardetng` over the whole file. A legacy file is decoded line by line so that a page in GBK
+//! with a UTF-8 footer pasted in (common in scrapes) keeps both halves readable.
+//!
+//! It never replaces bytes silently: every malformed sequence becomes U+FFFD *and* a [`DecodeIssue`] with its
+//! byte offset, which the pipeline writes to `rejected.jsonl`. Files that are not text at all (images, archives,
+//! NUL-filled or control-heavy bytes) are refused with an [`InputError`] naming the evidence.
+
+use crate::validate::FieldError;
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use serde::{Deserialize, Serialize};
+
+/// `[decode]` in `pipeline.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DecodeConfig {
+    /// Encoding to use for every input instead of detecting it (a WHATWG label such as "gb18030", "big5",
+    /// "shift_jis", "windows-1252"). Empty: detect per file.
+    pub force_encoding: String,
+    /// Share of control characters (other than tab, CR, LF) above which a decoded file is refused as binary.
+    pub max_control_ratio: f64,
+    /// Share of malformed byte sequences above which a file is refused as undecodable rather than repaired.
+    pub max_malformed_ratio: f64,
+}
+
+impl Default for DecodeConfig {
+    fn default() -> Self {
+        DecodeConfig {
+            force_encoding: String::new(),
+            max_control_ratio: 0.02,
+            max_malformed_ratio: 0.05,
+        }
+    }
+}
+
+impl DecodeConfig {
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if !self.force_encoding.is_empty()
+            && Encoding::for_label(self.force_encoding.as_bytes()).is_none()
+        {
+            errors.push(FieldError::new(
+                "force_encoding",
+                format!(
+                    "unknown encoding label `{}` (try utf-8, gb18030, gbk, big5, shift_jis, euc-jp, euc-kr, windows-1252)",
+                    self.force_encoding
+                ),
+            ));
+        }
+        crate::validate::check_range(
+            &mut errors,
+            "max_control_ratio",
+            self.max_control_ratio,
+            0.0,
+            1.0,
+        );
+        crate::validate::check_range(
+            &mut errors,
+            "max_malformed_ratio",
+            self.max_malformed_ratio,
+            0.0,
+            1.0,
+        );
+        errors
+    }
+
+    pub fn build(&self) -> Result<Decoder, Vec<FieldError>> {
+        let errors = self.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Decoder {
+            forced: Encoding::for_label(self.force_encoding.as_bytes()),
+            max_control_ratio: self.max_control_ratio,
+            max_malformed_ratio: self.max_malformed_ratio,
+        })
+    }
+}
+
+/// Why an input could not be turned into a document.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InputError {
+    #[error("empty file (0 bytes)")]
+    Empty,
+    #[error("binary file, not text: {0}")]
+    Binary(String),
+    #[error("not decodable as text: {0}")]
+    Undecodable(String),
+    #[error("file is {size} bytes, over the limit of {limit} bytes (input.max_file_bytes)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error(
+        "is a directory, not a file (cleanalign reads the files directly inside the input folder)"
+    )]
+    IsDirectory,
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("output name `{0}` is already used by another input with the same stem")]
+    DuplicateStem(String),
+}
+
+/// A malformed byte sequence that was replaced by U+FFFD.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeIssue {
+    /// 1-based line number in the decoded text.
+    pub line: usize,
+    /// Offset of the first malformed byte in the raw file.
+    pub byte_offset: u64,
+    /// The malformed bytes, hex.
+    pub bytes_hex: String,
+}
+
+/// Decoded text and how it was obtained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    /// Name of the encoding (for a mixed file: the legacy one, with "+UTF-8").
+    pub encoding: String,
+    pub issues: Vec<DecodeIssue>,
+}
+
+/// The runtime decoder built from [`DecodeConfig`].
+#[derive(Debug, Clone)]
+pub struct Decoder {
+    forced: Option<&'static Encoding>,
+    max_control_ratio: f64,
+    max_malformed_ratio: f64,
+}
+
+/// Magic numbers of formats that often turn up renamed as `.txt` in scrapes.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or docx/xlsx/epub)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+];
+
+impl Decoder {
+    /// Decode one file's bytes.
+    pub fn decode(&self, bytes: &[u8]) -> Result<Decoded, InputError> {
+        if bytes.is_empty() {
+            return Err(InputError::Empty);
+        }
+        for (magic, what) in MAGIC {
+            if bytes.starts_with(magic) && (*what != "gzip archive" || bytes.len() > 10) {
+                return Err(InputError::Binary(format!(
+                    "starts with the signature of a {what}"
+                )));
+            }
+        }
+        if let Some(encoding) = self.forced {
+            let decoded = decode_whole(bytes, encoding);
+            return self.accept(decoded, bytes.len());
+        }
+        if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+            let decoded = decode_whole(&bytes[bom_len..], encoding);
+            let decoded = Decoded {
+                issues: shift_offsets(decoded.issues, bom_len as u64),
+                ..decoded
+            };
+            return self.accept(decoded, bytes.len());
+        }
+        if let Some(encoding) = sniff_utf16(bytes) {
+            return self.accept(decode_whole(bytes, encoding), bytes.len());
+        }
+        if let Some(offset) = memchr_nul(bytes) {
+            return Err(InputError::Binary(format!(
+                "contains a NUL byte at offset {offset}, and is not UTF-16"
+            )));
+        }
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return self.accept(
+                Decoded {
+                    text: text.to_string(),
+                    encoding: "UTF-8".to_string(),
+                    issues: Vec::new(),
+                },
+                bytes.len(),
+            );
+        }
+        let legacy = guess_legacy(bytes);
+        self.accept(decode_lines_mixed(bytes, legacy), bytes.len())
+    }
+
+    /// Refuse decodes that are evidently not text.
+    fn accept(&self, decoded: Decoded, byte_len: usize) -> Result<Decoded, InputError> {
+        let mut chars = 0usize;
+        let mut controls = 0usize;
+        for c in decoded.text.chars() {
+            chars += 1;
+            if c.is_control()
+                && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')
+                && !('\u{80}'..='\u{9f}').contains(&c)
+            {
+                controls += 1;
+            }
+        }
+        let chars = chars.max(1);
+        if controls as f64 / chars as f64 > self.max_control_ratio {
+            return Err(InputError::Binary(format!(
+                "{controls} of {chars} characters are control characters (decoded as {})",
+                decoded.encoding
+            )));
+        }
+        let malformed: usize = decoded.issues.iter().map(|i| i.bytes_hex.len() / 2).sum();
+        if malformed as f64 / byte_len.max(1) as f64 > self.max_malformed_ratio {
+            return Err(InputError::Undecodable(format!(
+                "not valid UTF-8, and {malformed} of {byte_len} bytes are malformed in the best guess ({})",
+                decoded.encoding
+            )));
+        }
+        Ok(decoded)
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn shift_offsets(issues: Vec<DecodeIssue>, by: u64) -> Vec<DecodeIssue> {
+    issues
+        .into_iter()
+        .map(|i| DecodeIssue {
+            byte_offset: i.byte_offset + by,
+            ..i
+        })
+        .collect()
+}
+
+/// UTF-16 without a BOM shows up as NUL bytes on one parity: mostly-ASCII text puts the zero high byte on odd
+/// offsets (LE) or even offsets (BE). CJK-only UTF-16 has few NULs and is left to the other checks.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_nuls * 10 >= pairs * 3 && even_nuls * 20 <= pairs {
+        Some(UTF_16LE)
+    } else if even_nuls * 10 >= pairs * 3 && odd_nuls * 20 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Ask chardetng for the most likely legacy encoding (UTF-8 excluded: the caller has seen it is not valid).
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    // A megabyte is plenty of evidence and bounds the cost on huge files.
+    let sample = &bytes[..bytes.len().min(1 << 20)];
+    detector.feed(sample, sample.len() == bytes.len());
+    detector.guess(None, false)
+}
+
+/// Decode a whole buffer with one encoding, recording every malformed sequence.
+fn decode_whole(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    let mut issues = Vec::new();
+    let text = decode_recording(bytes, encoding, 0, &mut issues);
+    number_issue_lines(&text, &mut issues, bytes, encoding);
+    Decoded {
+        text,
+        encoding: encoding.name().to_string(),
+        issues,
+    }
+}
+
+/// Line numbers for issues of a whole-buffer decode: count newlines in the raw bytes before each offset. UTF-16
+/// has two-byte newlines, so it counts in the decoded text instead (offsets are halved).
+fn number_issue_lines(
+    _text: &str,
+    issues: &mut [DecodeIssue],
+    bytes: &[u8],
+    encoding: &'static Encoding,
+) {
+    for issue in issues.iter_mut() {
+        let end = (issue.byte_offset as usize).min(bytes.len());
+        let newlines = if encoding == UTF_16LE || encoding == UTF_16BE {
+            bytes[..end]
+                .chunks(2)
+                .filter(|c| c == &[b'\n', 0] || c == &[0, b'\n'])
+                .count()
+        } else {
+            bytes[..end].iter().filter(|&&b| b == b'\n').count()
+        };
+        issue.line = newlines + 1;
+    }
+}
+
+/// Decode with U+FFFD for malformed sequences, pushing an issue for each (offsets relative to `base`).
+fn decode_recording(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    base: u64,
+    issues: &mut Vec<DecodeIssue>,
+) -> String {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut out = String::with_capacity(capacity.min(bytes.len().saturating_mul(3) + 16));
+    let mut read_total = 0usize;
+    loop {
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {
+                out.reserve(bytes.len() - read_total + 16);
+            }
+            DecoderResult::Malformed(bad, consumed_after) => {
+                let bad = bad as usize;
+                let after = consumed_after as usize;
+                let start = read_total.saturating_sub(bad + after);
+                let end = (start + bad).min(bytes.len());
+                issues.push(DecodeIssue {
+                    line: 0,
+                    byte_offset: base + start as u64,
+                    bytes_hex: bytes[start..end]
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect(),
+                });
+                out.push('\u{FFFD}');
+            }
+        }
+    }
+    out
+}
+
+/// Decode a legacy-encoded file line by line; lines that are valid UTF-8 (a pasted footer) stay UTF-8.
+fn decode_lines_mixed(bytes: &[u8], legacy: &'static Encoding) -> Decoded {
+    let mut text = String::with_capacity(bytes.len() * 3 / 2);
+    let mut issues = Vec::new();
+    let mut utf8_lines = 0usize;
+    let mut offset = 0usize;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(s) => {
+                if !s.is_ascii() {
+                    utf8_lines += 1;
+                }
+                text.push_str(s);
+            }
+            Err(_) => {
+                let before = issues.len();
+                let decoded = decode_recording(line, legacy, offset as u64, &mut issues);
+                for issue in &mut issues[before..] {
+                    issue.line = i + 1;
+                }
+                text.push_str(&decoded);
+            }
+        }
+        offset += line.len() + 1;
+    }
+    let encoding = if utf8_lines > 0 {
+        format!("{}+UTF-8", legacy.name())
+    } else {
+        legacy.name().to_string()
+    };
+    Decoded {
+        text,
+        encoding,
+        issues,
+    }
+}
+
+/// Decode bytes that must be UTF-8 (or another detectable encoding) for the line-preserving `fix` filter: the
+/// same decision as for a file, but an error never stops the filter; it falls back to lossy UTF-8.
+pub fn decode_for_filter(decoder: &Decoder, bytes: &[u8]) -> Decoded {
+    match decoder.decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(_) => Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: UTF_8.name().to_string(),
+            issues: Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoder() -> Decoder {
+        DecodeConfig::default()
+            .build()
+            .expect("default config is valid")
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decoder().decode("数字 text".as_bytes()).expect("utf-8");
+        assert_eq!(d.text, "数字 text");
+        assert_eq!(d.encoding, "UTF-8");
+        let d = decoder().decode(b"\xEF\xBB\xBFabc").expect("bom");
+        assert_eq!(d.text, "abc");
+    }
+
+    #[test]
+    fn utf16_with_bom_and_by_nul_pattern() {
+        let le: Vec<u8> = "hello, 世界\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend_from_slice(&le);
+        assert_eq!(
+            decoder().decode(&with_bom).expect("bom").text,
+            "hello, 世界\n"
+        );
+        assert_eq!(
+            decoder().decode(&le).expect("sniffed").text,
+            "hello, 世界\n"
+        );
+        let be: Vec<u8> = "plain ascii text"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(
+            decoder().decode(&be).expect("sniffed be").text,
+            "plain ascii text"
+        );
+    }
+
+    #[test]
+    fn gbk_and_big5_are_detected() {
+        let zh = "数字领域国际合作是指各国在数字经济、数字技术、数字治理等方面进行的交流、协作与共同发展。";
+        let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+        let d = decoder().decode(&gbk).expect("gbk");
+        assert_eq!(d.text, zh);
+        assert!(d.issues.is_empty());
+        let tw = "數字領域國際合作是指各國在數字經濟、數字技術、數字治理等方面進行的交流、協作與共同發展。";
+        let (big5, _, _) = encoding_rs::BIG5.encode(tw);
+        assert_eq!(decoder().decode(&big5).expect("big5").text, tw);
+    }
+
+    #[test]
+    fn mixed_gbk_page_with_utf8_footer_keeps_both() {
+        let body =
+            "我们在信息化建设的不断推进下拥有了更多获得感，这是一个很长的句子用来帮助检测编码。";
+        let (gbk, _, _) = encoding_rs::GBK.encode(body);
+        let mut bytes = gbk.into_owned();
+        bytes.extend_from_slice("\n版权所有 © 2024\n".as_bytes());
+        let d = decoder().decode(&bytes).expect("mixed");
+        assert_eq!(d.text, format!("{body}\n版权所有 © 2024\n"));
+        assert!(d.encoding.ends_with("+UTF-8"), "{}", d.encoding);
+    }
+
+    #[test]
+    fn malformed_bytes_are_recorded_with_offsets() {
+        let zh = "数字领域国际合作是指各国在数字经济方面进行的交流与共同发展。";
+        let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+        let mut bytes = b"first line\n".to_vec();
+        bytes.extend_from_slice(&gbk);
+        bytes.push(0x81); // a lone GBK lead byte at the end of the file
+        let d = decoder().decode(&bytes).expect("decodes");
+        assert_eq!(d.issues.len(), 1);
+        assert_eq!(d.issues[0].line, 2);
+        assert_eq!(d.issues[0].byte_offset as usize, bytes.len() - 1);
+        assert!(d.text.ends_with('\u{FFFD}'));
+    }
+
+    #[test]
+    fn binary_inputs_are_refused() {
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+        assert!(matches!(decoder().decode(png), Err(InputError::Binary(_))));
+        assert!(matches!(
+            decoder().decode(b"abc\x00def"),
+            Err(InputError::Binary(_))
+        ));
+        assert_eq!(decoder().decode(b""), Err(InputError::Empty));
+        // Pseudo-random bytes without NUL: no encoding makes text of them.
+        let mut state = 0x2545F491u32;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                (state % 255 + 1) as u8
+            })
+            .collect();
+        assert!(decoder().decode(&noise).is_err());
+    }
+
+    #[test]
+    fn forced_encoding_and_bad_label() {
+        let cfg = DecodeConfig {
+            force_encoding: "no-such-codec".into(),
+            ..DecodeConfig::default()
+        };
+        assert_eq!(cfg.validate().len(), 1);
+        let cfg = DecodeConfig {
+            force_encoding: "big5".into(),
+            ..DecodeConfig::default()
+        };
+        let (big5, _, _) = encoding_rs::BIG5.encode("網絡");
+        assert_eq!(
+            cfg.build()
+                .expect("valid")
+                .decode(&big5)
+                .expect("big5")
+                .text,
+            "網絡"
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Ruby residue and doubled punctuation.
+//!
+//! Pages that show pinyin above characters (`<ruby>數<rt>shù</rt></ruby>`) flatten into `數(shù)字` when the
+//! markup is stripped. The same converters often leave an ASCII comma in front of every full-width mark
+//! (`,,` `,、` `,。`). Both are removed here, before the punctuation stage decides widths.
+//!
+//! A parenthesised group is only taken for ruby when it directly follows a Han character and every syllable in it
+//! is pinyin with a tone mark. Bare syllables without tone marks (`(de)`, `(men)`) are accepted only on lines that
+//! already show tone-marked ruby, because `(a)`, `(ma)` or `(Lin)` after a character are ordinary text elsewhere.
+//! ASCII words in parentheses such as `(APEC)` or `(2017)` are never touched.
+
+use super::LineRepair;
+use crate::text::{is_cjk_punct, is_han};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Pinyin vowels with tone marks (and ü forms).
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+
+fn ruby_group() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // One to three syllables of lower-case pinyin letters, in ASCII or full-width parentheses.
+        let letters = format!("a-zü{TONED}");
+        let pattern = format!(r"[(（]([{letters}]{{1,7}}(?: [{letters}]{{1,7}}){{0,2}})[)）]");
+        Regex::new(&pattern).unwrap_or_else(|_| unreachable_regex())
+    })
+}
+
+/// The pattern above is a constant; this keeps the library free of `expect` while failing loudly in tests.
+fn unreachable_regex() -> Regex {
+    Regex::new("$^").unwrap_or_else(|_| unreachable!("the empty regex always compiles"))
+}
+
+fn strip_tones(syllable: &str) -> String {
+    syllable
+        .chars()
+        .map(|c| match c {
+            'ā' | 'á' | 'ǎ' | 'à' => 'a',
+            'ē' | 'é' | 'ě' | 'è' => 'e',
+            'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+            'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+            'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+            'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => 'v',
+            'ń' | 'ň' | 'ǹ' => 'n',
+            'ḿ' => 'm',
+            other => other,
+        })
+        .collect()
+}
+
+/// A plausible pinyin syllable: optional initial, a vowel nucleus, optional nasal or r coda.
+fn is_pinyin_syllable(syllable: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]{1,3})(?:ng|n|r)?$|^(?:hm|hng|ng|m|n)$")
+            .unwrap_or_else(|_| unreachable_regex())
+    });
+    re.is_match(&strip_tones(syllable))
+}
+
+fn has_tone(s: &str) -> bool {
+    s.chars().any(|c| TONED.contains(c))
+}
+
+/// Removes ruby residue and doubled punctuation.
+#[derive(Debug, Clone, Default)]
+pub struct RubyRepair;
+
+impl RubyRepair {
+    fn strip_ruby(line: &str) -> Option<String> {
+        let re = ruby_group();
+        let candidates: Vec<_> = re
+            .captures_iter(line)
+            .filter_map(|caps| {
+                let whole = caps.get(0)?;
+                let inner = caps.get(1)?.as_str();
+                let after_han = line[..whole.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_han);
+                let syllables_ok = inner.split(' ').all(is_pinyin_syllable);
+                (after_han && syllables_ok).then(|| (whole.range(), has_tone(inner)))
+            })
+            .collect();
+        let toned = candidates.iter().filter(|(_, t)| *t).count();
+        let mut out = String::with_capacity(line.len());
+        let mut last = 0;
+        let mut removed = false;
+        for (range, is_toned) in candidates {
+            if is_toned || toned >= 2 {
+                out.push_str(&line[last..range.start]);
+                last = range.end;
+                removed = true;
+            }
+        }
+        if !removed {
+            return None;
+        }
+        out.push_str(&line[last..]);
+        Some(out)
+    }
+
+    /// `,,` between Chinese text becomes `，`; an ASCII comma right before a full-width mark is dropped
+    /// (`,、` → `、`, `,。` → `。`); repeated `，，` or `、、` collapse to one.
+    fn fix_doubled_punct(line: &str) -> Option<String> {
+        if !line.contains(',') && !line.contains("，，") && !line.contains("、、") {
+            return None;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut out = String::with_capacity(line.len());
+        let mut i = 0;
+        let mut changed = false;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == ',' || c == '，' || c == '、' {
+                let run_end = chars[i..]
+                    .iter()
+                    .position(|&x| x != ',' && x != '，' && x != '、')
+                    .map_or(chars.len(), |p| i + p);
+                let run = &chars[i..run_end];
+                let prev = out.chars().next_back();
+                let next = chars.get(run_end).copied();
+                let chinese_before =
+                    prev.is_some_and(|p| is_han(p) || is_cjk_punct(p) || p.is_ascii_digit());
+                let next_is_mark = next.is_some_and(|n| {
+                    is_cjk_punct(n) && !matches!(n, '“' | '‘' | '《' | '「' | '『' | '（' | '【')
+                });
+                if run.len() >= 2 && (chinese_before || next.is_some_and(is_han)) {
+                    // Keep the strongest mark of the run: an enumeration comma wins over a comma.
+                    let mark = if run.contains(&'、') { '、' } else { '，' };
+                    if next_is_mark {
+                        // `,,。` – the full-width mark that follows is the real one.
+                    } else {
+                        out.push(mark);
+                    }
+                    changed = true;
+                } else if run == [','] && next_is_mark && chinese_before {
+                    changed = true;
+                } else {
+                    out.extend(run.iter());
+                }
+                i = run_end;
+                continue;
+            }
+            out.push(c);
+            i += 1;
+        }
+        changed.then_some(out)
+    }
+}
+
+impl LineRepair for RubyRepair {
+    fn name(&self) -> &'static str {
+        "ruby"
+    }
+
+    fn repair(&self, line: &str) -> Option<String> {
+        let stripped = Self::strip_ruby(line);
+        let base = stripped.as_deref().unwrap_or(line);
+        match Self::fix_doubled_punct(base) {
+            Some(fixed) => Some(fixed),
+            None => stripped,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        RubyRepair.repair(s).unwrap_or_else(|| s.to_string())
+    }
+
+    #[test]
+    fn ruby_after_han_is_removed() {
+        assert_eq!(fix("邁向數(shù)字文明"), "邁向數字文明");
+        assert_eq!(fix("構(gòu)建網(wǎng)絡(luò)空間"), "構建網絡空間");
+        assert_eq!(fix("我們(men)的國(guó)家"), "我們的國家");
+    }
+
+    #[test]
+    fn ordinary_parentheses_stay() {
+        for s in [
+            "亚太经济合作组织(APEC)等平台",
+            "路线图》(2017),通过",
+            "第(a)项和第(b)项",
+            "函数f(x)的值",
+            "中古(古巴)互联网",
+            "He said (shù) is a tone.",
+        ] {
+            assert_eq!(RubyRepair::strip_ruby(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn doubled_commas_before_fullwidth_marks() {
+        assert_eq!(fix("金秋九月,,水乡乌镇"), "金秋九月，水乡乌镇");
+        assert_eq!(fix("致贺词,、出席开幕式"), "致贺词、出席开幕式");
+        assert_eq!(fix("峰会开幕,。习近平"), "峰会开幕。习近平");
+        assert_eq!(fix("已连续举办8年,。"), "已连续举办8年。");
+        assert_eq!(fix("当前，，信息技术"), "当前，信息技术");
+    }
+
+    #[test]
+    fn latin_and_numbers_untouched() {
+        for s in ["1,000,000 people", "a, b, c", "Hello,, world", "x,、y"] {
+            assert_eq!(RubyRepair::fix_doubled_punct(s), None, "{s}");
+        }
+    }
+}

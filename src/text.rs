@@ -1,0 +1,188 @@
+//! Character classes and small text helpers shared by every stage.
+//!
+//! Stages decide "is this Chinese context?" in many places; keeping the definition in one file means a
+//! fix to it (say, a new CJK extension block) reaches all of them at once.
+
+/// A Han ideograph: CJK Unified Ideographs, extensions A–H, and the compatibility blocks.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF      // Extension A
+        | 0x4E00..=0x9FFF    // Unified Ideographs
+        | 0xF900..=0xFAFF    // Compatibility Ideographs
+        | 0x20000..=0x2A6DF  // Extension B
+        | 0x2A700..=0x2EBEF  // Extensions C–F
+        | 0x2F800..=0x2FA1F  // Compatibility Supplement
+        | 0x30000..=0x323AF  // Extensions G–H
+    ) || c == '〇'
+}
+
+/// Full-width CJK punctuation and brackets (the marks Chinese text uses between Han characters).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '…'
+            | '—'
+            | '～'
+            | '·'
+            | '・'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '（'
+            | '）'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '［'
+            | '］'
+            | '｛'
+            | '｝'
+            | '〖'
+            | '〗'
+    )
+}
+
+/// A character that belongs to Chinese running text: Han or full-width CJK punctuation.
+pub fn is_cjk_context(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Letters of the Latin script, including accented ones.
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c as u32, 0x00C0..=0x024F if c != '×' && c != '÷')
+        || matches!(c as u32, 0x1E00..=0x1EFF)
+}
+
+/// Counts of the script classes of a string, used for language and script decisions.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ScriptCounts {
+    pub han: usize,
+    pub latin: usize,
+    pub digit: usize,
+    pub other_letter: usize,
+    pub punct_or_symbol: usize,
+    pub space: usize,
+}
+
+impl ScriptCounts {
+    pub fn of(text: &str) -> Self {
+        let mut counts = ScriptCounts::default();
+        for c in text.chars() {
+            if is_han(c) {
+                counts.han += 1;
+            } else if is_latin_letter(c) {
+                counts.latin += 1;
+            } else if c.is_numeric() {
+                counts.digit += 1;
+            } else if c.is_whitespace() {
+                counts.space += 1;
+            } else if c.is_alphabetic() {
+                counts.other_letter += 1;
+            } else {
+                counts.punct_or_symbol += 1;
+            }
+        }
+        counts
+    }
+
+    /// Characters that are not white space.
+    pub fn visible(&self) -> usize {
+        self.han + self.latin + self.digit + self.other_letter + self.punct_or_symbol
+    }
+}
+
+/// A line is blank when it holds nothing but white space (including NBSP and ideographic space).
+pub fn is_blank(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}')
+}
+
+/// The languages the pipeline distinguishes. Anything that is neither Chinese nor English is `Other`: it is
+/// cleaned like Latin-script text but never aligned.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+    Other,
+}
+
+impl Lang {
+    /// The code used in file names, CSV columns and the CLI (`zh`, `en`, `other`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Other => "other",
+        }
+    }
+
+    /// Parse a language code; regional suffixes (`zh-Hans`, `en-GB`) are accepted.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let base = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or(code)
+            .to_ascii_lowercase();
+        match base.as_str() {
+            "zh" | "cmn" | "chi" | "zho" => Some(Lang::Zh),
+            "en" | "eng" => Some(Lang::En),
+            "" => None,
+            _ => Some(Lang::Other),
+        }
+    }
+}
+
+/// Cut `text` to at most `max_chars` characters on a character boundary.
+pub fn truncate_chars(text: &str, max_chars: usize) -> &str {
+    match text.char_indices().nth(max_chars) {
+        Some((byte, _)) => &text[..byte],
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_and_punct_classes() {
+        assert!(is_han('数'));
+        assert!(is_han('數'));
+        assert!(!is_han('a'));
+        assert!(is_cjk_punct('，'));
+        assert!(!is_cjk_punct(','));
+        assert!(is_latin_letter('é'));
+        assert!(!is_latin_letter('×'));
+    }
+
+    #[test]
+    fn counts_and_truncation() {
+        let c = ScriptCounts::of("中文 abc 12。");
+        assert_eq!(
+            (c.han, c.latin, c.digit, c.space, c.punct_or_symbol),
+            (2, 3, 2, 2, 1)
+        );
+        assert_eq!(truncate_chars("数字领域", 2), "数字");
+        assert!(is_blank(" \u{3000}\t"));
+    }
+}
