@@ -100,17 +100,11 @@ pub const SKIPPABLE_STAGES: &[&str] = &[
 ];
 
 /// `[pipeline]`: which stages run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct PipelineConfig {
     /// Stages to switch off, e.g. ["mt", "align"]. Decoding and segmentation always run.
     pub skip: Vec<String>,
-}
-
-impl Default for PipelineConfig {
-    fn default() -> Self {
-        PipelineConfig { skip: Vec::new() }
-    }
 }
 
 impl Config {
@@ -367,18 +361,18 @@ fn item_type_name(item: &toml_edit::Item) -> &'static str {
 /// Does the user's item have the shape of the default value?
 fn same_shape(item: &toml_edit::Item, default: &toml::Value) -> bool {
     use toml_edit::{Item, Value};
-    match (item, default) {
-        (Item::Table(_), toml::Value::Table(_)) => true,
-        (Item::Value(Value::InlineTable(_)), toml::Value::Table(_)) => true,
-        (Item::ArrayOfTables(_), toml::Value::Array(_)) => true,
-        (Item::Value(Value::Array(_)), toml::Value::Array(_)) => true,
-        (Item::Value(Value::String(_)), toml::Value::String(_)) => true,
-        (Item::Value(Value::Integer(_)), toml::Value::Integer(_)) => true,
-        (Item::Value(Value::Integer(_)), toml::Value::Float(_)) => true,
-        (Item::Value(Value::Float(_)), toml::Value::Float(_)) => true,
-        (Item::Value(Value::Boolean(_)), toml::Value::Boolean(_)) => true,
-        _ => false,
-    }
+    matches!(
+        (item, default),
+        (Item::Table(_), toml::Value::Table(_))
+            | (Item::Value(Value::InlineTable(_)), toml::Value::Table(_))
+            | (Item::ArrayOfTables(_), toml::Value::Array(_))
+            | (Item::Value(Value::Array(_)), toml::Value::Array(_))
+            | (Item::Value(Value::String(_)), toml::Value::String(_))
+            | (Item::Value(Value::Integer(_)), toml::Value::Integer(_))
+            | (Item::Value(Value::Integer(_)), toml::Value::Float(_))
+            | (Item::Value(Value::Float(_)), toml::Value::Float(_))
+            | (Item::Value(Value::Boolean(_)), toml::Value::Boolean(_))
+    )
 }
 
 fn walk_table(

@@ -73,6 +73,11 @@ impl FixChain {
             };
             repairs.push(repair);
         }
+        // Earlier stages can leave spacing that only normalisation settles (a comma widened next to a space):
+        // normalising again at the end keeps `fix` idempotent. Its fast path makes the second pass cheap.
+        if wanted("normalize") && repairs.len() > 1 {
+            repairs.push(Box::new(config.normalize.build()?));
+        }
         Ok(FixChain { repairs })
     }
 

@@ -377,10 +377,12 @@ impl Pipeline {
         } else if let Some(first) = doc.lines.first_mut() {
             first.is_title = false;
         }
-        let repairs: [Option<&dyn LineRepair>; 3] = [
+        // Normalisation runs again last: earlier repairs can leave spacing only it settles.
+        let repairs: [Option<&dyn LineRepair>; 4] = [
             self.punct.as_ref().map(|r| r as &dyn LineRepair),
             self.mt.as_ref().map(|r| r as &dyn LineRepair),
             self.script.as_ref().map(|r| r as &dyn LineRepair),
+            self.normalizer.as_ref().map(|r| r as &dyn LineRepair),
         ];
         for repair in repairs.into_iter().flatten() {
             apply_line_repair(repair, doc);
@@ -693,7 +695,7 @@ fn align_batch(
         })
         .collect();
     let mut pairs = aligner.pair_documents(&for_pairing);
-    pairs.sort_by(|a, b| (a.src, a.tgt).cmp(&(b.src, b.tgt)));
+    pairs.sort_by_key(|p| (p.src, p.tgt));
     let pb = bar(pairs.len(), "align");
     let per_pair: Vec<Vec<CorpusRow>> = pairs
         .par_iter()

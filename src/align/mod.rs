@@ -1,60 +1,313 @@
-//! PLACEHOLDER (replaced by the align helper's module).
+//! Alignment: which documents are translations of each other, and which of their sentences correspond.
+//!
+//! - [`pairing`] finds document pairs conservatively: a pair is reported only when most sentences of both
+//!   documents land in well-scored beads. Comparable documents (same topic, written independently) are not
+//!   pairs.
+//! - [`sentence`] aligns the sentences of one document pair monotonically with m-n beads.
+//! - [`lexicon`] is CC-CEDICT, the zh<->en word evidence, loaded lazily on first use.
+//!
+//! What it never does: it never reorders, splits or edits sentences, and it never invents a pair without
+//! document-level evidence. Languages other than zh<->en are aligned with length, numbers, identical words
+//! and shared prefixes only (no dictionary).
+
 pub mod lexicon;
 pub mod pairing;
 pub mod sentence;
-use crate::validate::FieldError;
+
 use serde::{Deserialize, Serialize};
 
+use crate::text::Lang;
+use crate::validate::{check_range, FieldError};
+
+/// `[align]` section of `pipeline.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AlignConfig {
-    /// Minimum bead score.
+    /// Most sentences on one side of a bead (1..=6). Beads of up to `max_bead_size + 1` sentences in total
+    /// are tried (with 4: 1-1, 1-2, 2-1, 1-3, 2-2, 3-1, 1-4, 2-3, 3-2, 4-1, plus 1-0 and 0-1).
+    pub max_bead_size: usize,
+    /// Beads scoring below this (0..=1) are left out of `corpus.csv`.
     pub min_bead_score: f64,
+    /// Cost, in nats of evidence, of leaving one sentence unaligned (0..=50). Lower values make null beads
+    /// more frequent: a sentence goes unaligned when no bead it could join has evidence above this cost.
+    pub null_penalty: f64,
+    /// Cost, in nats of evidence, of each sentence beyond two in a bead (0..=50). Higher values prefer
+    /// several small beads over one big bead when the evidence is similar.
+    pub merge_penalty: f64,
+    /// Smallest half-width of the search band around the diagonal, in sentences (>= 1). The band grows by
+    /// doubling whenever the best path touches its edge.
+    pub min_band: usize,
+    /// Largest half-width of the first search band, in sentences (>= min_band). Bounds memory on very long
+    /// documents; the band may still grow past it when the path needs room.
+    pub max_band: usize,
+    /// Use the CC-CEDICT dictionary for zh<->en (otherwise length, numbers and identical tokens only).
+    pub use_lexicon: bool,
+    /// Pairing: fewest sentences each document must have to be paired at all.
+    pub pair_min_sentences: usize,
+    /// Pairing: a bead counts as good evidence when it scores at least this (0..=1).
+    pub pair_bead_score: f64,
+    /// Pairing: share of the sentences of BOTH documents (0..=1) that must sit in good beads.
+    pub pair_min_coverage: f64,
+    /// Pairing: smallest plausible ratio of English to Chinese characters (whitespace excluded) over whole
+    /// documents; a broad plausibility gate, not a model of translation length.
+    pub pair_zh_en_min_char_ratio: f64,
+    /// Pairing: largest plausible ratio of English to Chinese characters.
+    pub pair_zh_en_max_char_ratio: f64,
+    /// Pairing: for two documents in the same script, the longer may have at most this many times the
+    /// characters of the shorter (>= 1).
+    pub pair_max_char_ratio: f64,
+    /// Pairing: when (documents of one language) x (documents of the other) is at most this, every
+    /// combination is tried; above it only documents sharing an id stem or rare numbers and Latin words are
+    /// compared.
+    pub pair_max_exhaustive: usize,
 }
+
 impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
-            min_bead_score: 0.5,
+            max_bead_size: 4,
+            min_bead_score: 0.3,
+            null_penalty: 15.0,
+            merge_penalty: 7.0,
+            min_band: 30,
+            max_band: 150,
+            use_lexicon: true,
+            pair_min_sentences: 3,
+            pair_bead_score: 0.5,
+            pair_min_coverage: 0.6,
+            pair_zh_en_min_char_ratio: 1.2,
+            pair_zh_en_max_char_ratio: 8.0,
+            pair_max_char_ratio: 2.0,
+            pair_max_exhaustive: 20_000,
         }
     }
 }
+
 impl AlignConfig {
+    /// Every problem in the section, keys relative to it.
     pub fn validate(&self) -> Vec<FieldError> {
-        Vec::new()
+        let mut e = Vec::new();
+        if !(1..=6).contains(&self.max_bead_size) {
+            e.push(FieldError::new(
+                "max_bead_size",
+                format!("must be between 1 and 6, got {}", self.max_bead_size),
+            ));
+        }
+        check_range(&mut e, "min_bead_score", self.min_bead_score, 0.0, 1.0);
+        check_range(&mut e, "null_penalty", self.null_penalty, 0.0, 50.0);
+        check_range(&mut e, "merge_penalty", self.merge_penalty, 0.0, 50.0);
+        check_range(&mut e, "pair_bead_score", self.pair_bead_score, 0.0, 1.0);
+        check_range(
+            &mut e,
+            "pair_min_coverage",
+            self.pair_min_coverage,
+            0.0,
+            1.0,
+        );
+        if self.min_band == 0 {
+            e.push(FieldError::new("min_band", "must be at least 1, got 0"));
+        }
+        if self.max_band < self.min_band {
+            e.push(FieldError::new(
+                "max_band",
+                format!(
+                    "must be at least min_band ({}), got {}",
+                    self.min_band, self.max_band
+                ),
+            ));
+        }
+        if self.pair_min_sentences == 0 {
+            e.push(FieldError::new(
+                "pair_min_sentences",
+                "must be at least 1, got 0",
+            ));
+        }
+        check_range(
+            &mut e,
+            "pair_zh_en_min_char_ratio",
+            self.pair_zh_en_min_char_ratio,
+            0.0,
+            100.0,
+        );
+        check_range(
+            &mut e,
+            "pair_zh_en_max_char_ratio",
+            self.pair_zh_en_max_char_ratio,
+            0.0,
+            100.0,
+        );
+        if self.pair_zh_en_max_char_ratio < self.pair_zh_en_min_char_ratio {
+            e.push(FieldError::new(
+                "pair_zh_en_max_char_ratio",
+                format!(
+                    "must be at least pair_zh_en_min_char_ratio ({}), got {}",
+                    self.pair_zh_en_min_char_ratio, self.pair_zh_en_max_char_ratio
+                ),
+            ));
+        }
+        check_range(
+            &mut e,
+            "pair_max_char_ratio",
+            self.pair_max_char_ratio,
+            1.0,
+            100.0,
+        );
+        e
     }
+
+    /// Compile into the runtime aligner. The dictionary itself is loaded on first use, not here.
     pub fn build(&self) -> Result<Aligner, Vec<FieldError>> {
-        Ok(Aligner {})
+        let errors = self.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Aligner {
+            params: sentence::Params {
+                max_bead_size: self.max_bead_size,
+                null_penalty: self.null_penalty,
+                merge_penalty: self.merge_penalty,
+                min_band: self.min_band,
+                max_band: self.max_band,
+            },
+            config: self.clone(),
+        })
     }
 }
+
+/// One alignment bead: consecutive source and target sentence indices (either side may be empty).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bead {
     pub src: Vec<usize>,
     pub tgt: Vec<usize>,
+    /// In [0,1], higher is better; 0 for null beads.
     pub score: f64,
 }
-pub struct Aligner {}
+
+/// The runtime aligner. Holds no dictionary itself: CC-CEDICT is shared process-wide (see
+/// [`lexicon::Lexicon::global`]).
+#[derive(Debug, Clone)]
+pub struct Aligner {
+    params: sentence::Params,
+    config: AlignConfig,
+}
+
 impl Aligner {
-    pub fn align(&self, src: &[String], tgt: &[String], _s: &str, _t: &str) -> Vec<Bead> {
-        let n = src.len().max(tgt.len());
-        (0..n)
-            .map(|i| Bead {
-                src: if i < src.len() { vec![i] } else { vec![] },
-                tgt: if i < tgt.len() { vec![i] } else { vec![] },
-                score: 0.0,
-            })
-            .collect()
+    /// Every sentence of both sides in exactly one bead, in order (monotone); null beads allowed.
+    pub fn align(
+        &self,
+        src: &[String],
+        tgt: &[String],
+        src_lang: &str,
+        tgt_lang: &str,
+    ) -> Vec<Bead> {
+        sentence::align(src, tgt, self.model(src_lang, tgt_lang), &self.params)
     }
+
+    /// Conservative pairing of documents that are translations of each other (zh<->en at least).
     pub fn pair_documents(&self, docs: &[pairing::DocForPairing]) -> Vec<pairing::DocPair> {
-        let _ = docs;
-        vec![]
+        pairing::pair_documents(self, docs)
+    }
+
+    /// Beads scoring below this are not written to the corpus.
+    pub fn min_bead_score(&self) -> f64 {
+        self.config.min_bead_score
+    }
+
+    pub(crate) fn config(&self) -> &AlignConfig {
+        &self.config
+    }
+
+    /// The dictionary model for zh<->en when enabled and loadable, the surface model otherwise.
+    fn model(&self, src_lang: &str, tgt_lang: &str) -> sentence::Model<'static> {
+        let s = Lang::from_code(src_lang);
+        let t = Lang::from_code(tgt_lang);
+        let zh_en = matches!(
+            (s, t),
+            (Some(Lang::Zh), Some(Lang::En)) | (Some(Lang::En), Some(Lang::Zh))
+        );
+        if zh_en && self.config.use_lexicon {
+            if let Some(lex) = lexicon::Lexicon::global() {
+                return sentence::Model::Lexicon {
+                    lex,
+                    zh_is_src: s == Some(Lang::Zh),
+                };
+            }
+        }
+        sentence::Model::Surface
     }
 }
+
+/// `[0, 1]:[2]:0.8123` — the bead line format of `cleanalign align` (and of the MAC/Bertalign gold files,
+/// whose scorer ignores the third field).
 pub fn format_bead(b: &Bead) -> String {
-    let j = |v: &[usize]| {
+    let join = |v: &[usize]| {
         v.iter()
             .map(|x| x.to_string())
             .collect::<Vec<_>>()
             .join(", ")
     };
-    format!("[{}]:[{}]:{:.4}", j(&b.src), j(&b.tgt), b.score)
+    format!("[{}]:[{}]:{:.4}", join(&b.src), join(&b.tgt), b.score)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bead_format_matches_the_scorer() {
+        let b = Bead {
+            src: vec![0, 1],
+            tgt: vec![2],
+            score: 0.81234,
+        };
+        assert_eq!(format_bead(&b), "[0, 1]:[2]:0.8123");
+        let n = Bead {
+            src: vec![3],
+            tgt: vec![],
+            score: 0.0,
+        };
+        assert_eq!(format_bead(&n), "[3]:[]:0.0000");
+    }
+
+    #[test]
+    fn validation_reports_every_problem() {
+        let cfg = AlignConfig {
+            max_bead_size: 0,
+            min_bead_score: 1.5,
+            min_band: 10,
+            max_band: 5,
+            pair_zh_en_min_char_ratio: 5.0,
+            pair_zh_en_max_char_ratio: 2.0,
+            ..AlignConfig::default()
+        };
+        let keys: Vec<String> = cfg.validate().into_iter().map(|e| e.key).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "max_bead_size",
+                "min_bead_score",
+                "max_band",
+                "pair_zh_en_max_char_ratio"
+            ]
+        );
+        assert!(cfg.build().is_err());
+        assert!(AlignConfig::default().validate().is_empty());
+    }
+
+    #[test]
+    fn config_round_trips_and_rejects_unknown_keys() {
+        let text = serde_json::to_string(&AlignConfig::default()).unwrap_or_default();
+        let back: AlignConfig = serde_json::from_str(&text).unwrap_or_else(|_| AlignConfig {
+            max_bead_size: 0,
+            ..AlignConfig::default()
+        });
+        assert_eq!(back, AlignConfig::default());
+        assert!(serde_json::from_str::<AlignConfig>(r#"{"no_such_key": 1}"#).is_err());
+    }
+
+    #[test]
+    fn aligner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Aligner>();
+    }
 }

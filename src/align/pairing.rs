@@ -1,11 +1,341 @@
-//! PLACEHOLDER (replaced by the align helper's module).
+//! Conservative document pairing: which documents of a batch are translations of each other.
+//!
+//! A pair is reported only on document-level evidence: both documents have at least `pair_min_sentences`
+//! sentences, their character ratio is plausible for the two languages, and after sentence alignment at
+//! least `pair_min_coverage` of the sentences of EACH document sit in beads scoring `pair_bead_score` or
+//! more. Two documents on the same topic share vocabulary but not sentence-by-sentence content in order, so
+//! they fail the coverage test; this is what keeps comparable pages (the seeds) unpaired.
+//!
+//! Candidate generation: when the number of cross-language combinations is at most `pair_max_exhaustive`,
+//! all of them are tried (each costs one banded alignment). Above that, only documents whose ids share a
+//! stem once language markers are removed (`report.zh.txt` / `report.en.txt`, `zh/012` / `en/012`), or that
+//! share at least two rare anchors (numbers of 2+ digits, Latin words written in Chinese text, appearing in
+//! at most 20 documents) are compared. A true pair with neither a shared stem nor shared rare anchors is
+//! missed in that regime: that is the documented limit.
+//!
+//! Each document ends up in at most one pair (best score first, ties by index), so output is deterministic.
+//! What it never does: it never pairs two documents of the same language.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::lexicon::literal_key;
+use super::Aligner;
+use crate::text::Lang;
+
+/// A document offered for pairing: its sentences, already cleaned and segmented.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocForPairing {
     pub id: String,
     pub lang: String,
     pub sentences: Vec<String>,
 }
+
+/// Indices into the `docs` slice; `src` is the Chinese document when one side is Chinese.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocPair {
     pub src: usize,
     pub tgt: usize,
+    /// In [0,1]: the smaller of the two documents' shares of sentences in good beads.
     pub score: f64,
+}
+
+/// Anchors that appear in more documents than this are too common to suggest a pair.
+const MAX_ANCHOR_DF: usize = 20;
+
+/// Find translation pairs among `docs`. See the module header.
+pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<DocPair> {
+    let cfg = aligner.config();
+    let candidates = candidates(docs, cfg.pair_max_exhaustive);
+    let mut scored: Vec<DocPair> = Vec::new();
+    for (a, b) in candidates {
+        let (Some(da), Some(db)) = (docs.get(a), docs.get(b)) else {
+            continue;
+        };
+        // Chinese is the source; otherwise the language code that sorts first, for determinism.
+        let a_first = match (Lang::from_code(&da.lang), Lang::from_code(&db.lang)) {
+            (Some(Lang::Zh), _) => true,
+            (_, Some(Lang::Zh)) => false,
+            _ => da.lang <= db.lang,
+        };
+        let (s, t) = if a_first { (a, b) } else { (b, a) };
+        let (ds, dt) = if a_first { (da, db) } else { (db, da) };
+        if let Some(score) = pair_score(aligner, ds, dt) {
+            scored.push(DocPair {
+                src: s,
+                tgt: t,
+                score,
+            });
+        }
+    }
+    scored.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.src.cmp(&y.src))
+            .then(x.tgt.cmp(&y.tgt))
+    });
+    let mut used = BTreeSet::new();
+    let mut out = Vec::new();
+    for p in scored {
+        if used.contains(&p.src) || used.contains(&p.tgt) {
+            continue;
+        }
+        used.insert(p.src);
+        used.insert(p.tgt);
+        out.push(p);
+    }
+    out.sort_by_key(|p| (p.src, p.tgt));
+    out
+}
+
+/// `Some(score)` when the two documents pass every document-level test, `None` otherwise.
+fn pair_score(aligner: &Aligner, src: &DocForPairing, tgt: &DocForPairing) -> Option<f64> {
+    let cfg = aligner.config();
+    let ns = src
+        .sentences
+        .iter()
+        .filter(|s| !crate::text::is_blank(s))
+        .count();
+    let nt = tgt
+        .sentences
+        .iter()
+        .filter(|s| !crate::text::is_blank(s))
+        .count();
+    if ns < cfg.pair_min_sentences || nt < cfg.pair_min_sentences {
+        return None;
+    }
+    if !plausible_lengths(cfg, src, tgt) {
+        return None;
+    }
+    let beads = aligner.align(&src.sentences, &tgt.sentences, &src.lang, &tgt.lang);
+    let mut good_s = 0usize;
+    let mut good_t = 0usize;
+    for b in &beads {
+        if !b.src.is_empty() && !b.tgt.is_empty() && b.score >= cfg.pair_bead_score {
+            good_s += b.src.len();
+            good_t += b.tgt.len();
+        }
+    }
+    let cov_s = good_s as f64 / src.sentences.len().max(1) as f64;
+    let cov_t = good_t as f64 / tgt.sentences.len().max(1) as f64;
+    let score = cov_s.min(cov_t);
+    (score >= cfg.pair_min_coverage).then_some(score)
+}
+
+fn visible_chars(doc: &DocForPairing) -> f64 {
+    doc.sentences
+        .iter()
+        .map(|s| s.chars().filter(|c| !c.is_whitespace()).count())
+        .sum::<usize>() as f64
+}
+
+fn plausible_lengths(cfg: &super::AlignConfig, src: &DocForPairing, tgt: &DocForPairing) -> bool {
+    let ls = visible_chars(src);
+    let lt = visible_chars(tgt);
+    if ls <= 0.0 || lt <= 0.0 {
+        return false;
+    }
+    match (Lang::from_code(&src.lang), Lang::from_code(&tgt.lang)) {
+        (Some(Lang::Zh), Some(Lang::En)) => {
+            let r = lt / ls;
+            r >= cfg.pair_zh_en_min_char_ratio && r <= cfg.pair_zh_en_max_char_ratio
+        }
+        (Some(Lang::En), Some(Lang::Zh)) => {
+            let r = ls / lt;
+            r >= cfg.pair_zh_en_min_char_ratio && r <= cfg.pair_zh_en_max_char_ratio
+        }
+        _ => ls.max(lt) / ls.min(lt) <= cfg.pair_max_char_ratio,
+    }
+}
+
+fn norm_lang(doc: &DocForPairing) -> String {
+    doc.lang.to_ascii_lowercase()
+}
+
+/// Candidate pairs (i < j) of documents in different languages.
+fn candidates(docs: &[DocForPairing], max_exhaustive: usize) -> Vec<(usize, usize)> {
+    let mut by_lang: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        by_lang.entry(norm_lang(d)).or_default().push(i);
+    }
+    let langs: Vec<&Vec<usize>> = by_lang.values().collect();
+    let mut cross = 0usize;
+    for (x, a) in langs.iter().enumerate() {
+        for b in langs.iter().skip(x + 1) {
+            cross = cross.saturating_add(a.len().saturating_mul(b.len()));
+        }
+    }
+    let mut out = BTreeSet::new();
+    if cross <= max_exhaustive {
+        for (x, a) in langs.iter().enumerate() {
+            for b in langs.iter().skip(x + 1) {
+                for &i in a.iter() {
+                    for &j in b.iter() {
+                        out.insert((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        }
+        return out.into_iter().collect();
+    }
+    // Shared id stem.
+    let mut by_stem: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        by_stem.entry(id_stem(&d.id)).or_default().push(i);
+    }
+    for group in by_stem.values() {
+        add_cross(docs, group, &mut out);
+    }
+    // Two or more shared rare anchors.
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        for a in doc_anchors(d) {
+            postings.entry(a).or_default().push(i);
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_ANCHOR_DF) {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in list.iter().skip(x + 1) {
+                if norm_lang(&docs[i]) != norm_lang(&docs[j]) {
+                    *shared.entry((i.min(j), i.max(j))).or_default() += 1;
+                }
+            }
+        }
+    }
+    out.extend(shared.into_iter().filter(|&(_, c)| c >= 2).map(|(p, _)| p));
+    out.into_iter().collect()
+}
+
+fn add_cross(docs: &[DocForPairing], group: &[usize], out: &mut BTreeSet<(usize, usize)>) {
+    // A stem shared by hundreds of ids ("index") is not evidence; bound the work.
+    if group.len() > MAX_ANCHOR_DF {
+        return;
+    }
+    for (x, &i) in group.iter().enumerate() {
+        for &j in group.iter().skip(x + 1) {
+            if norm_lang(&docs[i]) != norm_lang(&docs[j]) {
+                out.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+}
+
+/// Document id with its extension and language markers removed: `news_0012.zh.txt` -> `news_0012`.
+pub fn id_stem(id: &str) -> String {
+    let lower = id.to_lowercase();
+    let base = lower.rsplit('/').next().unwrap_or(&lower).to_string();
+    let dir = lower.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    const MARKERS: [&str; 14] = [
+        "zh", "en", "cn", "chs", "cht", "tw", "hk", "hans", "hant", "eng", "english", "chinese",
+        "txt", "html",
+    ];
+    let keep = |p: &&str| !p.is_empty() && !MARKERS.contains(p);
+    let file: Vec<&str> = base.split(['.', '_', '-']).filter(keep).collect();
+    let dirs: Vec<&str> = dir.split(['/', '.', '_', '-']).filter(keep).collect();
+    format!("{}|{}", dirs.join("/"), file.join("_"))
+}
+
+/// Rare-anchor candidates of a document: numbers of 2+ digits, and Latin words of 3+ letters when the
+/// document is Chinese (in English every word is Latin, so there only numbers are used).
+fn doc_anchors(doc: &DocForPairing) -> BTreeSet<String> {
+    let is_zh = Lang::from_code(&doc.lang) == Some(Lang::Zh);
+    let mut out = BTreeSet::new();
+    for s in &doc.sentences {
+        for w in s.split(|c: char| !(c.is_ascii_alphanumeric() || ('０'..='９').contains(&c))) {
+            let Some(k) = literal_key(w) else { continue };
+            let digits = k.chars().all(|c| c.is_ascii_digit());
+            if (digits && k.len() >= 2) || (is_zh && !digits && k.len() >= 3) {
+                out.insert(k);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::AlignConfig;
+
+    fn doc(id: &str, lang: &str, s: &[&str]) -> DocForPairing {
+        DocForPairing {
+            id: id.into(),
+            lang: lang.into(),
+            sentences: s.iter().map(|x| x.to_string()).collect(),
+        }
+    }
+
+    const ZH: [&str; 5] = [
+        "我们明天早上去北京参观博物馆。",
+        "他在大学学习中文，他的老师非常喜欢他。",
+        "今天的天气很好，孩子们在公园里玩。",
+        "这本书讲的是一个农民和他的三个儿子的故事。",
+        "妈妈在厨房里做饭，爸爸在看报纸。",
+    ];
+    const EN: [&str; 5] = [
+        "Tomorrow morning we will go to Beijing to visit the museum.",
+        "He studies Chinese at the university, and his teacher likes him very much.",
+        "The weather is fine today, and the children are playing in the park.",
+        "This book tells the story of a farmer and his three sons.",
+        "Mother is cooking in the kitchen, and father is reading the newspaper.",
+    ];
+    // Same topic as each other (digital economy), written independently: comparable, not parallel.
+    const ZH_TOPIC: [&str; 4] = [
+        "数字经济已经成为推动全球发展的重要力量。",
+        "中国愿意与各国加强数字领域的合作。",
+        "网络基础设施建设取得了明显进展。",
+        "专家认为，数据安全问题需要各方共同应对。",
+    ];
+    const EN_TOPIC: [&str; 4] = [
+        "Digital trade between the two regions grew quickly last year.",
+        "Several companies announced new data centres in the region.",
+        "Officials discussed cooperation on cyber security at the forum.",
+        "The digital economy is expected to create many new jobs.",
+    ];
+
+    #[test]
+    fn pairs_a_translation_and_not_comparable_text() {
+        let al = AlignConfig::default()
+            .build()
+            .expect("default config is valid");
+        let docs = vec![
+            doc("topic.zh", "zh", &ZH_TOPIC),
+            doc("story_en", "en", &EN),
+            doc("news-en", "en", &EN_TOPIC),
+            doc("story_zh", "zh", &ZH),
+        ];
+        let pairs = al.pair_documents(&docs);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!((pairs[0].src, pairs[0].tgt), (3, 1));
+        assert!(pairs[0].score >= 0.6);
+    }
+
+    #[test]
+    fn never_pairs_same_language_or_tiny_docs() {
+        let al = AlignConfig::default()
+            .build()
+            .expect("default config is valid");
+        let same = vec![doc("a", "en", &EN), doc("b", "en", &EN)];
+        assert!(al.pair_documents(&same).is_empty());
+        let tiny = vec![doc("a", "zh", &ZH[..2]), doc("b", "en", &EN[..2])];
+        assert!(al.pair_documents(&tiny).is_empty());
+    }
+
+    #[test]
+    fn stems_drop_language_markers() {
+        assert_eq!(id_stem("news_0012.zh.txt"), id_stem("news_0012.en.txt"));
+        assert_eq!(id_stem("zh/012"), id_stem("en/012"));
+        assert_ne!(id_stem("news_0012.zh"), id_stem("news_0013.en"));
+    }
+
+    #[test]
+    fn anchor_candidates_above_the_exhaustive_limit() {
+        let mut zh = doc("a", "zh", &ZH);
+        zh.sentences.push("2023年和2024年的GDP增长。".into());
+        let mut en = doc("b", "en", &EN);
+        en.sentences.push("GDP growth in 2023 and 2024.".into());
+        let other = doc("c", "en", &EN_TOPIC);
+        let cands = candidates(&[zh, en, other], 0);
+        assert_eq!(cands, vec![(0, 1)]);
+    }
 }

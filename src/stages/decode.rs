@@ -250,22 +250,64 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         .step_by(2)
         .filter(|&&b| b == 0)
         .count();
-    if odd_nuls * 10 >= pairs * 3 && even_nuls * 20 <= pairs {
+    // A few NULs in a short file are binary garbage, not evidence of UTF-16.
+    if odd_nuls >= 4 && odd_nuls * 10 >= pairs * 3 && even_nuls * 20 <= pairs {
         Some(UTF_16LE)
-    } else if even_nuls * 10 >= pairs * 3 && odd_nuls * 20 <= pairs {
+    } else if even_nuls >= 4 && even_nuls * 10 >= pairs * 3 && odd_nuls * 20 <= pairs {
         Some(UTF_16BE)
     } else {
         None
     }
 }
 
-/// Ask chardetng for the most likely legacy encoding (UTF-8 excluded: the caller has seen it is not valid).
+/// Ask chardetng for the most likely legacy encoding, fed only the lines that are not valid UTF-8 (a UTF-8 footer
+/// in a GBK page would otherwise push the guess toward a single-byte encoding). A megabyte of such lines is
+/// plenty of evidence and bounds the cost on huge files.
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new();
-    // A megabyte is plenty of evidence and bounds the cost on huge files.
+    let mut fed = 0usize;
+    for line in bytes.split(|&b| b == b'\n') {
+        if fed >= 1 << 20 {
+            break;
+        }
+        if std::str::from_utf8(line).is_err() {
+            detector.feed(line, false);
+            detector.feed(b"\n", false);
+            fed += line.len() + 1;
+        }
+    }
+    detector.feed(b"", true);
+    let guess = detector.guess(None, false);
+    if guess.is_single_byte() {
+        // chardetng rules out any encoding with a single error, so one truncated character at the end of a GBK
+        // file is enough to make it answer windows-1252. For a Chinese corpus tool that is the wrong trade: if a
+        // CJK encoding decodes all but a few bytes into mostly Han text, it is the better reading.
+        for candidate in [encoding_rs::GB18030, encoding_rs::BIG5] {
+            if reads_as_chinese(bytes, candidate) {
+                return candidate;
+            }
+        }
+    }
+    guess
+}
+
+/// Whether `encoding` decodes the non-ASCII part of `bytes` with almost no errors into mostly Han characters.
+fn reads_as_chinese(bytes: &[u8], encoding: &'static Encoding) -> bool {
     let sample = &bytes[..bytes.len().min(1 << 20)];
-    detector.feed(sample, sample.len() == bytes.len());
-    detector.guess(None, false)
+    let (text, _) = encoding.decode_without_bom_handling(sample);
+    let mut non_ascii = 0usize;
+    let mut han = 0usize;
+    let mut replacement = 0usize;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        non_ascii += 1;
+        if c == '\u{FFFD}' {
+            replacement += 1;
+        } else if crate::text::is_han(c) || crate::text::is_cjk_punct(c) {
+            han += 1;
+        }
+    }
+    // One bad sequence is allowed for a truncated last character, plus 0.5% of the rest.
+    non_ascii >= 4 && replacement <= 1 + non_ascii / 200 && han * 10 >= non_ascii * 8
 }
 
 /// Decode a whole buffer with one encoding, recording every malformed sequence.

@@ -84,6 +84,11 @@ fn is_removable_control(c: char) -> bool {
     (c as u32) < 0x20 && c != '\t'
 }
 
+/// White space, except NEL (U+0085): it is a C1 control, kept for the mojibake stage like the others.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{85}'
+}
+
 fn is_fullwidth_alnum(c: char) -> bool {
     matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
 }
@@ -109,7 +114,7 @@ impl LineRepair for Normalizer {
             }
             if self.fullwidth && is_fullwidth_alnum(c) {
                 chars.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c));
-            } else if c.is_whitespace() {
+            } else if is_space(c) {
                 chars.push(' ');
             } else {
                 chars.push(c);
@@ -149,7 +154,7 @@ impl Normalizer {
         if self.nfc && is_nfc_quick(line.chars()) != IsNormalized::Yes {
             return false;
         }
-        if line.starts_with(char::is_whitespace) || line.ends_with(char::is_whitespace) {
+        if line.starts_with(is_space) || line.ends_with(is_space) {
             return false;
         }
         let mut prev: Option<char> = None;
@@ -161,7 +166,7 @@ impl Normalizer {
             {
                 return false;
             }
-            if c.is_whitespace() {
+            if is_space(c) {
                 if c != ' ' || prev_space {
                     return false;
                 }

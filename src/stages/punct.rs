@@ -12,7 +12,7 @@
 //! Chinese line: `组织(APEC)等` → `组织（APEC）等`. Unbalanced parentheses are left alone.
 
 use super::LineRepair;
-use crate::text::{is_cjk_context, ScriptCounts};
+use crate::text::{is_cjk_context, is_cjk_punct, is_han, ScriptCounts};
 
 /// Widens ASCII punctuation in Chinese context.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +55,7 @@ fn next_visible(chars: &[char], i: usize) -> Option<char> {
 }
 
 impl PunctWidth {
-    fn widen_marks(chars: &mut [char], chinese_line: bool) -> bool {
+    fn widen_marks(chars: &mut [char], widened: &mut [bool], chinese_line: bool) -> bool {
         let mut changed = false;
         for i in 0..chars.len() {
             let c = chars[i];
@@ -79,13 +79,14 @@ impl PunctWidth {
             };
             if widen_it {
                 chars[i] = widen(c);
+                widened[i] = true;
                 changed = true;
             }
         }
         changed
     }
 
-    fn widen_parens(chars: &mut [char], chinese_line: bool) -> bool {
+    fn widen_parens(chars: &mut [char], widened: &mut [bool], chinese_line: bool) -> bool {
         if !chinese_line {
             return false;
         }
@@ -103,6 +104,8 @@ impl PunctWidth {
                     if before.is_some_and(is_cjk_context) || after.is_some_and(is_cjk_context) {
                         chars[open] = '（';
                         chars[i] = '）';
+                        widened[open] = true;
+                        widened[i] = true;
                         changed = true;
                     }
                 }
@@ -113,12 +116,84 @@ impl PunctWidth {
     }
 }
 
+/// In Chinese context, a run of commas (`,,` `，，` `,，`) becomes one `，`; a run holding `、` becomes `、`; and
+/// a comma run right before another full-width mark (`,。` `,、` `，；`) is dropped, since the mark that follows
+/// is the real one. ASCII and full-width commas are treated alike so that the result does not depend on
+/// whether the punctuation stage ran first.
+pub fn collapse_doubled_marks(line: &str) -> Option<String> {
+    if !line.contains([',', '，', '、']) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let is_comma = |c: char| matches!(c, ',' | '，' | '、');
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    let mut changed = false;
+    while i < chars.len() {
+        if !is_comma(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let run_end = chars[i..]
+            .iter()
+            .position(|&x| !is_comma(x))
+            .map_or(chars.len(), |p| i + p);
+        let run = &chars[i..run_end];
+        i = run_end;
+        let prev = out.chars().rev().find(|c| !c.is_whitespace());
+        let next = chars[run_end..]
+            .iter()
+            .copied()
+            .find(|c| !c.is_whitespace());
+        let chinese = prev.is_some_and(|p| is_han(p) || is_cjk_punct(p) || p.is_ascii_digit())
+            || next.is_some_and(is_han);
+        let next_is_mark = next.is_some_and(|n| {
+            matches!(
+                n,
+                '。' | '；' | '：' | '？' | '！' | '…' | ';' | ':' | '?' | '!'
+            )
+        });
+        if !chinese {
+            out.extend(run.iter());
+        } else if next_is_mark {
+            changed = true;
+        } else if run.len() >= 2 {
+            out.push(if run.contains(&'、') { '、' } else { '，' });
+            changed = true;
+        } else {
+            out.extend(run.iter());
+        }
+    }
+    changed.then_some(out)
+}
+
 impl LineRepair for PunctWidth {
     fn name(&self) -> &'static str {
         "punct"
     }
 
     fn repair(&self, line: &str) -> Option<String> {
+        // Widening can put a full-width mark next to a comma run, and collapsing a run can bring a mark next to
+        // Chinese text: alternate until stable so the stage is idempotent.
+        let mut current: Option<String> = None;
+        for _ in 0..4 {
+            let base = current.as_deref().unwrap_or(line);
+            let next = match Self::widen(base) {
+                Some(w) => Some(collapse_doubled_marks(&w).unwrap_or(w)),
+                None => collapse_doubled_marks(base),
+            };
+            match next {
+                Some(n) if n != base => current = Some(n),
+                _ => break,
+            }
+        }
+        current
+    }
+}
+
+impl PunctWidth {
+    fn widen(line: &str) -> Option<String> {
         if !line.contains([',', ':', ';', '!', '?', '(', ')']) {
             return None;
         }
@@ -127,10 +202,38 @@ impl LineRepair for PunctWidth {
             return None;
         }
         let mut chars: Vec<char> = line.chars().collect();
-        // Parentheses first: a widened `）` is then Chinese context for a comma that follows it.
-        let parens = Self::widen_parens(&mut chars, chinese_line);
-        let marks = Self::widen_marks(&mut chars, chinese_line);
-        (parens || marks).then(|| chars.into_iter().collect())
+        let mut widened = vec![false; chars.len()];
+        // Each widened mark is Chinese context for its neighbours (`）,` then `，`; `,(` then `（`), so repeat
+        // until nothing changes (bounded: pathological chains of marks stop after a few passes).
+        let mut any = false;
+        for _ in 0..8 {
+            let parens = Self::widen_parens(&mut chars, &mut widened, chinese_line);
+            let marks = Self::widen_marks(&mut chars, &mut widened, chinese_line);
+            if !(parens || marks) {
+                break;
+            }
+            any = true;
+        }
+        if !any {
+            return None;
+        }
+        // Full-width marks carry their own spacing: spaces next to a widened mark go (`数 , 数` → `数，数`,
+        // `中文 (English)` → `中文（English）`).
+        let mut out = String::with_capacity(line.len());
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                let left = chars[..i].iter().rposition(|x| !x.is_whitespace());
+                let right = chars[i + 1..]
+                    .iter()
+                    .position(|x| !x.is_whitespace())
+                    .map(|p| p + i + 1);
+                if left.is_some_and(|j| widened[j]) || right.is_some_and(|j| widened[j]) {
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        Some(out)
     }
 }
 
@@ -171,12 +274,35 @@ mod tests {
             "We visited 北京, then Shanghai (by train).",
             "地址:No.10 Huixin East Street, Chaoyang District",
         ] {
-            assert_eq!(fix(s), s.replace("网址:", "网址:"), "{s}");
+            assert_eq!(fix(s), s, "{s}");
         }
     }
 
     #[test]
     fn unbalanced_parens_are_left() {
         assert_eq!(fix("中文(没有闭合"), "中文(没有闭合");
+    }
+
+    #[test]
+    fn doubled_commas_before_fullwidth_marks() {
+        let fix = |s: &str| collapse_doubled_marks(s).unwrap_or_else(|| s.to_string());
+        assert_eq!(fix("金秋九月,,水乡乌镇"), "金秋九月，水乡乌镇");
+        assert_eq!(fix("致贺词,、出席开幕式"), "致贺词、出席开幕式");
+        assert_eq!(fix("峰会开幕,。习近平"), "峰会开幕。习近平");
+        assert_eq!(fix("已连续举办8年,。"), "已连续举办8年。");
+        assert_eq!(fix("当前，，信息技术"), "当前，信息技术");
+    }
+
+    #[test]
+    fn latin_and_numbers_untouched() {
+        for s in [
+            "1,000,000 people",
+            "a, b, c",
+            "Hello,, world",
+            "x,、y",
+            "他说：“好，”然后走了。",
+        ] {
+            assert_eq!(collapse_doubled_marks(s), None, "{s}");
+        }
     }
 }

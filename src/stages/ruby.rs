@@ -1,8 +1,8 @@
-//! Ruby residue and doubled punctuation.
+//! Ruby residue.
 //!
 //! Pages that show pinyin above characters (`<ruby>數<rt>shù</rt></ruby>`) flatten into `數(shù)字` when the
-//! markup is stripped. The same converters often leave an ASCII comma in front of every full-width mark
-//! (`,,` `,、` `,。`). Both are removed here, before the punctuation stage decides widths.
+//! markup is stripped. The residue is removed here, before the punctuation stage decides widths (the doubled
+//! commas the same converters leave, `,,` `,、` `,。`, are the punctuation stage's job).
 //!
 //! A parenthesised group is only taken for ruby when it directly follows a Han character and every syllable in it
 //! is pinyin with a tone mark. Bare syllables without tone marks (`(de)`, `(men)`) are accepted only on lines that
@@ -10,7 +10,7 @@
 //! ASCII words in parentheses such as `(APEC)` or `(2017)` are never touched.
 
 use super::LineRepair;
-use crate::text::{is_cjk_punct, is_han};
+use crate::text::is_han;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -100,54 +100,6 @@ impl RubyRepair {
         out.push_str(&line[last..]);
         Some(out)
     }
-
-    /// `,,` between Chinese text becomes `，`; an ASCII comma right before a full-width mark is dropped
-    /// (`,、` → `、`, `,。` → `。`); repeated `，，` or `、、` collapse to one.
-    fn fix_doubled_punct(line: &str) -> Option<String> {
-        if !line.contains(',') && !line.contains("，，") && !line.contains("、、") {
-            return None;
-        }
-        let chars: Vec<char> = line.chars().collect();
-        let mut out = String::with_capacity(line.len());
-        let mut i = 0;
-        let mut changed = false;
-        while i < chars.len() {
-            let c = chars[i];
-            if c == ',' || c == '，' || c == '、' {
-                let run_end = chars[i..]
-                    .iter()
-                    .position(|&x| x != ',' && x != '，' && x != '、')
-                    .map_or(chars.len(), |p| i + p);
-                let run = &chars[i..run_end];
-                let prev = out.chars().next_back();
-                let next = chars.get(run_end).copied();
-                let chinese_before =
-                    prev.is_some_and(|p| is_han(p) || is_cjk_punct(p) || p.is_ascii_digit());
-                let next_is_mark = next.is_some_and(|n| {
-                    is_cjk_punct(n) && !matches!(n, '“' | '‘' | '《' | '「' | '『' | '（' | '【')
-                });
-                if run.len() >= 2 && (chinese_before || next.is_some_and(is_han)) {
-                    // Keep the strongest mark of the run: an enumeration comma wins over a comma.
-                    let mark = if run.contains(&'、') { '、' } else { '，' };
-                    if next_is_mark {
-                        // `,,。` – the full-width mark that follows is the real one.
-                    } else {
-                        out.push(mark);
-                    }
-                    changed = true;
-                } else if run == [','] && next_is_mark && chinese_before {
-                    changed = true;
-                } else {
-                    out.extend(run.iter());
-                }
-                i = run_end;
-                continue;
-            }
-            out.push(c);
-            i += 1;
-        }
-        changed.then_some(out)
-    }
 }
 
 impl LineRepair for RubyRepair {
@@ -156,12 +108,7 @@ impl LineRepair for RubyRepair {
     }
 
     fn repair(&self, line: &str) -> Option<String> {
-        let stripped = Self::strip_ruby(line);
-        let base = stripped.as_deref().unwrap_or(line);
-        match Self::fix_doubled_punct(base) {
-            Some(fixed) => Some(fixed),
-            None => stripped,
-        }
+        Self::strip_ruby(line)
     }
 }
 
@@ -177,7 +124,9 @@ mod tests {
     fn ruby_after_han_is_removed() {
         assert_eq!(fix("邁向數(shù)字文明"), "邁向數字文明");
         assert_eq!(fix("構(gòu)建網(wǎng)絡(luò)空間"), "構建網絡空間");
-        assert_eq!(fix("我們(men)的國(guó)家"), "我們的國家");
+        assert_eq!(fix("我們(men)的國(guó)家(jiā)"), "我們的國家");
+        // One toned group alone does not license removing an untoned one.
+        assert_eq!(fix("我們(men)的國(guó)家"), "我們(men)的國家");
     }
 
     #[test]
@@ -191,22 +140,6 @@ mod tests {
             "He said (shù) is a tone.",
         ] {
             assert_eq!(RubyRepair::strip_ruby(s), None, "{s}");
-        }
-    }
-
-    #[test]
-    fn doubled_commas_before_fullwidth_marks() {
-        assert_eq!(fix("金秋九月,,水乡乌镇"), "金秋九月，水乡乌镇");
-        assert_eq!(fix("致贺词,、出席开幕式"), "致贺词、出席开幕式");
-        assert_eq!(fix("峰会开幕,。习近平"), "峰会开幕。习近平");
-        assert_eq!(fix("已连续举办8年,。"), "已连续举办8年。");
-        assert_eq!(fix("当前，，信息技术"), "当前，信息技术");
-    }
-
-    #[test]
-    fn latin_and_numbers_untouched() {
-        for s in ["1,000,000 people", "a, b, c", "Hello,, world", "x,、y"] {
-            assert_eq!(RubyRepair::fix_doubled_punct(s), None, "{s}");
         }
     }
 }
