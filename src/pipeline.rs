@@ -723,7 +723,10 @@ fn align_batch(
             };
             let rows = beads
                 .iter()
-                .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+                // Null beads are not pairs, and beads the aligner is unsure of stay out of the corpus.
+                .filter(|b| {
+                    !b.src.is_empty() && !b.tgt.is_empty() && b.score >= aligner.min_bead_score()
+                })
                 .map(|b| CorpusRow {
                     id: 0,
                     src_doc: src.id.clone(),

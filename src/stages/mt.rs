@@ -1,44 +1,1163 @@
-//! PLACEHOLDER (replaced by the textops helper's module).
+//! Repair of garbled machine translation in English lines.
+//!
+//! Machine translation of Chinese web pages leaves systematic damage: a fixed term rendered word by word
+//! (一带一路 → "one belt, one road"), the decoder looping on a phrase ("Belt and Road, Belt and Road"),
+//! word stutters ("China China should"), and doubled articles when a name that already carries "the"
+//! is put after a determiner (`the "the Belt and Road"`, "the third the Belt and Road Forum").
+//!
+//! What [`MtRepairer::repair`] does, in this order, on a line whose Latin letters outweigh its Han
+//! characters and that [`detect_lang`] calls English:
+//! 1. Glossary: literal phrases replaced case-insensitively, ignoring white space around punctuation
+//!    (`One Belt,One Road` = `one belt , one road`), whole words only. A capital at sentence start is kept.
+//! 2. Doubled articles before the configured `article_terms`: "DET [ordinal] ["] the TERM" loses its "the".
+//! 3. Loops and stutters: a run of 1..=`max_loop_words` words repeated back to back, joined by white space
+//!    or a comma, is cut to one copy. The exceptions are linguistic rules, not a list of cases:
+//!    - single words joined by a comma are rhetoric ("No, no", "Row, row, row"), never touched;
+//!    - doubled single words that English legitimately doubles are kept: grammatical doubling
+//!      ("had had", "that that", "what it is is"), intensifiers ("very very", "far far"),
+//!      interjections and reduplicatives ("bye bye", "ha ha", "knock knock", "there there"), number
+//!      words and anything with a digit ("fifty fifty", "10 10"), single letters other than a/I;
+//!    - a unit that is itself a repetition ("bye bye bye bye") is not a loop of "bye bye";
+//!    - capitalised doubles ("Sirhan Sirhan", "Walla Walla", "New York, New York") and comma-joined
+//!      phrase loops ("Come on, come on") are ambiguous between a name, rhetoric and MT looping, so they
+//!      are cut only when the line already shows MT damage: a glossary or article repair, or an
+//!      unambiguous loop or stutter elsewhere in it.
+//!
+//! On a line that is mostly Han, only long character loops are cut: a unit of at least
+//! `han_min_unit_chars` characters (with two or more Han, and not itself a repetition) repeated back to
+//! back at least `han_min_repeats` times. Chinese reduplication (看看, 常常, 研究研究, 高高兴兴,
+//! 哈哈哈哈) is never touched.
+//!
+//! What it never does: touch Latin lines in other languages (German "die die" and French "nous nous" are
+//! grammatical), reorder words, or add words other than glossary replacements.
+//! Limits: the glossary is literal (no inflection); loops longer than `max_loop_words` words survive.
+//! Idempotent: repairs are repeated until nothing changes (at most [`MAX_ROUNDS`] rounds).
+
+use crate::stages::langid::detect_lang;
+use crate::text::{is_han, is_latin_letter, Lang};
 use crate::validate::FieldError;
 use serde::{Deserialize, Serialize};
 
+/// Upper bound on repair rounds per line. Each round only shortens the line or applies a glossary
+/// entry whose replacement cannot match again, so real lines settle in one or two rounds.
+pub const MAX_ROUNDS: usize = 6;
+
+/// Longest Han unit checked for loops, in characters.
+const MAX_HAN_UNIT: usize = 16;
+
+/// Configuration of the machine-translation repair stage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MtConfig {
-    /// Collapse loops.
+    /// Collapse a phrase of several words repeated back to back ("Belt and Road, Belt and Road").
     pub collapse_loops: bool,
-    /// Glossary.
+    /// Collapse a single word repeated back to back ("China China"), except legitimate doubling.
+    pub collapse_stutters: bool,
+    /// Longest phrase, in words, that is checked for back-to-back repetition (1..=16).
+    pub max_loop_words: usize,
+    /// Literal phrase replacements, applied first, case- and spacing-insensitively, whole words only.
     pub glossary: Vec<GlossaryEntry>,
+    /// Names that machine translation emits with their own "the": after a determiner (and an optional
+    /// ordinal) the second "the" is dropped ("the third the Belt and Road Forum").
+    pub article_terms: Vec<String>,
+    /// Extra words whose doubling is legitimate in your texts (added to the built-in rules).
+    pub keep_doubled: Vec<String>,
+    /// Shortest unit, in characters, that counts as a loop in Chinese text (2..=16).
+    pub han_min_unit_chars: usize,
+    /// How many back-to-back copies of a Chinese unit make a loop (2..=10).
+    pub han_min_repeats: usize,
 }
+
+/// One literal replacement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
+    /// Phrase to find: matched case-insensitively, ignoring spaces around punctuation, whole words only.
     pub pattern: String,
+    /// Text to put in its place (quotes in it take the shape of the quotes matched).
     pub replacement: String,
 }
+
+fn entry(pattern: &str, replacement: &str) -> GlossaryEntry {
+    GlossaryEntry {
+        pattern: pattern.to_string(),
+        replacement: replacement.to_string(),
+    }
+}
+
 impl Default for MtConfig {
     fn default() -> Self {
         MtConfig {
             collapse_loops: true,
-            glossary: vec![GlossaryEntry {
-                pattern: "one belt, one road".into(),
-                replacement: "Belt and Road".into(),
-            }],
+            collapse_stutters: true,
+            max_loop_words: 8,
+            glossary: vec![
+                // 一带一路 translated word by word; "Belt and Road" is the official English name.
+                entry("one belt, one road", "Belt and Road"),
+                entry("one belt and one road", "Belt and Road"),
+                entry("one belt one road", "Belt and Road"),
+                entry("one belt & one road", "Belt and Road"),
+                entry("one belt - one road", "Belt and Road"),
+                entry("one-belt-one-road", "Belt and Road"),
+                entry("one belt-one road", "Belt and Road"),
+                // The name comes with its own article, so a second one is always an artifact.
+                entry("the the Belt and Road", "the Belt and Road"),
+            ],
+            article_terms: vec!["Belt and Road".to_string()],
+            keep_doubled: Vec::new(),
+            han_min_unit_chars: 4,
+            han_min_repeats: 3,
         }
     }
 }
+
 impl MtConfig {
+    /// Every problem in this section, with keys relative to it.
     pub fn validate(&self) -> Vec<FieldError> {
-        Vec::new()
+        let mut errors = Vec::new();
+        if !(1..=16).contains(&self.max_loop_words) {
+            errors.push(FieldError::new(
+                "max_loop_words",
+                format!("must be between 1 and 16, got {}", self.max_loop_words),
+            ));
+        }
+        if !(2..=MAX_HAN_UNIT).contains(&self.han_min_unit_chars) {
+            errors.push(FieldError::new(
+                "han_min_unit_chars",
+                format!(
+                    "must be between 2 and {MAX_HAN_UNIT}, got {}",
+                    self.han_min_unit_chars
+                ),
+            ));
+        }
+        if !(2..=10).contains(&self.han_min_repeats) {
+            errors.push(FieldError::new(
+                "han_min_repeats",
+                format!("must be between 2 and 10, got {}", self.han_min_repeats),
+            ));
+        }
+        let compiled: Vec<Vec<PTok>> = self
+            .glossary
+            .iter()
+            .map(|e| pattern_tokens(&e.pattern))
+            .collect();
+        for (i, (e, toks)) in self.glossary.iter().zip(&compiled).enumerate() {
+            if !toks.iter().any(|t| matches!(t, PTok::Word(_))) {
+                errors.push(FieldError::new(
+                    format!("glossary[{i}].pattern"),
+                    "must contain at least one word",
+                ));
+                continue;
+            }
+            if let Some(j) = compiled[..i].iter().position(|p| p == toks) {
+                errors.push(FieldError::new(
+                    format!("glossary[{i}].pattern"),
+                    format!("same phrase as glossary[{j}].pattern"),
+                ));
+            }
+            // A replacement that contains a pattern would be rewritten again on the next run.
+            let rep = tokenize(&e.replacement);
+            for (j, p) in compiled.iter().enumerate() {
+                if !p.is_empty() && (0..rep.len()).any(|k| match_at(&e.replacement, &rep, k, p)) {
+                    errors.push(FieldError::new(
+                        format!("glossary[{i}].replacement"),
+                        format!(
+                            "contains glossary[{j}].pattern, so the repair would not be stable"
+                        ),
+                    ));
+                }
+            }
+        }
+        for (i, t) in self.article_terms.iter().enumerate() {
+            if words_lower(t).is_empty() {
+                errors.push(FieldError::new(
+                    format!("article_terms[{i}]"),
+                    "must contain a word",
+                ));
+            }
+        }
+        for (i, w) in self.keep_doubled.iter().enumerate() {
+            if words_lower(w).len() != 1 {
+                errors.push(FieldError::new(
+                    format!("keep_doubled[{i}]"),
+                    "must be exactly one word",
+                ));
+            }
+        }
+        errors
     }
+
+    /// Compile into the runtime repairer.
     pub fn build(&self) -> Result<MtRepairer, Vec<FieldError>> {
-        Ok(MtRepairer {})
+        let errors = self.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut keep: Vec<String> = self
+            .keep_doubled
+            .iter()
+            .flat_map(|w| words_lower(w))
+            .collect();
+        keep.sort();
+        keep.dedup();
+        Ok(MtRepairer {
+            glossary: self
+                .glossary
+                .iter()
+                .map(|e| (pattern_tokens(&e.pattern), e.replacement.clone()))
+                .collect(),
+            article_terms: self.article_terms.iter().map(|t| words_lower(t)).collect(),
+            keep_doubled: keep,
+            collapse_loops: self.collapse_loops,
+            collapse_stutters: self.collapse_stutters,
+            max_loop_words: self.max_loop_words,
+            han_min_unit: self.han_min_unit_chars,
+            han_min_repeats: self.han_min_repeats,
+        })
     }
 }
-pub struct MtRepairer {}
+
+/// The compiled repair stage. Immutable, so `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct MtRepairer {
+    glossary: Vec<(Vec<PTok>, String)>,
+    article_terms: Vec<Vec<String>>,
+    keep_doubled: Vec<String>,
+    collapse_loops: bool,
+    collapse_stutters: bool,
+    max_loop_words: usize,
+    han_min_unit: usize,
+    han_min_repeats: usize,
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tokens
+
+/// A token of Latin text: a word (letters/digits with inner `'`, `’`, `-`) or one punctuation mark.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+/// A token of a glossary pattern, normalised for comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PTok {
+    Word(String),
+    Punct(char),
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-')
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let joins_word = is_word_char(d)
+                    || (is_inner_joiner(d)
+                        && text[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_word_char));
+                if joins_word {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok {
+                start: i,
+                end,
+                word: true,
+            });
+        } else {
+            toks.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    toks
+}
+
+/// Punctuation compared by kind: curly and straight quotes, full- and half-width commas are equal.
+fn norm_punct(c: char) -> char {
+    match c {
+        '“' | '”' | '„' | '‟' | '«' | '»' | '＂' => '"',
+        '‘' | '’' | '‚' | '‛' => '\'',
+        '，' => ',',
+        '－' | '–' | '—' => '-',
+        '＆' => '&',
+        _ => c,
+    }
+}
+
+fn norm_word(w: &str) -> String {
+    w.chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn ptok(text: &str, t: &Tok) -> PTok {
+    let s = &text[t.start..t.end];
+    if t.word {
+        PTok::Word(norm_word(s))
+    } else {
+        PTok::Punct(s.chars().next().map_or(' ', norm_punct))
+    }
+}
+
+fn pattern_tokens(pattern: &str) -> Vec<PTok> {
+    tokenize(pattern).iter().map(|t| ptok(pattern, t)).collect()
+}
+
+fn words_lower(text: &str) -> Vec<String> {
+    tokenize(text)
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| norm_word(&text[t.start..t.end]))
+        .collect()
+}
+
+fn match_at(text: &str, toks: &[Tok], at: usize, pattern: &[PTok]) -> bool {
+    at + pattern.len() <= toks.len()
+        && pattern
+            .iter()
+            .zip(&toks[at..])
+            .all(|(p, t)| *p == ptok(text, t))
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(norm_punct(c), '"' | '\'')
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Doubling rules
+
+/// English words that are legitimately doubled (lower case). See the module header for the classes.
+const LEGIT_DOUBLES: &[&str] = &[
+    // grammatical doubling ("asked her her name": object + possessive have one form)
+    "had",
+    "that",
+    "is",
+    "was",
+    "do",
+    "does",
+    "her",
+    // intensifiers
+    "very",
+    "really",
+    "so",
+    "much",
+    "many",
+    "far",
+    "long",
+    "too",
+    "more",
+    "big",
+    "little",
+    "tiny",
+    "super",
+    "way",
+    "pretty",
+    "ever",
+    "over",
+    "again",
+    "round",
+    "on",
+    "please",
+    // interjections and reduplicatives
+    "bye",
+    "no",
+    "yes",
+    "yeah",
+    "oh",
+    "ah",
+    "ha",
+    "hah",
+    "haha",
+    "he",
+    "hee",
+    "ho",
+    "hey",
+    "hi",
+    "hush",
+    "tut",
+    "tsk",
+    "shh",
+    "boo",
+    "pooh",
+    "la",
+    "na",
+    "da",
+    "dum",
+    "blah",
+    "bla",
+    "yada",
+    "chop",
+    "knock",
+    "night",
+    "there",
+    "now",
+    "well",
+    "come",
+    "go",
+    "quick",
+    "run",
+    "ding",
+    "dong",
+    "tick",
+    "bang",
+    "boom",
+    "wow",
+    "hip",
+    "hear",
+    "woof",
+    "meow",
+    "bow",
+    "choo",
+    "pom",
+    "rah",
+    "cha",
+    "tom",
+    "mm",
+    "hmm",
+    "uh",
+    "um",
+    "er",
+    "fast",
+    "slowly",
+    "faster",
+    "wait",
+    "help",
+    // reduplicative compounds often written without their hyphen ("win win cooperation")
+    "win",
+    "goody",
+    "yum",
+    "hush",
+    "pee",
+    "wee",
+    "tee",
+    "choo",
+    // number words
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+];
+
+/// Determiners after which "the TERM" doubles the article. Words that can also be pronouns or
+/// conjunctions before a noun phrase ("that", "her", "this") are left out: "said that the Belt and
+/// Road…" is correct English.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "its", "our", "their", "his", "my", "your", "each", "every",
+];
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "next", "last", "new",
+];
+
+/// Function words: a loop unit that starts or ends with one ("time to time to") usually straddles
+/// phrases of ordinary English; the phrases MT loops on are content phrases ("Belt and Road").
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "as",
+    "that", "this", "is", "are", "was", "were", "be", "from", "it", "its", "his", "her", "their",
+    "our", "we", "they", "he", "she", "you", "i", "not", "no", "so", "if", "then", "than", "into",
+];
+
+/// Words that open a relative or free-relative clause. The clause may end in the verb the main clause
+/// starts with: "every man that offered offered", "what he did did matter".
+const RELATIVES: &[&str] = &[
+    "that",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "whoever",
+    "whatever",
+    "whichever",
+    "where",
+    "when",
+    "how",
+    "why",
+];
+
+fn is_ordinal(w: &str) -> bool {
+    ORDINALS.contains(&w)
+        || (w.len() > 2
+            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")))
+}
+
+/// A word (or phrase) is name-like when every word starts with a capital.
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Repair
+
 impl MtRepairer {
+    /// The repaired line, or `None` when nothing changed.
     pub fn repair(&self, line: &str) -> Option<String> {
-        let _ = line;
-        None
+        let mut cur = line.to_string();
+        for _ in 0..MAX_ROUNDS {
+            let next = self.round(&cur);
+            if next == cur {
+                break;
+            }
+            cur = next;
+        }
+        (cur != line).then_some(cur)
+    }
+
+    fn round(&self, line: &str) -> String {
+        let (mut han, mut latin) = (0usize, 0usize);
+        for c in line.chars() {
+            if is_han(c) {
+                han += 1;
+            } else if is_latin_letter(c) {
+                latin += 1;
+            }
+        }
+        if han > 0 && han * 3 >= latin {
+            return self.collapse_han(line);
+        }
+        if latin == 0 || detect_lang(line) != Lang::En {
+            return line.to_string();
+        }
+        let (text, glossary_hits) = self.apply_glossary(line);
+        let (text, article_hits) = self.fix_articles(&text);
+        let mut evidence = glossary_hits + article_hits > 0;
+        if !evidence {
+            // Unambiguous loops elsewhere in the line are evidence that the ambiguous ones are damage too.
+            let (_, cuts) = self.collapse_words(&text, false);
+            evidence = cuts > 0;
+        }
+        self.collapse_words(&text, evidence).0
+    }
+
+    /// Apply the glossary left to right; the longest pattern wins at each position, then the first.
+    fn apply_glossary(&self, line: &str) -> (String, usize) {
+        if self.glossary.is_empty() {
+            return (line.to_string(), 0);
+        }
+        let toks = tokenize(line);
+        let mut out = String::with_capacity(line.len());
+        let mut last = 0;
+        let mut hits = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            let mut best: Option<(usize, &str)> = None;
+            for (pat, rep) in &self.glossary {
+                if pat.len() > best.map_or(0, |b| b.0) && match_at(line, &toks, i, pat) {
+                    best = Some((pat.len(), rep));
+                }
+            }
+            let Some((len, rep)) = best else {
+                i += 1;
+                continue;
+            };
+            let start = toks[i].start;
+            let end = toks[i + len - 1].end;
+            let matched = &line[start..end];
+            out.push_str(&line[last..start]);
+            let sentence_start = is_sentence_start(&out);
+            let mut quotes = matched.chars().filter(|&c| is_quote(c));
+            let mut replaced: String = rep
+                .chars()
+                .map(|c| {
+                    if is_quote(c) {
+                        quotes.next().unwrap_or(c)
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            if sentence_start && matched.chars().next().is_some_and(|c| c.is_uppercase()) {
+                replaced = upper_first(&replaced);
+            }
+            if replaced.is_empty() {
+                splice_tidy(&mut out, &line[end..]);
+                last = end + (line[end..].len() - line[end..].trim_start().len());
+            } else {
+                out.push_str(&replaced);
+                last = end;
+            }
+            hits += 1;
+            i += len;
+        }
+        out.push_str(&line[last..]);
+        (out, hits)
+    }
+
+    /// Drop the "the" of "DET [ordinal] [quote] the TERM".
+    fn fix_articles(&self, text: &str) -> (String, usize) {
+        if self.article_terms.is_empty() {
+            return (text.to_string(), 0);
+        }
+        let toks = tokenize(text);
+        let word_at = |k: usize| -> Option<String> {
+            toks.get(k)
+                .filter(|t| t.word)
+                .map(|t| norm_word(&text[t.start..t.end]))
+        };
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            if !t.word || word_at(k).as_deref() != Some("the") {
+                continue;
+            }
+            let term_follows = self.article_terms.iter().any(|term| {
+                term.iter()
+                    .enumerate()
+                    .all(|(m, w)| word_at(k + 1 + m).as_deref() == Some(w.as_str()))
+            });
+            if !term_follows || k == 0 {
+                continue;
+            }
+            let mut p = k - 1;
+            if !toks[p].word && is_quote(text[toks[p].start..].chars().next().unwrap_or(' ')) {
+                if p == 0 {
+                    continue;
+                }
+                p -= 1;
+            }
+            if word_at(p).is_some_and(|w| is_ordinal(&w)) && p > 0 {
+                p -= 1;
+            }
+            if word_at(p).is_some_and(|w| DETERMINERS.contains(&w.as_str())) {
+                let next_start = toks.get(k + 1).map_or(t.end, |n| n.start);
+                cuts.push((t.start, next_start));
+            }
+        }
+        let n = cuts.len();
+        (apply_cuts(text, &cuts), n)
+    }
+
+    /// Cut back-to-back repeated word runs. Returns the new text and how many cuts were made.
+    ///
+    /// Words are pushed on a stack; after each push, any repetition ending at the top is popped. Every
+    /// prefix of the output was checked when its last word was pushed, so the output has no repetition
+    /// left that the rules allow cutting, and the work is linear (each word is popped at most once).
+    fn collapse_words(&self, text: &str, evidence: bool) -> (String, usize) {
+        if !self.collapse_loops && !self.collapse_stutters {
+            return (text.to_string(), 0);
+        }
+        let toks = tokenize(text);
+        let mut words: Vec<Word> = Vec::new();
+        let mut gap = String::new();
+        for t in &toks {
+            if t.word {
+                let s = &text[t.start..t.end];
+                words.push(Word {
+                    start: t.start,
+                    end: t.end,
+                    lower: norm_word(s),
+                    gap: std::mem::take(&mut gap),
+                });
+            } else {
+                gap.extend(text[t.start..t.end].chars().map(norm_punct));
+            }
+        }
+        let mut stack: Vec<usize> = Vec::new();
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for w in 0..words.len() {
+            stack.push(w);
+            'pop: loop {
+                for n in 1..=self.max_loop_words {
+                    if 2 * n > stack.len() {
+                        break;
+                    }
+                    let l = stack.len();
+                    let (a, b) = (&stack[l - 2 * n..l - n], &stack[l - n..]);
+                    if self.is_cuttable(text, &words, a, b, evidence) {
+                        let from = words[a[n - 1]].end;
+                        let to = words[b[n - 1]].end;
+                        cuts.push((from, to));
+                        stack.truncate(l - n);
+                        continue 'pop;
+                    }
+                }
+                break;
+            }
+        }
+        let n = cuts.len();
+        (apply_cuts(text, &cuts), n)
+    }
+
+    fn is_cuttable(
+        &self,
+        text: &str,
+        words: &[Word],
+        a: &[usize],
+        b: &[usize],
+        evidence: bool,
+    ) -> bool {
+        let n = a.len();
+        if a.iter()
+            .zip(b)
+            .any(|(&x, &y)| words[x].lower != words[y].lower)
+        {
+            return false;
+        }
+        // Inner punctuation must match too ("one belt, one road" is not "one belt one road").
+        if a.iter()
+            .zip(b)
+            .skip(1)
+            .any(|(&x, &y)| words[x].gap != words[y].gap)
+        {
+            return false;
+        }
+        let join = words[b[0]].gap.as_str();
+        let comma = match join {
+            "" => false,
+            "," => true,
+            _ => return false,
+        };
+        let surface = |k: usize| &text[words[k].start..words[k].end];
+        if a.iter()
+            .all(|&k| words[k].lower.chars().any(|c| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        if n == 1 {
+            if !self.collapse_stutters || comma {
+                return false;
+            }
+            let w = words[a[0]].lower.as_str();
+            let legit = LEGIT_DOUBLES.contains(&w)
+                || self.keep_doubled.binary_search(&w.to_string()).is_ok()
+                || w.chars().any(|c| c.is_ascii_digit())
+                || (w.chars().count() == 1 && w != "a" && w != "i");
+            if legit {
+                return false;
+            }
+            if evidence {
+                return true;
+            }
+            let name_like = capitalised(surface(a[0])) && capitalised(surface(b[0]));
+            let latin = w.chars().any(is_latin_letter);
+            // Three or more copies ("tock tock tock") are onomatopoeia or emphasis, not a stutter.
+            let run_of_three = a[0].checked_sub(1).is_some_and(|p| words[p].lower == w)
+                || words
+                    .get(b[0] + 1)
+                    .is_some_and(|nx| nx.lower == w && nx.gap.is_empty());
+            let after_relative = (a[0].saturating_sub(3)..a[0])
+                .any(|p| RELATIVES.contains(&words[p].lower.as_str()));
+            // Without other damage in the line, only doubled function words ("the the", "of of") are
+            // certain: doubled content words may be onomatopoeia or transliteration ("hada hada").
+            let function = FUNCTION_WORDS.contains(&w);
+            return function && !name_like && latin && !run_of_three && !after_relative;
+        }
+        if !self.collapse_loops || !is_primitive(words, a) {
+            return false;
+        }
+        if evidence {
+            return true;
+        }
+        let name_like = a.iter().chain(b).all(|&k| capitalised(surface(k)));
+        let inner_punct = a.iter().skip(1).any(|&k| !words[k].gap.is_empty());
+        let function_edge = [a[0], a[n - 1]]
+            .iter()
+            .any(|&k| FUNCTION_WORDS.contains(&words[k].lower.as_str()));
+        !comma && !name_like && !inner_punct && !function_edge
+    }
+
+    /// Cut long back-to-back character loops in Chinese text.
+    fn collapse_han(&self, line: &str) -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let mut out = String::with_capacity(line.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let mut advanced = false;
+            for n in self.han_min_unit..=MAX_HAN_UNIT {
+                if i + n * self.han_min_repeats > chars.len() {
+                    break;
+                }
+                let unit = &chars[i..i + n];
+                if chars[i + n] != unit[0] {
+                    continue;
+                }
+                if unit.iter().filter(|&&c| is_han(c)).count() < 2
+                    || unit.iter().any(|c| c.is_whitespace())
+                    || !is_primitive_chars(unit)
+                {
+                    continue;
+                }
+                let mut r = 1;
+                while i + (r + 1) * n <= chars.len() && chars[i + r * n..i + (r + 1) * n] == *unit {
+                    r += 1;
+                }
+                if r >= self.han_min_repeats {
+                    out.extend(unit.iter());
+                    i += r * n;
+                    advanced = true;
+                    break;
+                }
+            }
+            if !advanced {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+/// A word of the line with its normalised form and the punctuation between it and the word before.
+#[derive(Debug)]
+struct Word {
+    start: usize,
+    end: usize,
+    lower: String,
+    gap: String,
+}
+
+/// A unit that is itself a repetition ("bye bye") is not a loop of that repetition.
+fn is_primitive(words: &[Word], unit: &[usize]) -> bool {
+    let n = unit.len();
+    (1..n)
+        .filter(|d| n % d == 0)
+        .all(|d| (d..n).any(|k| words[unit[k]].lower != words[unit[k % d]].lower))
+}
+
+fn is_primitive_chars(unit: &[char]) -> bool {
+    let n = unit.len();
+    (1..n)
+        .filter(|d| n % d == 0)
+        .all(|d| (d..n).any(|k| unit[k] != unit[k % d]))
+}
+
+/// Remove the byte ranges `cuts` (sorted by end, possibly nested) from `text`.
+fn apply_cuts(text: &str, cuts: &[(usize, usize)]) -> String {
+    if cuts.is_empty() {
+        return text.to_string();
+    }
+    let mut spans: Vec<(usize, usize)> = cuts.to_vec();
+    spans.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (s, e) in merged {
+        let piece = text.get(last..s).unwrap_or("");
+        if last == 0 {
+            out.push_str(piece);
+        } else {
+            push_spliced(&mut out, piece);
+        }
+        last = e;
+    }
+    push_spliced(&mut out, text.get(last..).unwrap_or(""));
+    out
+}
+
+/// Append `rest` after a removal, without doubling white space or punctuation at the seam.
+fn push_spliced(out: &mut String, rest: &str) {
+    splice_tidy(out, rest);
+    out.push_str(rest.get(leading_ws_to_drop(out, rest)..).unwrap_or(rest));
+}
+
+/// How many bytes of leading white space of `rest` would double white space already ending `out`.
+fn leading_ws_to_drop(out: &str, rest: &str) -> usize {
+    if out.ends_with(char::is_whitespace) || out.is_empty() {
+        rest.len() - rest.trim_start().len()
+    } else {
+        0
+    }
+}
+
+/// Before joining `rest` to `out` across a removal: drop a comma or space in `out` that would be doubled.
+fn splice_tidy(out: &mut String, rest: &str) {
+    let next = rest.trim_start().chars().next();
+    if matches!(next, Some(',' | '.' | ';' | ':' | '!' | '?' | ')') | None) {
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        if next == Some(',') && out.ends_with(',') {
+            out.pop();
+        }
+    }
+}
+
+/// Whether the text written so far ends where a sentence starts.
+fn is_sentence_start(out: &str) -> bool {
+    let last = out
+        .chars()
+        .rev()
+        .find(|&c| !c.is_whitespace() && !is_quote(c) && !matches!(c, '(' | '['));
+    matches!(
+        last,
+        None | Some('.' | '!' | '?' | '。' | '！' | '？' | ':')
+    )
+}
+
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rep() -> MtRepairer {
+        MtConfig::default()
+            .build()
+            .expect("default config is valid")
+    }
+
+    fn fix(s: &str) -> String {
+        rep().repair(s).unwrap_or_else(|| s.to_string())
+    }
+
+    #[test]
+    fn default_config_validates() {
+        assert!(MtConfig::default().validate().is_empty());
+    }
+
+    #[test]
+    fn glossary_is_case_and_spacing_insensitive() {
+        assert_eq!(
+            fix("China's one belt , one road initiative grew."),
+            "China's Belt and Road initiative grew."
+        );
+        assert_eq!(
+            fix("We discussed One Belt,One Road projects."),
+            "We discussed Belt and Road projects."
+        );
+        assert_eq!(
+            fix("the “one belt and one road” plan"),
+            "the “Belt and Road” plan"
+        );
+        // Whole words only.
+        assert_eq!(rep().repair("Someone beltone road trip."), None);
+    }
+
+    #[test]
+    fn loops_of_the_replaced_term_collapse() {
+        assert_eq!(
+            fix(
+                "One belt, one road, one belt, one road, and the other countries should cooperate."
+            ),
+            "Belt and Road, and the other countries should cooperate."
+        );
+        assert_eq!(
+            fix("China China should also China one belt, one road, and the other."),
+            "China should also China Belt and Road, and the other."
+        );
+        assert_eq!(
+            fix("the digital economy digital economy grows"),
+            "the digital economy grows"
+        );
+    }
+
+    #[test]
+    fn doubled_articles() {
+        assert_eq!(
+            fix("part of the \"the Belt and Road\" plan and the third the Belt and Road Forum"),
+            "part of the \"Belt and Road\" plan and the third Belt and Road Forum"
+        );
+        assert_eq!(
+            fix("The the Belt and Road countries"),
+            "The Belt and Road countries"
+        );
+        // The repair is evidence of MT damage, but "win win" is a reduplicative compound.
+        assert_eq!(
+            fix("A win win plan for the \"the Belt and Road\" countries."),
+            "A win win plan for the \"Belt and Road\" countries."
+        );
+        // "that" is a conjunction here, the article is right.
+        assert_eq!(rep().repair("He said that the Belt and Road helps."), None);
+    }
+
+    #[test]
+    fn legitimate_repetition_is_kept() {
+        let r = rep();
+        for s in [
+            "He had had enough of it.",
+            "He said that that was wrong.",
+            "What it is is a mystery.",
+            "Sirhan Sirhan was convicted in 1969.",
+            "The score was 10 10 at half time.",
+            "Bye bye, see you soon.",
+            "It was a so-so film, very very long.",
+            "No, no, no, that is not it.",
+            "Come on, come on, we are late.",
+            "She moved to New York, New York last year.",
+            "Ha ha ha ha, that was funny.",
+            "They split it fifty fifty.",
+            "They asked her her business.",
+            "A persistent tock tock tock tock came from the clock.",
+            "She looked up from time to time to see it.",
+            "Put on the robe of the ephod, and the ephod, and the breastplate.",
+            "Every man that offered offered an offering.",
+            "Let x x be the square.",
+        ] {
+            assert_eq!(r.repair(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn stutters_and_space_joined_loops_are_cut() {
+        assert_eq!(
+            fix("We should pay pay attention to the the results."),
+            "We should pay attention to the results."
+        );
+        assert_eq!(
+            fix("build a digital friendly digital friendly environment"),
+            "build a digital friendly environment"
+        );
+        // Sentence boundaries are not loops.
+        assert_eq!(rep().repair("We won. We won."), None);
+    }
+
+    #[test]
+    fn other_latin_languages_are_left_alone() {
+        assert_eq!(
+            rep().repair("Wir sehen die die Stadt bauen, und das ist gut für die Leute."),
+            None
+        );
+        assert_eq!(
+            rep().repair("Nous nous sommes levés tôt pour la réunion."),
+            None
+        );
+    }
+
+    #[test]
+    fn han_loops_and_reduplication() {
+        let r = rep();
+        assert_eq!(
+            r.repair("推动一带一路一带一路一带一路建设").as_deref(),
+            Some("推动一带一路建设")
+        );
+        for s in [
+            "看看常常研究研究高高兴兴",
+            "哈哈哈哈哈哈哈哈哈哈哈哈",
+            "一路平安一路平安",
+            "我爱你我爱你我爱你",
+        ] {
+            assert_eq!(r.repair(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn validation_reports_every_problem() {
+        let cfg = MtConfig {
+            max_loop_words: 0,
+            han_min_repeats: 1,
+            glossary: vec![
+                entry(", ,", "x"),
+                entry("foo", "a foo b"),
+                entry("FOO", "bar"),
+            ],
+            keep_doubled: vec!["two words".into()],
+            ..MtConfig::default()
+        };
+        let keys: Vec<String> = cfg.validate().into_iter().map(|e| e.key).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "max_loop_words",
+                "han_min_repeats",
+                "glossary[0].pattern",
+                "glossary[1].replacement",
+                "glossary[1].replacement",
+                "glossary[2].pattern",
+                "keep_doubled[0]"
+            ]
+        );
+        assert!(cfg.build().is_err());
+    }
+
+    #[test]
+    fn long_lines_are_linear() {
+        let line = "one belt, one road, ".repeat(50_000);
+        let start = std::time::Instant::now();
+        let out = fix(&line);
+        assert_eq!(out, "Belt and Road, ");
+        let han = "一带一路".repeat(200_000);
+        assert_eq!(fix(&han), "一带一路");
+        assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn runtime_is_send_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<MtRepairer>();
+    }
+
+    proptest! {
+        #[test]
+        fn repair_is_idempotent(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("one"), Just("belt"), Just("road"), Just("One"), Just("Belt"), Just("and"),
+                    Just("the"), Just("China"), Just("China"), Just(","), Just("\""), Just("."),
+                    Just("had"), Just("digital"), Just("third"), Just("Road"), Just("一带"), Just("一路"),
+                ],
+                0..24,
+            ),
+            seps in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("  ")], 24),
+        ) {
+            let line: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            let r = rep();
+            let once = r.repair(&line).unwrap_or_else(|| line.clone());
+            let twice = r.repair(&once).unwrap_or_else(|| once.clone());
+            prop_assert_eq!(once, twice);
+        }
     }
 }
