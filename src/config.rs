@@ -135,9 +135,14 @@ impl Config {
         !self.pipeline.skip.iter().any(|s| s == stage)
     }
 
-    /// A stable hash of the effective configuration, for `report.json`.
+    /// A stable hash of the settings that shape the output, for `report.json`. Where the files are and how
+    /// many threads ran do not change a byte of output, so they are left out: the same data cleaned the same
+    /// way has the same hash.
     pub fn hash(&self) -> String {
-        let canonical = toml::to_string(self).unwrap_or_default();
+        let mut shaping = self.clone();
+        shaping.output = OutputConfig::default();
+        shaping.input.raw_dir = InputConfig::default().raw_dir;
+        let canonical = toml::to_string(&shaping).unwrap_or_default();
         format!("{:016x}", xxhash_rust::xxh3::xxh3_64(canonical.as_bytes()))
     }
 }

@@ -1,35 +1,1253 @@
-//! PLACEHOLDER (replaced by the mojibake helper's module).
-use crate::validate::FieldError;
+//! Mojibake repair: undo text that was decoded with the wrong character encoding, and flag what cannot be undone.
+//!
+//! What it does, per line:
+//! * **Latin mojibake** (ftfy's core case): UTF-8 bytes that were decoded as Windows-1252 / Latin-1 (`cafÃ©`,
+//!   `â€œquotedâ€\u{9d}`), once or twice, and whole lines decoded with another single-byte code page (Cyrillic,
+//!   Central European, Greek, Turkish, Baltic, Mac Roman, DOS 437). Each suspicious sequence is mapped back to
+//!   the bytes its characters stand for; only a valid UTF-8 decode of a plausible character is taken, and a line
+//!   is changed only when at least one sequence is unmistakable. Leftover C1 control characters are read as
+//!   Windows-1252 (they never occur in real text).
+//! * **Chinese mojibake**: a Han run whose characters are improbable under a character-frequency model (see
+//!   `data/han_freq.txt`) is re-examined as (a) UTF-8 that was read as GBK (`鎴戜滑` = `我们`) and (b) a GBK frame
+//!   shift, where one byte was lost or inserted and every later character was decoded from the wrong byte pair
+//!   (`碛辛烁喃@` = `…有了…獲`). Runs of Latin-1 letters that are really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded
+//!   too. A repair is accepted only when it lowers the mean cost per Han character by a configurable margin.
+//! * **Unrecoverable damage** is reported as byte ranges in the returned text: U+FFFD runs, `锟斤拷` runs,
+//!   `?` residue of a lost character in Chinese text (`出?!?,`), and every GBK frame-shift repair (a shift means a
+//!   byte is provably gone, so the characters at its edges cannot be trusted).
+//!
+//! What it never does: invent characters for lost bytes, convert full-width punctuation to ASCII, change a line
+//! that is merely unusual (a lone `Ã’s`, `DrÃ¥ber`, all-caps accented words), or flag a normal `?` / `？`.
+//!
+//! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by
+//! chance is missed; ftfy's lossy-wildcard repairs (`Ã?Â¢` with `?` standing for a lost byte) are not attempted;
+//! Big5 mojibake is not handled.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
+use crate::text::{is_cjk_punct, is_han};
+use crate::validate::{check_range, FieldError};
+
+/// Settings of the mojibake stage (`[mojibake]` in pipeline.toml).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MojibakeConfig {
-    /// Repair Latin mojibake.
+    /// Repair UTF-8 text that was decoded with a single-byte code page (`cafÃ©` -> `café`).
     pub latin: bool,
+    /// Repair Chinese mojibake: UTF-8 read as GBK, GBK read as Latin-1, and GBK frame shifts.
+    pub cjk: bool,
+    /// Report damage that cannot be repaired (U+FFFD, `锟斤拷`, `?` residue between Han characters) as
+    /// unrecoverable ranges, so the sentences holding them are removed.
+    pub flag_unrecoverable: bool,
+    /// A Han run whose mean cost is at least this many bits per character is examined as possible mojibake.
+    /// Clean Chinese averages about 9-10 bits; frame-shifted GBK about 15-16.
+    pub suspect_bits: f64,
+    /// A Chinese repair must lower the mean cost per Han character by at least this many bits.
+    pub min_gain_bits: f64,
+    /// GBK bytes shown as Latin-1 letters are decoded only when the result averages at most this many bits
+    /// per Han character (it has no Chinese "before" to compare with).
+    pub max_clean_bits: f64,
 }
+
 impl Default for MojibakeConfig {
     fn default() -> Self {
-        MojibakeConfig { latin: true }
+        MojibakeConfig {
+            latin: true,
+            cjk: true,
+            flag_unrecoverable: true,
+            suspect_bits: 13.0,
+            min_gain_bits: 3.0,
+            max_clean_bits: 11.5,
+        }
     }
 }
+
 impl MojibakeConfig {
     pub fn validate(&self) -> Vec<FieldError> {
-        Vec::new()
+        let mut errors = Vec::new();
+        check_range(&mut errors, "suspect_bits", self.suspect_bits, 0.0, 30.0);
+        check_range(&mut errors, "min_gain_bits", self.min_gain_bits, 0.5, 20.0);
+        check_range(
+            &mut errors,
+            "max_clean_bits",
+            self.max_clean_bits,
+            0.0,
+            30.0,
+        );
+        errors
     }
+
     pub fn build(&self) -> Result<MojibakeRepairer, Vec<FieldError>> {
-        Ok(MojibakeRepairer {})
+        let errors = self.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        han_costs(); // parse the table once, up front, rather than inside the first worker thread
+        Ok(MojibakeRepairer { cfg: self.clone() })
     }
 }
-pub struct MojibakeRepairer {}
+
+/// The compiled stage; cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct MojibakeRepairer {
+    cfg: MojibakeConfig,
+}
+
+/// The result of repairing one line.
+#[derive(Debug, Clone, PartialEq)]
 pub struct MojibakeRepair {
+    /// The repaired line.
     pub text: String,
-    pub unrecoverable: Vec<std::ops::Range<usize>>,
+    /// Byte ranges in `text` that could not be repaired.
+    pub unrecoverable: Vec<Range<usize>>,
+    /// What was done, in order, without duplicates.
     pub kinds: Vec<&'static str>,
 }
+
 impl MojibakeRepairer {
+    /// None when the line needs nothing (the common, fast path: must be cheap for clean lines).
     pub fn repair(&self, line: &str) -> Option<MojibakeRepair> {
-        let _ = line;
+        if line.is_ascii() || !self.needs_look(line) {
+            return None;
+        }
+        let mut kinds: Vec<&'static str> = Vec::new();
+        let mut text = line.to_string();
+        // GBK shown as Latin-1 goes first: the Latin repair would otherwise read some of its byte pairs as
+        // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest.
+        if self.cfg.cjk {
+            text = self.repair_gbk_as_latin1(&text, &mut kinds);
+        }
+        if self.cfg.latin {
+            text = repair_latin(&text, &mut kinds);
+        }
+        let mut flagged = Vec::new();
+        if self.cfg.cjk {
+            text = self.repair_cjk(&text, &mut kinds, &mut flagged);
+        }
+        if self.cfg.flag_unrecoverable {
+            flag_damage(&text, &mut kinds, &mut flagged);
+        }
+        if text == line && flagged.is_empty() {
+            return None;
+        }
+        flagged.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in flagged {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Some(MojibakeRepair {
+            text,
+            unrecoverable: merged,
+            kinds,
+        })
+    }
+
+    /// The allocation-free pre-scan: true when some character could start a repair or is damage to flag.
+    fn needs_look(&self, line: &str) -> bool {
+        let table = han_costs();
+        let mut prev = '\0';
+        let mut run_len = 0u32;
+        let mut run_cost = 0u32;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied().unwrap_or('\0');
+            if self.cfg.latin && could_start_latin(c, next) {
+                return true;
+            }
+            if c == '\u{FFFD}' && (self.cfg.flag_unrecoverable || self.cfg.latin) {
+                return true;
+            }
+            if self.cfg.flag_unrecoverable && c == '?' && is_han(prev) {
+                return true;
+            }
+            if is_han(c) {
+                run_len += 1;
+                run_cost += u32::from(table.half_bits(c));
+            } else if run_len > 0 {
+                if self.cfg.cjk && run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
+                    return true;
+                }
+                run_len = 0;
+                run_cost = 0;
+            }
+            prev = c;
+        }
+        self.cfg.cjk && run_is_suspect(run_len, run_cost, self.cfg.suspect_bits)
+    }
+}
+
+fn run_is_suspect(len: u32, half_bits: u32, suspect_bits: f64) -> bool {
+    len >= 2 && f64::from(half_bits) / 2.0 >= suspect_bits * f64::from(len)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Single-byte code pages
+// ---------------------------------------------------------------------------------------------------------
+
+/// Windows-1252 bytes 0x80-0x9F; undefined bytes stand for the C1 control of the same value, as browsers do.
+const CP1252_HIGH: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8d}Ž\u{8f}\u{90}‘’“”•–—˜™š›œ\u{9d}žŸ";
+
+/// Bytes 0x80-0xFF of the other code pages that UTF-8 is commonly misread as (undefined bytes -> C1 control).
+/// Generated from Python's codecs; order matters only when two pages both yield a valid repair.
+const OTHER_PAGES: &[(&str, &str)] = &[
+    ("cp1251", "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{98}™љ›њќћџ\u{a0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{ad}®Ї°±Ііґµ¶·ё№є»јЅѕїАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"),
+    ("cp1250", "€\u{81}‚\u{83}„…†‡\u{88}‰Š‹ŚŤŽŹ\u{90}‘’“”•–—\u{98}™š›śťžź\u{a0}ˇ˘Ł¤Ą¦§¨©Ş«¬\u{ad}®Ż°±˛ł´µ¶·¸ąş»Ľ˝ľżŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙"),
+    ("macroman", "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{a0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"),
+    ("cp437", "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}"),
+    ("cp1253", "€\u{81}‚ƒ„…†‡\u{88}‰\u{8a}‹\u{8c}\u{8d}\u{8e}\u{8f}\u{90}‘’“”•–—\u{98}™\u{9a}›\u{9c}\u{9d}\u{9e}\u{9f}\u{a0}΅Ά£¤¥¦§¨©ª«¬\u{ad}®―°±²³΄µ¶·ΈΉΊ»Ό½ΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡÒΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστυφχψωϊϋόύώÿ"),
+    ("cp1254", "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8d}\u{8e}\u{8f}\u{90}‘’“”•–—˜™š›œ\u{9d}\u{9e}Ÿ\u{a0}¡¢£¤¥¦§¨©ª«¬\u{ad}®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏĞÑÒÓÔÕÖ×ØÙÚÛÜİŞßàáâãäåæçèéêëìíîïğñòóôõö÷øùúûüışÿ"),
+    ("cp1257", "€\u{81}‚\u{83}„…†‡\u{88}‰\u{8a}‹\u{8c}¨ˇ¸\u{90}‘’“”•–—\u{98}™\u{9a}›\u{9c}¯˛\u{9f}\u{a0}¡¢£¤¥¦§Ø©Ŗ«¬\u{ad}®Æ°±²³´µ¶·ø¹ŗ»¼½¾æĄĮĀĆÄÅĘĒČÉŹĖĢĶĪĻŠŃŅÓŌÕÖ×ŲŁŚŪÜŻŽßąįāćäåęēčéźėģķīļšńņóōõö÷ųłśūüżž˙"),
+    ("iso-8859-2", "\u{80}\u{81}\u{82}\u{83}\u{84}\u{85}\u{86}\u{87}\u{88}\u{89}\u{8a}\u{8b}\u{8c}\u{8d}\u{8e}\u{8f}\u{90}\u{91}\u{92}\u{93}\u{94}\u{95}\u{96}\u{97}\u{98}\u{99}\u{9a}\u{9b}\u{9c}\u{9d}\u{9e}\u{9f}\u{a0}Ą˘Ł¤ĽŚ§¨ŠŞŤŹ\u{ad}ŽŻ°ą˛ł´ľśˇ¸šşťź˝žżŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙"),
+];
+
+/// Latin-1 and Windows-1252 at once: mojibake often mixes them (a C1 control next to a curly quote).
+fn mixed_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if u < 0x100 {
+        return Some(u as u8);
+    }
+    CP1252_HIGH
+        .chars()
+        .position(|x| x == c)
+        .map(|i| 0x80 + i as u8)
+}
+
+struct CodePage {
+    kind: &'static str,
+    /// (character, byte) sorted by character, for encoding.
+    encode: Vec<(char, u8)>,
+}
+
+fn other_pages() -> &'static [CodePage] {
+    static PAGES: OnceLock<Vec<CodePage>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        OTHER_PAGES
+            .iter()
+            .map(|&(name, high)| {
+                let mut encode: Vec<(char, u8)> = high.chars().zip(0x80u8..=0xFF).collect();
+                encode.sort_unstable();
+                CodePage {
+                    kind: page_kind(name),
+                    encode,
+                }
+            })
+            .collect()
+    })
+}
+
+fn page_kind(name: &str) -> &'static str {
+    match name {
+        "cp1251" => "latin-utf8-as-cp1251",
+        "cp1250" => "latin-utf8-as-cp1250",
+        "macroman" => "latin-utf8-as-macroman",
+        "cp437" => "latin-utf8-as-cp437",
+        "cp1253" => "latin-utf8-as-cp1253",
+        "cp1254" => "latin-utf8-as-cp1254",
+        "cp1257" => "latin-utf8-as-cp1257",
+        _ => "latin-utf8-as-iso8859-2",
+    }
+}
+
+impl CodePage {
+    fn byte(&self, c: char) -> Option<u8> {
+        if c.is_ascii() {
+            return Some(c as u8);
+        }
+        self.encode
+            .binary_search_by_key(&c, |&(ch, _)| ch)
+            .ok()
+            .and_then(|i| self.encode.get(i))
+            .map(|&(_, b)| b)
+    }
+}
+
+/// Cheap test used by the pre-scan: could `c` followed by `next` be the first two characters of a UTF-8
+/// sequence shown in some single-byte code page?
+fn could_start_latin(c: char, next: char) -> bool {
+    let u = c as u32;
+    if (0x80..=0x9F).contains(&u) {
+        return true; // a C1 control is never text
+    }
+    if u < 0x80 || (u > 0x2600 && !(0x2500..=0x25FF).contains(&u)) {
+        return false; // ASCII, Han, kana and most symbols are lead bytes in no code page
+    }
+    if let Some(b) = mixed_byte(c) {
+        if (0xC2..=0xF4).contains(&b) && (next == ' ' || mixed_byte(next).is_some_and(is_cont)) {
+            return true;
+        }
+    }
+    other_pages().iter().any(|p| {
+        p.byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b)) && p.byte(next).is_some_and(is_cont)
+    })
+}
+
+fn is_cont(b: u8) -> bool {
+    (0x80..=0xBF).contains(&b)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Latin mojibake
+// ---------------------------------------------------------------------------------------------------------
+
+/// One UTF-8 sequence found in the byte reading of a line.
+struct Seq {
+    start: usize, // char index
+    len: usize,   // chars consumed
+    out: char,
+    /// Keep the plain space that followed (`Ã perturber` -> `à perturber`).
+    keep_space: bool,
+    strong: bool,
+    /// A letter of a non-Latin script counts only next to another sequence (`×”` alone is `×` + quote).
+    needs_neighbour: bool,
+}
+
+/// Tries, in order: the whole line in Latin-1/Windows-1252, the whole line in each other code page, then
+/// sequence by sequence in Latin-1/Windows-1252 (a line that mixes mojibake with real punctuation). Repeats
+/// until nothing changes (text decoded wrongly twice needs two passes), then reads any C1 control that is left
+/// as the Windows-1252 character it stands for.
+fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
+    let mut text = line.to_string();
+    for _ in 0..4 {
+        let chars: Vec<char> = text.chars().collect();
+        let fixed = fix_sequences(&chars, &mixed_byte, true)
+            .map(|f| (f, "latin-utf8-as-cp1252"))
+            .or_else(|| {
+                other_pages().iter().find_map(|page| {
+                    fix_sequences(&chars, &|c| page.byte(c), true).map(|f| (f, page.kind))
+                })
+            })
+            .or_else(|| {
+                fix_sequences(&chars, &mixed_byte, false).map(|f| (f, "latin-utf8-as-cp1252"))
+            });
+        match fixed {
+            Some((f, kind)) if f != text => {
+                push_kind(kinds, kind);
+                text = f;
+            }
+            _ => break,
+        }
+    }
+    if text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        let fixed: String = text
+            .chars()
+            .map(|c| match c as u32 {
+                u @ 0x80..=0x9F => CP1252_HIGH
+                    .chars()
+                    .nth(u as usize - 0x80)
+                    .filter(|&w| !('\u{80}'..='\u{9f}').contains(&w))
+                    .unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        if fixed != text {
+            push_kind(kinds, "c1-controls-as-cp1252");
+            text = fixed;
+        }
+    }
+    text
+}
+
+/// Finds UTF-8 sequences in the byte reading of `chars` under `map` and rebuilds the line with them decoded.
+/// `whole_line`: every non-ASCII character must belong to a sequence, and a single short sequence must sit in a
+/// lowercase word (`wei√ü`). Either way at least one sequence must be strong. None when not convincing.
+fn fix_sequences(
+    chars: &[char],
+    map: &dyn Fn(char) -> Option<u8>,
+    whole_line: bool,
+) -> Option<String> {
+    let mut seqs: Vec<Seq> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match read_seq(chars, i, map) {
+            Some(seq) => {
+                i += seq.len;
+                seqs.push(seq);
+            }
+            None => {
+                if whole_line && !chars.get(i).is_some_and(|c| c.is_ascii()) {
+                    return None;
+                }
+                i += 1;
+            }
+        }
+    }
+    // Drop non-Latin letters that stand alone; in whole-line mode that leaves the line unexplained.
+    let n = seqs.len();
+    let adjacent: Vec<bool> = (0..n)
+        .map(|k| {
+            let s = &seqs[k];
+            (k > 0 && seqs[k - 1].start + seqs[k - 1].len == s.start)
+                || (k + 1 < n && s.start + s.len == seqs[k + 1].start)
+        })
+        .collect();
+    let before = seqs.len();
+    let mut k = 0;
+    seqs.retain(|s| {
+        let keep = !s.needs_neighbour || adjacent.get(k).copied().unwrap_or(false);
+        k += 1;
+        keep
+    });
+    if seqs.is_empty() || (whole_line && seqs.len() != before) || !seqs.iter().any(|s| s.strong) {
+        return None;
+    }
+    if whole_line {
+        let single_ok = seqs.len() == 1
+            && seqs.iter().all(|s| {
+                s.len > 2
+                    || (s.out.is_lowercase()
+                        && s.start > 0
+                        && chars
+                            .get(s.start - 1)
+                            .is_some_and(|c| c.is_ascii_lowercase()))
+            });
+        if seqs.len() < 2 && !single_ok {
+            return None;
+        }
+    }
+    let mut out = String::with_capacity(chars.len() * 2);
+    let mut next = 0;
+    for s in &seqs {
+        out.extend(chars.get(next..s.start).unwrap_or(&[]).iter());
+        out.push(s.out);
+        if s.keep_space {
+            out.push(' ');
+        }
+        next = s.start + s.len;
+    }
+    out.extend(chars.get(next..).unwrap_or(&[]).iter());
+    Some(out)
+}
+
+/// Reads one UTF-8 sequence starting at char `i`, with its strength, or None.
+fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
+    let lead_char = *chars.get(i)?;
+    let lead = map(lead_char)?;
+    let need = match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut buf = [lead, 0, 0, 0];
+    let mut lost_nbsp = false;
+    for (j, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
+        let c = *chars.get(i + j)?;
+        match map(c) {
+            Some(b) if is_cont(b) => *slot = b,
+            // A NBSP (0xA0) that a later step turned into a plain space: `voilÃ le`, `namedÂ â€ž`.
+            _ if c == ' ' && need == 1 && matches!(lead, 0xC2 | 0xC3 | 0xC5) => {
+                *slot = 0xA0;
+                lost_nbsp = true;
+            }
+            // The last byte was lost by an earlier lossy decode (`â€�`): the character is gone.
+            _ if (c == '\u{FFFD}' || (c == '?' && j == 2)) && j == need => {
+                return Some(Seq {
+                    start: i,
+                    len: need + 1,
+                    out: '\u{FFFD}',
+                    keep_space: false,
+                    strong: false,
+                    needs_neighbour: false,
+                });
+            }
+            _ => return None,
+        }
+    }
+    let decoded = match std::str::from_utf8(buf.get(..=need)?) {
+        Ok(s) => s.chars().next()?,
+        Err(_) => return read_cesu(chars, i, map),
+    };
+    let prev = if i > 0 {
+        chars.get(i - 1).copied()
+    } else {
         None
+    };
+    let after = chars.get(i + need + 1).copied();
+    let (strong, needs_neighbour) = if need >= 2 {
+        if !plausible_wide(decoded) {
+            return None;
+        }
+        let u = decoded as u32;
+        let has_c1_range = buf.get(1..=need)?.iter().any(|&b| b < 0xA0);
+        let common_block = matches!(u, 0x0900..=0x0DFF | 0x0E01..=0x0E5B | 0x1E00..=0x1EFF | 0x2000..=0x2BFF)
+            || u >= 0x3000;
+        if !has_c1_range && !common_block {
+            return None; // `á´´` -> U+1D34: two Latin-1 symbols after an accented letter are real text
+        }
+        // A lone CJK or Hangul character from three Latin letters is usually real text (`ë…”` -> U+B154).
+        (true, (0x3000..0xFF00).contains(&u))
+    } else if (0x80..=0x9F).contains(&(decoded as u32)) && lead == 0xC2 {
+        (false, false) // `Â\u{81}` -> U+0081: only the first of two layers (`ÃŒÂ\u{81}` -> U+0301)
+    } else {
+        if !plausible_two_byte(decoded) {
+            return None;
+        }
+        let cont = chars.get(i + 1).copied()?;
+        let strong = two_byte_strength(lead, cont, decoded, prev, after, lost_nbsp);
+        let latin = (decoded as u32) < 0x0370 || (0x02C6..=0x02DD).contains(&(decoded as u32));
+        let in_word =
+            prev.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
+        (strong, !latin && !in_word)
+    };
+    Some(Seq {
+        start: i,
+        len: need + 1,
+        out: decoded,
+        // `voilÃ le` -> `voilà le`, but `voilÃ  le` (the NBSP became the first of two spaces) -> `voilà le`.
+        keep_space: lost_nbsp && lead == 0xC3 && after != Some(' '),
+        strong,
+        needs_neighbour,
+    })
+}
+
+/// Emoji written as two UTF-16 surrogates, each encoded as UTF-8 (CESU-8), then misread: `í\u{a0}½í¸\u{8d}`.
+fn read_cesu(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
+    let bytes: Vec<u8> = chars
+        .get(i..i + 6)?
+        .iter()
+        .map(|&c| map(c))
+        .collect::<Option<_>>()?;
+    match bytes.as_slice() {
+        &[0xED, h1 @ 0xA0..=0xAF, h2, 0xED, l1 @ 0xB0..=0xBF, l2] if is_cont(h2) && is_cont(l2) => {
+            let hi = 0xD000 + ((u32::from(h1) & 0x3F) << 6) + (u32::from(h2) & 0x3F);
+            let lo = 0xD000 + ((u32::from(l1) & 0x3F) << 6) + (u32::from(l2) & 0x3F);
+            let cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+            let out = char::from_u32(cp)?;
+            Some(Seq {
+                start: i,
+                len: 6,
+                out,
+                keep_space: false,
+                strong: true,
+                needs_neighbour: false,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Strength of a two-byte sequence such as `Ã©`: true is enough on its own to change the line, false is taken
+/// only when the line also has a strong one.
+fn two_byte_strength(
+    lead: u8,
+    cont: char,
+    out: char,
+    prev: Option<char>,
+    after: Option<char>,
+    lost_nbsp: bool,
+) -> bool {
+    let prev_lower = prev.is_some_and(|c| c.is_lowercase());
+    let after_letter = after.is_some_and(|c| c.is_alphabetic());
+    // A possessive after an accented capital is real text: `ZZAJÉ’s`, `Ã’s`.
+    if cont == '’' && after_letter {
+        return false;
+    }
+    if lost_nbsp {
+        return lead == 0xC3 && prev_lower;
+    }
+    if lead == 0xC2 || lead == 0xC3 {
+        // The leads of every Latin-1 symbol and letter (`Â`, `Ã` in Windows-1252); only the yen sign is
+        // ambiguous (Scandinavian `å` vs. a stylised name such as `DrÃ¥ber`).
+        return cont != '¥';
+    }
+    if matches!(cont, '¢' | '£' | '¤' | '¥' | '™' | '—' | '–' | '\u{a0}') || rare_letter(out)
+    {
+        return false;
+    }
+    let after_upper = after.is_some_and(|c| c.is_uppercase());
+    let prev_upper = prev.is_some_and(|c| c.is_uppercase());
+    // `MÄ£ÄM`: a lowercase letter inside an all-caps word is not what the writer meant.
+    !(out.is_lowercase() && prev_upper && after_upper)
+}
+
+/// Latin Extended-A letters that no major language uses (Esperanto, Greenlandic, Maltese, Sami): real text
+/// that only looks like mojibake (`HÅØYA`) decodes to these.
+fn rare_letter(c: char) -> bool {
+    matches!(c, 'Ĉ'..='ċ' | 'Ĝ' | 'ĝ' | 'Ġ' | 'ġ' | 'Ĥ'..='ħ' | 'Ĩ' | 'ĩ' | 'Ĭ' | 'ĭ' | 'Ĵ' | 'ĵ' | 'Ŋ' | 'ŋ'
+        | 'Ŏ' | 'ŏ' | 'Ŗ' | 'ŗ' | 'Ŝ' | 'ŝ' | 'Ŧ' | 'ŧ' | 'Ũ' | 'ũ' | 'Ŭ' | 'ŭ' | 'Ŵ'..='ŷ')
+}
+
+/// Characters a two-byte UTF-8 sequence may decode to in a repair: common Latin, Greek, Cyrillic, Hebrew and
+/// Arabic letters, Latin-1 symbols and combining accents. IPA, Armenian and rare extensions are left out,
+/// because `Ê…`, `Õ…` and `É®` in capitalised text decode to exactly those.
+fn plausible_two_byte(c: char) -> bool {
+    let u = c as u32;
+    matches!(u,
+        0x00A0..=0x017E | 0x01A0 | 0x01A1 | 0x01AF | 0x01B0 | 0x01CD..=0x01DC | 0x0218..=0x021B
+        | 0x02C6..=0x02DD | 0x0300..=0x036F | 0x0386..=0x03CE | 0x0401..=0x045F | 0x0490 | 0x0491
+        | 0x05D0..=0x05EA | 0x0621..=0x064A | 0x0660..=0x0669)
+        && !matches!(u, 0x0138 | 0x013F | 0x0140 | 0x0149)
+}
+
+/// Characters a three- or four-byte sequence may decode to: anything but controls, private use, surrogates and
+/// noncharacters (U+FFFD is allowed: it was already in the text, one encoding deeper).
+fn plausible_wide(c: char) -> bool {
+    let u = c as u32;
+    !c.is_control()
+        && !(0xE000..=0xF8FF).contains(&u)
+        && !(0xFFF0..=0xFFFC).contains(&u)
+        && u != 0xFFFE
+        && u != 0xFFFF
+        && u < 0xF0000
+}
+
+fn push_kind(kinds: &mut Vec<&'static str>, kind: &'static str) {
+    if !kinds.contains(&kind) {
+        kinds.push(kind);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Han character costs
+// ---------------------------------------------------------------------------------------------------------
+
+const HAN_FREQ: &str = include_str!("../../data/han_freq.txt");
+const TABLE_FIRST: u32 = 0x3400;
+const TABLE_LAST: u32 = 0x9FFF;
+/// Cost of a Han character missing from the table, in half bits (26 bits: rarer than anything listed).
+const UNKNOWN_HALF_BITS: u8 = 52;
+
+/// Costs (-log2 p, in half bits) of the Han characters U+3400..=U+9FFF, indexed directly.
+struct HanCosts {
+    half_bits: Vec<u8>,
+}
+
+impl HanCosts {
+    fn half_bits(&self, c: char) -> u8 {
+        let u = c as u32;
+        if !(TABLE_FIRST..=TABLE_LAST).contains(&u) {
+            return UNKNOWN_HALF_BITS;
+        }
+        match self.half_bits.get((u - TABLE_FIRST) as usize) {
+            Some(&v) if v > 0 => v,
+            _ => UNKNOWN_HALF_BITS,
+        }
+    }
+
+    fn bits(&self, c: char) -> f64 {
+        f64::from(self.half_bits(c)) / 2.0
+    }
+
+    /// Mean cost of the Han characters of `chars`, and how many there were.
+    fn mean_bits(&self, chars: &[char]) -> (f64, usize) {
+        let han: Vec<f64> = chars
+            .iter()
+            .filter(|c| is_han(**c))
+            .map(|&c| self.bits(c))
+            .collect();
+        if han.is_empty() {
+            return (f64::INFINITY, 0);
+        }
+        (han.iter().sum::<f64>() / han.len() as f64, han.len())
+    }
+}
+
+fn han_costs() -> &'static HanCosts {
+    static TABLE: OnceLock<HanCosts> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut half_bits = vec![0u8; (TABLE_LAST - TABLE_FIRST + 1) as usize];
+        for line in HAN_FREQ.lines().filter(|l| !l.starts_with('#')) {
+            let Some((cost, chars)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(cost) = cost.parse::<u8>() else {
+                continue;
+            };
+            for c in chars.chars() {
+                let u = c as u32;
+                if (TABLE_FIRST..=TABLE_LAST).contains(&u) {
+                    if let Some(slot) = half_bits.get_mut((u - TABLE_FIRST) as usize) {
+                        *slot = cost.max(1);
+                    }
+                }
+            }
+        }
+        HanCosts { half_bits }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chinese mojibake
+// ---------------------------------------------------------------------------------------------------------
+
+/// A character that GBK writes as two bytes and that Chinese mojibake is made of.
+fn is_gbk_wide(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}'
+}
+
+fn gbk_encode(chars: &[char]) -> Option<Vec<u8>> {
+    let s: String = chars.iter().collect();
+    let (bytes, _, had_errors) = encoding_rs::GBK.encode(&s);
+    (!had_errors && bytes.len() == 2 * chars.len()).then(|| bytes.into_owned())
+}
+
+/// Decodes one GBK byte pair strictly; None for an invalid pair or one in the user-defined area.
+fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
+    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) || trail == 0x7F {
+        return None;
+    }
+    let pair = [lead, trail];
+    let s = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
+    let mut it = s.chars();
+    let c = it.next()?;
+    (it.next().is_none() && !('\u{E000}'..='\u{F8FF}').contains(&c)).then_some(c)
+}
+
+impl MojibakeRepairer {
+    fn repair_cjk(
+        &self,
+        line: &str,
+        kinds: &mut Vec<&'static str>,
+        flagged: &mut Vec<Range<usize>>,
+    ) -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let table = han_costs();
+        let mut out = String::with_capacity(line.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let Some(&c) = chars.get(i) else { break };
+            if !is_gbk_wide(c) {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            let end = (i..chars.len())
+                .find(|&k| !chars.get(k).is_some_and(|&c| is_gbk_wide(c)))
+                .unwrap_or(chars.len());
+            let run = chars.get(i..end).unwrap_or(&[]);
+            let (mean, n_han) = table.mean_bits(run);
+            if n_han >= 2 && mean >= self.cfg.suspect_bits {
+                let spans = self.utf8_as_gbk(run);
+                if !spans.is_empty() {
+                    push_kind(kinds, "utf8-as-gbk");
+                    let mut next = 0;
+                    for (a, b, decoded) in spans {
+                        out.extend(run.get(next..a).unwrap_or(&[]).iter());
+                        out.push_str(&decoded);
+                        next = b;
+                    }
+                    out.extend(run.get(next..).unwrap_or(&[]).iter());
+                    i = end;
+                    continue;
+                }
+                if let Some(shift) = self.frame_shift(run, chars.get(end).copied(), mean) {
+                    push_kind(kinds, "gbk-frame-shift");
+                    // The byte before the shifted part is an orphaned trail byte: a character is gone there, and
+                    // any residue just before it (`?lián)`) belongs to the same damage.
+                    let mut flag_start = out.len();
+                    out.extend(run.get(..shift.kept).unwrap_or(&[]).iter());
+                    if shift.kept == 0 {
+                        flag_start = residue_start(&out);
+                    } else {
+                        flag_start = flag_start.max(out.len());
+                    }
+                    out.push_str(&shift.text);
+                    flagged.push(flag_start..out.len());
+                    i = end + usize::from(shift.used_next);
+                    continue;
+                }
+            }
+            out.extend(run.iter());
+            i = end;
+        }
+        out
+    }
+
+    fn repair_gbk_as_latin1(&self, line: &str, kinds: &mut Vec<&'static str>) -> String {
+        // Once one convincing span is found, the line is known to be GBK shown as Latin-1, and the short
+        // spans the strict test refuses (`Äê¡£` = `年。`, `¡¡` = two ideographic spaces) are decoded too.
+        let chars: Vec<char> = line.chars().collect();
+        let mut relaxed = false;
+        loop {
+            let mut out = String::with_capacity(line.len());
+            let mut found = false;
+            let mut i = 0;
+            while let Some(&c) = chars.get(i) {
+                if let Some((used, decoded)) = self.gbk_as_latin1(&chars, i, relaxed) {
+                    found = true;
+                    out.push_str(&decoded);
+                    i += used;
+                } else {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+            if !found {
+                return line.to_string();
+            }
+            if relaxed {
+                push_kind(kinds, "gbk-as-latin1");
+                return out;
+            }
+            relaxed = true;
+        }
+    }
+
+    /// `ÎÒÃÇ` -> `我们`: GBK pairs read from Latin-1/cp1252 characters (a trail byte may be ASCII). Strict mode
+    /// needs two or more common Han characters and no Latin word around; relaxed mode (the line already has a
+    /// strict span) takes any pair that decodes to known Chinese.
+    fn gbk_as_latin1(&self, chars: &[char], i: usize, relaxed: bool) -> Option<(usize, String)> {
+        if !relaxed && i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let mut k = i;
+        let mut decoded = String::new();
+        let mut han = Vec::new();
+        while let (Some(&a), Some(&b), true) = (chars.get(k), chars.get(k + 1), k - i < 256) {
+            let (Some(lead), Some(trail)) = (mixed_byte(a), mixed_byte(b)) else {
+                break;
+            };
+            if lead < 0x81 || a.is_ascii() {
+                break;
+            }
+            let Some(c) = gbk_pair(lead, trail) else {
+                break;
+            };
+            if !is_gbk_wide(c) {
+                break;
+            }
+            if is_han(c) {
+                han.push(c);
+            }
+            decoded.push(c);
+            k += 2;
+        }
+        let min_han = if relaxed { 0 } else { 2 };
+        let latin_after = !relaxed
+            && chars
+                .get(k)
+                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+        if decoded.is_empty() || han.len() < min_han || latin_after {
+            return None;
+        }
+        let all_known = han
+            .iter()
+            .all(|&c| han_costs().half_bits(c) < UNKNOWN_HALF_BITS);
+        let limit = self.cfg.max_clean_bits + if relaxed { 4.0 } else { 0.0 };
+        let (mean, _) = han_costs().mean_bits(&han);
+        (all_known && (han.is_empty() || mean <= limit)).then_some((k - i, decoded))
+    }
+
+    /// `鎴戜滑` -> `我们`: spans of the run whose GBK bytes are valid UTF-8 of clearly more probable Chinese.
+    /// Returns (first char, end char, decoded text) per span, in order. Linear: a rejected span is skipped whole.
+    fn utf8_as_gbk(&self, run: &[char]) -> Vec<(usize, usize, String)> {
+        let mut found = Vec::new();
+        let Some(bytes) = gbk_encode(run) else {
+            return found;
+        };
+        let table = han_costs();
+        let mut a = 0;
+        while a + 1 < run.len() {
+            // A bounded window keeps this linear; a longer garbled stretch is repaired window by window.
+            let tail = bytes
+                .get(2 * a..(2 * a + 192).min(bytes.len()))
+                .unwrap_or(&[]);
+            let valid = match std::str::from_utf8(tail) {
+                Ok(_) => tail.len(),
+                Err(e) => e.valid_up_to(),
+            };
+            // The span must end on both a GBK and a UTF-8 character boundary.
+            let mut n_chars = valid / 2;
+            while n_chars > 0
+                && std::str::from_utf8(tail.get(..2 * n_chars).unwrap_or(&[])).is_err()
+            {
+                n_chars -= 1;
+            }
+            if n_chars < 2 {
+                a += 1;
+                continue;
+            }
+            let b = a + n_chars;
+            let decoded = std::str::from_utf8(tail.get(..2 * n_chars).unwrap_or(&[]))
+                .ok()
+                .map(str::to_string);
+            let before = table.mean_bits(run.get(a..b).unwrap_or(&[])).0;
+            let good = decoded.filter(|d| {
+                let chars: Vec<char> = d.chars().collect();
+                let (mean, n) = table.mean_bits(&chars);
+                n >= 1
+                    && mean + self.cfg.min_gain_bits <= before
+                    && chars.iter().all(|&c| {
+                        is_gbk_wide(c)
+                            || c.is_ascii_graphic()
+                            || ('\u{2010}'..='\u{2027}').contains(&c)
+                    })
+            });
+            if let Some(d) = good {
+                found.push((a, b, d));
+                a = b;
+            } else {
+                a += 1;
+            }
+        }
+        found
+    }
+
+    /// A GBK frame shift inside `run`: for each split point, the characters after it are re-read one byte late
+    /// (the byte at the split is an orphaned trail byte, so its character is lost). The run's last trail byte
+    /// is the next character when that is ASCII 0x40-0x7E (`@` in `喃@得`); otherwise the last byte dangles
+    /// and its character is lost too. The best split wins if it beats the original by the margin.
+    fn frame_shift(&self, run: &[char], next: Option<char>, _mean_run: f64) -> Option<Shift> {
+        let bytes = gbk_encode(run)?;
+        let trail = next
+            .filter(|c| ('\u{40}'..='\u{7E}').contains(c))
+            .map(|c| c as u8);
+        let table = han_costs();
+        let mut best: Option<(f64, Shift)> = None;
+        // Shifted tails longer than 64 characters are not considered: it keeps this linear on huge runs, and a
+        // real frame shift resynchronises at the next ASCII byte long before that.
+        for kept in run.len().saturating_sub(64)..run.len().saturating_sub(1) {
+            let tail = run.get(kept..)?;
+            let (before, n_before) = table.mean_bits(tail);
+            if n_before < 2 {
+                continue;
+            }
+            let mut shifted: Vec<u8> = bytes.get(2 * kept + 1..)?.to_vec();
+            shifted.extend(trail);
+            let mut text = String::new();
+            let mut han = Vec::new();
+            let mut ok = true;
+            for pair in shifted.chunks(2) {
+                if let &[a, b] = pair {
+                    match gbk_pair(a, b) {
+                        Some(c) if is_gbk_wide(c) => {
+                            if is_han(c) {
+                                han.push(c);
+                            }
+                            text.push(c);
+                        }
+                        _ => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+            }
+            if !ok || han.len() < 2 {
+                continue;
+            }
+            let (after, _) = table.mean_bits(&han);
+            let gain = before - after;
+            if gain >= self.cfg.min_gain_bits && best.as_ref().is_none_or(|(g, _)| gain > *g) {
+                best = Some((
+                    gain,
+                    Shift {
+                        kept,
+                        text,
+                        used_next: trail.is_some(),
+                    },
+                ));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+}
+
+struct Shift {
+    kept: usize,
+    text: String,
+    used_next: bool,
+}
+
+/// Where the residue of a lost character begins at the end of `out`: a `?` or U+FFFD right after Chinese text,
+/// optionally followed by ASCII that was inserted into the byte stream (`?lián)`).
+fn residue_start(out: &str) -> usize {
+    let mut junk = 0;
+    for (pos, c) in out.char_indices().rev() {
+        if c == '?' || c == '\u{FFFD}' {
+            return pos;
+        }
+        if junk < 10 && (is_pinyin_letter(c) || c == '(' || c == ')') {
+            junk += 1;
+            continue;
+        }
+        break;
+    }
+    out.len()
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || matches!(c, '\u{e0}'..='\u{fc}' | '\u{101}'..='\u{1dc}')
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Unrecoverable damage
+// ---------------------------------------------------------------------------------------------------------
+
+fn flag_damage(text: &str, kinds: &mut Vec<&'static str>, flagged: &mut Vec<Range<usize>>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(p, _)| p);
+    let mut k = 0;
+    while k < chars.len() {
+        let Some(&(pos, c)) = chars.get(k) else { break };
+        if c == '\u{FFFD}' {
+            let mut e = k;
+            while chars.get(e).is_some_and(|&(_, c)| c == '\u{FFFD}') {
+                e += 1;
+            }
+            push_kind(kinds, "replacement-char");
+            flagged.push(pos..end_of(e));
+            k = e;
+            continue;
+        }
+        if c == '锟'
+            && chars
+                .get(k + 1)
+                .is_some_and(|&(_, c)| c == '斤' || c == '拷')
+        {
+            let mut e = k;
+            while chars
+                .get(e)
+                .is_some_and(|&(_, c)| matches!(c, '锟' | '斤' | '拷'))
+            {
+                e += 1;
+            }
+            push_kind(kinds, "gbk-replacement-garbage");
+            flagged.push(pos..end_of(e));
+            k = e;
+            continue;
+        }
+        if c == '?' && k > 0 && chars.get(k - 1).is_some_and(|&(_, p)| is_han(p)) {
+            // The ASCII punctuation run starting here: `?!?,` after `出` is a lost `海”，`; `吗?` is a question.
+            let mut e = k;
+            while chars.get(e).is_some_and(|&(_, c)| c.is_ascii_punctuation()) {
+                e += 1;
+            }
+            let punct: String = chars
+                .get(k..e)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&(_, c)| c)
+                .collect();
+            let after = chars.get(e).map(|&(_, c)| c);
+            let lost = punct.contains("?,")
+                || punct.contains("?.")
+                || punct.contains("?;")
+                || punct.contains("?:")
+                || punct.matches('?').count() >= 2 && punct.chars().any(|c| c != '?' && c != '!')
+                || punct.len() == 1
+                    && after.is_some_and(|c| c.is_ascii_lowercase())
+                    && ruby_residue(&chars, e);
+            if lost {
+                push_kind(kinds, "lost-char-question-mark");
+                flagged.push(pos..end_of(e));
+            }
+            k = e.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// `lián)` after a `?`: pinyin letters closed by `)` with no `(`, the rest of a ruby annotation whose opening
+/// parenthesis was swallowed together with a GBK lead byte.
+fn ruby_residue(chars: &[(usize, char)], from: usize) -> bool {
+    let mut k = from;
+    while chars.get(k).is_some_and(|&(_, c)| is_pinyin_letter(c)) {
+        k += 1;
+    }
+    k > from && k - from <= 7 && chars.get(k).is_some_and(|&(_, c)| c == ')')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rep() -> MojibakeRepairer {
+        MojibakeConfig::default().build().unwrap()
+    }
+
+    fn fixed(line: &str) -> String {
+        rep()
+            .repair(line)
+            .map(|r| r.text)
+            .unwrap_or_else(|| line.to_string())
+    }
+
+    fn flagged(line: &str) -> Vec<String> {
+        rep()
+            .repair(line)
+            .map(|r| {
+                r.unrecoverable
+                    .iter()
+                    .map(|g| r.text[g.clone()].to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn latin_utf8_read_as_cp1252_once_and_twice() {
+        let r = rep().repair("cafÃ©").unwrap();
+        assert_eq!(r.text, "café");
+        assert_eq!(r.kinds, vec!["latin-utf8-as-cp1252"]);
+        assert!(r.unrecoverable.is_empty());
+        assert_eq!(fixed("cafÃƒÂ©"), "café");
+        assert_eq!(fixed("â€œquotedâ€\u{9d}"), "“quoted”");
+        // Python: 'Ecuador’s ‘policy’'.encode('utf-8').decode('latin-1')
+        assert_eq!(
+            fixed("Ecuadorâ\u{80}\u{99}s â\u{80}\u{98}policyâ\u{80}\u{99}…"),
+            "Ecuador’s ‘policy’…"
+        );
+        assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
+        assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn other_code_pages_and_emoji() {
+        // Python: 'Привет мир'.encode('utf-8').decode('cp1251')
+        assert_eq!(fixed("РџСЂРёРІРµС‚ РјРёСЂ"), "Привет мир");
+        assert_eq!(fixed("weiÃŸ"), "weiß");
+        assert_eq!(fixed("Hi í\u{a0}½í¸\u{8d}"), "Hi 😍");
+        assert_eq!(fixed("ç®€ä½“ä¸\u{ad}æ–‡"), "简体中文");
+    }
+
+    #[test]
+    fn latin_lookalikes_stay() {
+        for line in [
+            "Bremer/Mccoy – DrÃ¥ber",
+            "C O N C L U S Ã O",
+            "There are a lot of Ã’s in mojibake text",
+            "NESTLÉ® requiere",
+            "HUHLL Õ…",
+            "(-1/2)! = √π",
+            "Offering 5×£35 pin ups",
+            "SÃO PAULO e NÃO",
+            "Größe, café, naïve, Ελληνικά, русский",
+            "Is it ok? Yes.",
+        ] {
+            assert_eq!(rep().repair(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn full_width_punctuation_is_never_made_ascii() {
+        assert_eq!(fixed("Ningboï¼ŒChina"), "Ningbo，China");
+        assert_eq!(rep().repair("他说：“你好，世界！”（完）"), None);
+    }
+
+    #[test]
+    fn utf8_read_as_gbk() {
+        // Python: '这是我的朋友'.encode('utf-8').decode('gbk')
+        let r = rep().repair("他说杩欐槸鎴戠殑鏈嬪弸。").unwrap();
+        assert_eq!(r.text, "他说这是我的朋友。");
+        assert_eq!(r.kinds, vec!["utf8-as-gbk"]);
+        assert!(r.unrecoverable.is_empty());
+    }
+
+    #[test]
+    fn gbk_read_as_latin1() {
+        // Python: '他们说了很多话'.encode('gbk').decode('latin-1'), and '我们' via cp1252
+        assert_eq!(fixed("ËûÃÇËµÁËºÜ¶à»°"), "他们说了很多话");
+        assert_eq!(fixed("ÎÒÃÇ"), "我们");
+    }
+
+    #[test]
+    fn gbk_frame_shift_is_repaired_and_flagged() {
+        // '我們在這裏工作得很愉快' in GBK with a ruby '(men)' inserted after the lead byte of 們 (0x82): the lead
+        // and '(' became '?', the next bytes 83 d4 | da df decoded one byte late, and decoding resynchronised at
+        // the trail byte 0x40 of 這 (df 40), shown as '@'.
+        let r = rep().repair("我?men)冊谶@裏工作得很愉快").unwrap();
+        assert_eq!(r.text, "我?men)在這裏工作得很愉快");
+        assert!(r.kinds.contains(&"gbk-frame-shift"));
+        let spans: Vec<&str> = r.unrecoverable.iter().map(|g| &r.text[g.clone()]).collect();
+        assert_eq!(spans, vec!["?men)在這"]);
+    }
+
+    #[test]
+    fn unrecoverable_damage_is_flagged_not_invented() {
+        assert_eq!(flagged("企业加速“走?!?,带动发展"), vec!["?!?,"]);
+        assert_eq!(flagged("数据锟斤拷锟斤拷丢失"), vec!["锟斤拷锟斤拷"]);
+        assert_eq!(flagged("数据被截断\u{FFFD}"), vec!["\u{FFFD}"]);
+        assert_eq!(
+            flagged("前文\u{FFFD}\u{FFFD}\u{FFFD}后文"),
+            vec!["\u{FFFD}\u{FFFD}\u{FFFD}"]
+        );
+        let r = rep().repair("数据锟斤拷丢失").unwrap();
+        assert_eq!(r.text, "数据锟斤拷丢失");
+        assert_eq!(r.kinds, vec!["gbk-replacement-garbage"]);
+    }
+
+    #[test]
+    fn ordinary_question_marks_are_not_damage() {
+        for line in [
+            "你好吗?我很好",
+            "真的吗？",
+            "真的吗?!",
+            "你去吗? 我去。",
+            "What? 你说什么？",
+        ] {
+            assert_eq!(rep().repair(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn rare_but_real_chinese_stays() {
+        for line in [
+            "饕餮之徒觊觎珍馐",
+            "耶和华的使者向他显现",
+            "麒麟与貔貅",
+            "A股和B超检查",
+        ] {
+            assert_eq!(rep().repair(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn config_validation_and_switches() {
+        let bad = MojibakeConfig {
+            min_gain_bits: 0.0,
+            suspect_bits: 99.0,
+            ..MojibakeConfig::default()
+        };
+        let keys: Vec<String> = bad.validate().into_iter().map(|e| e.key).collect();
+        assert_eq!(keys, vec!["suspect_bits", "min_gain_bits"]);
+        assert!(bad.build().is_err());
+        assert!(serde_json::from_str::<MojibakeConfig>(r#"{"latn": true}"#).is_err());
+        let cfg: MojibakeConfig = serde_json::from_str(r#"{"latin": false}"#).unwrap();
+        assert_eq!(cfg.build().unwrap().repair("cafÃ©"), None);
+    }
+
+    /// Long garbled lines complete (speed itself is measured by the benchmarks, not asserted here).
+    #[test]
+    fn long_lines_complete() {
+        for line in [
+            "碛辛烁喃".repeat(20_000),
+            "ÎÒÃÇ".repeat(20_000),
+            "杩欐槸".repeat(20_000),
+        ] {
+            let _ = rep().repair(&line);
+        }
+        let line = "cafÃ© 碛辛烁喃@得 ".repeat(4_000);
+        let r = rep().repair(&line).unwrap();
+        assert!(r.text.starts_with("café"));
+    }
+
+    const COMMON_HAN: &str = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过\
+        家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长";
+
+    proptest! {
+        #[test]
+        fn clean_cjk_ascii_is_untouched(picks in proptest::collection::vec(0usize..200, 0..60)) {
+            let han: Vec<char> = COMMON_HAN.chars().collect();
+            let other: Vec<char> = "abcXYZ0123456789 ，。、；：？！“”《》（）".chars().collect();
+            let line: String = picks
+                .iter()
+                .map(|&p| if p < 120 { han[p % han.len()] } else { other[p % other.len()] })
+                .collect();
+            prop_assert_eq!(rep().repair(&line), None);
+        }
+
+        #[test]
+        fn never_panics(line in "\\PC{0,40}") {
+            let _ = rep().repair(&line);
+        }
     }
 }

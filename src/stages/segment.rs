@@ -192,7 +192,7 @@ fn is_boundary(
                 .rev()
                 .map(|&(_, c)| c)
                 .find(|c| !c.is_whitespace());
-            if before_number.map_or(true, |c| is_terminator(c) || is_closer(c)) {
+            if before_number.is_none_or(|c| is_terminator(c) || is_closer(c)) {
                 return false;
             }
             if lang == Lang::Other {
