@@ -195,6 +195,8 @@ pub struct ConfigError {
     pub help: Option<String>,
     /// The offending source line, for display.
     pub source_line: Option<String>,
+    /// How many characters of the source line to underline.
+    pub width: usize,
 }
 
 impl fmt::Display for ConfigError {
@@ -207,7 +209,8 @@ impl fmt::Display for ConfigError {
                     let gutter = line.to_string().len();
                     writeln!(f, "{:gutter$} |", "")?;
                     writeln!(f, "{line} | {src}")?;
-                    writeln!(f, "{:gutter$} | {:>col$}", "", "^")?;
+                    let pad = " ".repeat(col.saturating_sub(1));
+                    writeln!(f, "{:gutter$} | {pad}{}", "", "^".repeat(self.width.max(1)))?;
                 }
             }
             None => writeln!(f, "  --> {}", self.file.display())?,
@@ -226,7 +229,7 @@ pub struct ConfigErrors(pub Vec<ConfigError>);
 impl fmt::Display for ConfigErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for e in &self.0 {
-            write!(f, "{e}")?;
+            writeln!(f, "{e}")?;
         }
         let n = self.0.len();
         write!(
@@ -251,6 +254,7 @@ pub fn load(path: &Path, explicit: bool) -> Result<Config, ConfigErrors> {
             help: (!explicit)
                 .then(|| "remove it or pass --config with a readable file".to_string()),
             source_line: None,
+            width: 0,
         }])),
     }
 }
@@ -259,13 +263,28 @@ pub fn load(path: &Path, explicit: bool) -> Result<Config, ConfigErrors> {
 pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigErrors> {
     let locate = |span: Option<Range<usize>>| span.map(|s| line_col(text, s.start));
     let make = |span: Option<Range<usize>>, message: String, help: Option<String>| {
-        let position = locate(span);
+        let position = locate(span.clone());
+        let source_line = position.and_then(|(l, _)| text.lines().nth(l - 1).map(str::to_string));
+        // Underline the span, but never past the end of its first line.
+        let width = match (&span, &source_line, position) {
+            (Some(s), Some(line), Some((_, col))) => {
+                let spanned = text.get(s.clone()).unwrap_or("");
+                let first = spanned.split('\n').next().unwrap_or("");
+                first
+                    .chars()
+                    .count()
+                    .min(line.chars().count().saturating_sub(col - 1))
+                    .max(1)
+            }
+            _ => 1,
+        };
         ConfigError {
             file: file.to_path_buf(),
             position,
             message,
             help,
-            source_line: position.and_then(|(l, _)| text.lines().nth(l - 1).map(str::to_string)),
+            source_line,
+            width,
         }
     };
 
@@ -312,19 +331,20 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigErrors> {
     if problems.is_empty() {
         return Ok(config);
     }
-    Err(ConfigErrors(
-        problems
-            .into_iter()
-            .map(|p| {
-                let span = find_key_span(document.as_table(), &p.key);
-                make(
-                    span,
-                    format!("invalid value for `{}`: {}", p.key, p.message),
-                    None,
-                )
-            })
-            .collect(),
-    ))
+    let mut errors: Vec<ConfigError> = problems
+        .into_iter()
+        .map(|p| {
+            let span = find_key_span(document.as_table(), &p.key);
+            make(
+                span,
+                format!("invalid value for `{}`: {}", p.key, p.message),
+                None,
+            )
+        })
+        .collect();
+    // In file order, as a reader fixes them; problems without a place (defaults) come last.
+    errors.sort_by_key(|e| e.position.unwrap_or((usize::MAX, 0)));
+    Err(ConfigErrors(errors))
 }
 
 struct Problem {

@@ -338,3 +338,28 @@ fn run_on_a_missing_raw_folder_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("nowhere"));
 }
+
+/// The exact wording users see for a broken config (reviewed by hand; update with `INSTA_UPDATE=always`).
+#[test]
+fn check_messages_snapshot() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("pipeline.toml"),
+        "[input]\nraw_dri = \"pages\"\n\n[output]\njobs = \"many\"\n\n[aligner]\nmin_bead_score = 0.5\n",
+    )
+    .expect("write");
+    let o = run_in(dir.path(), &["check", "--config", "pipeline.toml"]);
+    insta::assert_snapshot!(stderr(&o));
+}
+
+#[test]
+fn value_error_messages_snapshot() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("pipeline.toml"),
+        "[script]\ntarget = \"zh-CN\"\n\n[normalize]\nform = \"nfkc\"\n\n[decode]\nforce_encoding = \"latin-9000\"\n",
+    )
+    .expect("write");
+    let o = run_in(dir.path(), &["check", "--config", "pipeline.toml"]);
+    insta::assert_snapshot!(stderr(&o));
+}
