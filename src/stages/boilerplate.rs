@@ -1,68 +1,1773 @@
-//! PLACEHOLDER (replaced by the boilerplate helper's module).
-use crate::validate::FieldError;
-use serde::{Deserialize, Serialize};
+//! Line classifier for page chrome: boilerplate, spam and metadata lines of one scraped document.
+//!
+//! What it does: given the non-blank lines of a document (already repaired) and, per line, in how many
+//! documents of the batch the same normalised line occurs, it returns one verdict per line: keep it
+//! (`Content`), keep it as the title, remove it as boilerplate or spam (with a reason code), or remove it
+//! as metadata (its value goes to `metadata.csv`). A kept line may be trimmed: a byline parenthesis at
+//! the end, an advert tail or a separator prefix is cut out and reported as a removed span.
+//!
+//! How it decides, in order:
+//! 1. **Line patterns**: separator runs, SEO/porn/gambling spam (`spam.rs`), ICP numbers, copyright,
+//!    disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars, contact blocks, nav
+//!    phrases and breadcrumbs, caption credits, user patterns. Phrase lists cover Simplified,
+//!    Traditional and English; they only fire on short lines (a long paragraph is never "nav").
+//! 2. **Repetition**: lines repeated across many documents of a large enough batch (CCNet style), the
+//!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
+//!    truncated teasers of a later paragraph.
+//! 3. **Title**: the headline-like line before the first body paragraph (preferring one that the first
+//!    line, usually the HTML `<title>`, repeats with a site suffix). Everything before it is removed.
+//! 4. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence. Short lines
+//!    between the title and the first body paragraph are page head chrome; short lines after the last
+//!    body paragraph are footer chrome when the footer shows any boilerplate; short lines in the middle
+//!    are removed only when sandwiched in boilerplate. A short line directly followed by a body paragraph
+//!    is a heading and stays. After a substantial body, an end-matter label (`Related articles`,
+//!    `Most Read`, `相关阅读`, `热门推荐`…) not followed by three consecutive body paragraphs, or a thread of
+//!    comment headers (`alice says:`), starts the footer ("footer").
+//!
+//! What it never does: change the text of a kept line other than cutting whole spans at its ends; remove
+//! a long paragraph because another document contains it; remove anything when the document has no body
+//! paragraph at all besides pattern matches (a page of short lines is left to the patterns).
+//!
+//! Limits: phrase lists are Chinese/English; other languages rely on repetition and neighbourhood.
+//! Short genuine lines at the very start (after the title) or in a footer full of chrome are lost.
+//! All work is linear in the document size apart from the teaser check, which only compares lines
+//! sharing a 10-character prefix.
 
+use crate::stages::spam;
+use crate::text::{is_han, truncate_chars};
+use crate::validate::{check_range, FieldError};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Settings of the boilerplate/spam/metadata classifier (`[boilerplate]` in `pipeline.toml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BoilerplateConfig {
-    /// Minimum documents.
+    /// A line is a *body paragraph* (real article text) when it has at least this many units (a Han or
+    /// kana character counts one unit, a word of other scripts counts one) and ends like a sentence.
+    pub body_min_units: usize,
+    /// A line with at least this many units is a body paragraph even without a sentence-final mark.
+    pub body_long_units: usize,
+    /// A line repeated in at least this many documents of the batch is removed as
+    /// "repeated-across-docs" (when the batch is large enough, see `repeated_min_batch_docs`).
     pub repeated_min_docs: u32,
-    /// Extra patterns.
+    /// Cross-document repetition is only used when the batch has at least this many documents: in a
+    /// batch of three, a line shared by all three may well be real content.
+    pub repeated_min_batch_docs: u32,
+    /// Lines longer than this many characters are never removed for cross-document repetition
+    /// (syndicated paragraphs are content; chrome lines are short).
+    pub repeated_max_chars: usize,
+    /// Short lines (at most this many units, no sentence-final mark) that occur twice or more in one
+    /// document are section banners ("repeated-banner") and are removed everywhere.
+    pub banner_max_units: usize,
+    /// A date-led line of at most this many units next to removed chrome is an image caption.
+    pub caption_max_units: usize,
+    /// Remove head/footer chrome by neighbourhood (rule 4 above). Off: only patterns and repetition.
+    pub use_neighbourhood: bool,
+    /// Detect SEO keyword chains and porn/gambling vocabulary.
+    pub detect_spam: bool,
+    /// Cut promotional tails (adverts spliced into an article line).
+    pub detect_ads: bool,
+    /// Extra regular expressions (Rust `regex` syntax) for site-specific chrome; a matching line is
+    /// removed with reason "custom-pattern". Example: `^本文来自.*公众号`.
     pub extra_patterns: Vec<String>,
 }
+
 impl Default for BoilerplateConfig {
     fn default() -> Self {
         BoilerplateConfig {
+            body_min_units: 10,
+            body_long_units: 40,
             repeated_min_docs: 3,
-            extra_patterns: vec![],
+            repeated_min_batch_docs: 10,
+            repeated_max_chars: 200,
+            banner_max_units: 8,
+            caption_max_units: 60,
+            use_neighbourhood: true,
+            detect_spam: true,
+            detect_ads: true,
+            extra_patterns: Vec::new(),
         }
     }
 }
+
 impl BoilerplateConfig {
+    /// Every problem of this section, keys relative to the section.
     pub fn validate(&self) -> Vec<FieldError> {
-        Vec::new()
+        let mut errors = Vec::new();
+        check_range(
+            &mut errors,
+            "body_min_units",
+            self.body_min_units as f64,
+            1.0,
+            1000.0,
+        );
+        if self.body_long_units < self.body_min_units {
+            errors.push(FieldError::new(
+                "body_long_units",
+                format!(
+                    "must be at least body_min_units ({}), got {}",
+                    self.body_min_units, self.body_long_units
+                ),
+            ));
+        }
+        if self.repeated_min_docs < 2 {
+            errors.push(FieldError::new(
+                "repeated_min_docs",
+                format!(
+                    "must be at least 2 (1 would remove every line), got {}",
+                    self.repeated_min_docs
+                ),
+            ));
+        }
+        if self.repeated_min_batch_docs < self.repeated_min_docs {
+            errors.push(FieldError::new(
+                "repeated_min_batch_docs",
+                format!(
+                    "must be at least repeated_min_docs ({}), got {}",
+                    self.repeated_min_docs, self.repeated_min_batch_docs
+                ),
+            ));
+        }
+        check_range(
+            &mut errors,
+            "banner_max_units",
+            self.banner_max_units as f64,
+            0.0,
+            100.0,
+        );
+        for (i, pattern) in self.extra_patterns.iter().enumerate() {
+            match Regex::new(pattern) {
+                Err(e) => errors.push(FieldError::new(
+                    format!("extra_patterns[{i}]"),
+                    format!("invalid regular expression: {e}"),
+                )),
+                Ok(re) if re.is_match("") => errors.push(FieldError::new(
+                    format!("extra_patterns[{i}]"),
+                    format!("`{pattern}` matches the empty string, so it would remove every line"),
+                )),
+                Ok(_) => {}
+            }
+        }
+        errors
     }
+
+    /// Compile into the runtime classifier (all problems reported at once).
     pub fn build(&self) -> Result<BoilerplateClassifier, Vec<FieldError>> {
-        Ok(BoilerplateClassifier {})
+        let errors = self.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let extra = self
+            .extra_patterns
+            .iter()
+            .filter_map(|p| Regex::new(p).ok())
+            .collect();
+        Ok(BoilerplateClassifier {
+            cfg: self.clone(),
+            extra,
+        })
     }
 }
-pub struct BoilerplateClassifier {}
-pub fn line_key(line: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(line.as_bytes())
+
+/// The compiled classifier; shared read-only across threads.
+#[derive(Debug)]
+pub struct BoilerplateClassifier {
+    cfg: BoilerplateConfig,
+    extra: Vec<Regex>,
 }
+
+/// Seed of [`line_key`]; fixed so keys are stable across runs, versions and platforms.
+const LINE_KEY_SEED: u64 = 0x636c_6561_6e61_6c67; // "cleanalg"
+
+/// Normalised key of a line for cross-document repetition counting (CCNet style): digits folded to one
+/// symbol, white space collapsed, case folded, xxh3 with a fixed seed. Stable across runs and platforms.
+pub fn line_key(line: &str) -> u64 {
+    let mut norm = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' {
+            pending_space = !norm.is_empty();
+            continue;
+        }
+        if pending_space {
+            norm.push(' ');
+            pending_space = false;
+        }
+        if c.is_numeric() {
+            norm.push('0');
+        } else {
+            norm.extend(c.to_lowercase());
+        }
+    }
+    xxhash_rust::xxh3::xxh3_64_with_seed(norm.as_bytes(), LINE_KEY_SEED)
+}
+
+/// One document as the classifier sees it.
 pub struct DocLines<'a> {
+    /// The document's NON-BLANK lines in order, already repaired (mojibake, ruby, punct).
     pub lines: &'a [&'a str],
+    /// Per line: in how many documents of the batch its line_key occurs (>= 1).
     pub doc_freq: &'a [u32],
+    /// Number of documents in the batch.
     pub batch_docs: u32,
 }
+
+/// What happens to a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineClass {
     Content,
+    /// Kept in the document (first line of the output) AND recorded as metadata title.
     Title,
+    /// Removed; reason code: "nav", "share", "copyright", "icp", "contact", "disclaimer", "duplicate",
+    /// "teaser", "title-repeat", "caption", "repeated-across-docs", "repeated-banner", "separator",
+    /// "footer", "custom-pattern".
     Boilerplate(&'static str),
+    /// Removed; "spam-seo", "spam-porn", "spam-gambling", "ad".
     Spam(&'static str),
+    /// Removed, its value goes to metadata.csv: field "date", "source", "author", "editor",
+    /// "original_title", "views".
     Metadata(&'static str),
 }
+
+impl LineClass {
+    fn removed(self) -> bool {
+        !matches!(self, LineClass::Content | LineClass::Title)
+    }
+    /// Removed as chrome (not metadata): the evidence the neighbourhood rules build on.
+    fn chrome(self) -> bool {
+        matches!(self, LineClass::Boilerplate(_) | LineClass::Spam(_))
+    }
+}
+
+/// The verdict on one line.
+#[derive(Debug, Clone, PartialEq)]
 pub struct LineVerdict {
     pub class: LineClass,
+    /// `Some(new)` when a Content/Title line was trimmed.
     pub text: Option<String>,
+    /// Spans cut out of a kept line, with reason (e.g. ad tail, "*** *** ***").
     pub removed_spans: Vec<(String, &'static str)>,
+    /// `(field, value)` found on this line (whole metadata line, a trimmed byline, or the title).
     pub metadata: Vec<(&'static str, String)>,
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Fixed patterns. Each is anchored or length-guarded by the caller so that words inside real prose do
+// not fire.
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are compile-time constants covered by the unit tests; an invalid one is a bug that
+    // the tests catch, so falling back to a never-matching regex keeps library code panic-free.
+    Regex::new(pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|e| panic!("{e}")))
+}
+
+static RE_ICP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)ICP\s*[备備证證]|ICP\s*\d{5,}|公[网網]安[备備]|[网網]站[备備]案"));
+static RE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)©|ⓒ|copyright\s*(?:\(c\)|ⓒ|©|\d{4})|\(c\)\s*\d{4}|all rights? reserved|版[权權]所有|保留所有[权權]利|保留一切[权權]利|无版权|不得转载|無斷轉載|무단전재",
+    )
+});
+static RE_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:免[责責][声聲]明|版[权權][声聲]明|特[别別][声聲]明|法律[声聲]明|[声聲]明|disclaimer|special statement|copyright (?:statement|notice)|legal notice)\s*[:：]",
+    )
+});
+static RE_DISCLAIMER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)如有侵[权權]|如涉及版[权權]|[转轉][载載]请?[注註]明|未[经經]授[权權]不得[转轉][载載]|不代表本(?:站|网|網)|仅供参考|僅供參考|infringe your legitimate rights|reproduced or quoted on this site",
+    )
+});
+static RE_ORIG_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*[（(]?\s*(?:原[标標][题題]|original title)\s*[:：]\s*(.+?)\s*[)）]?\s*$")
+});
+/// Byline parenthesis at the end of a paragraph: `(作者:…)`, `（来源：…）`, `(Source: …)`.
+static RE_BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)[（(]\s*(作者|撰文|撰稿|文|记者|記者|通讯员|通訊員|来源|來源|稿源|责任编辑|責任編輯|编辑|編輯|图|圖|摄影|攝影|author|by|source|editor|reporter)\s*[:：|｜]\s*([^()（）]{1,60}?)\s*[)）]\s*$",
+    )
+});
+/// `key: value` metadata fields. CJK keys need no word boundary; Latin keys do.
+static RE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(发布时间|發佈時間|發布時間|发表时间|發表時間|更新时间|更新時間|发布日期|發布日期|时间|時間|日期|來源|来源|稿源|出处|出處|责任编辑|責任編輯|编辑|編輯|作者|撰文|记者|記者|浏览次数|瀏覽次數|浏览量|瀏覽量|阅读量|閱讀量|阅读|閱讀|点击数|點擊數|点击量|點擊量|点击|點擊|人气|人氣|\bresponsible editor\b|\bedited by\b|\beditor\b|\bedit\b|\bsource\b|\bauthor\b|\bwriter\b|\breporter\b|\bby\b|\bpublished\b|\bposted\b|\bupdated\b|\bdate\b|\bviews\b|\bhits\b)\s*[:：]\s*",
+    )
+});
+static RE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?(?:\s*[T ]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}月\d{1,2}[日号號]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|gmt|et|est|edt|pt|pst|bst|cet)\b)?",
+    )
+});
+static RE_DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
+    )
+});
+static RE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|星期[一二三四五六日天]|周[一二三四五六日]|週[一二三四五六日]",
+    )
+});
+static RE_BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:by|written by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von))*)\s*$",
+    )
+});
+static RE_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\S{0,8}?(?:记者|記者|通讯员|通訊員)\s*[:：]?\s*(\S{2,4}(?:\s+\S{2,4}){0,3})$")
+});
+static RE_SHARE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:一[键鍵])?分享(?:到|至)?|^share(?:\s+(?:this|the))?(?:\s+(?:article|story|page|post|on))?\b|^sharing is caring|^\d+\s+shares?$",
+    )
+});
+static RE_FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^follow\b.{0,60}\bon\s+(?:facebook|twitter|instagram|linkedin|flipboard|rss|youtube|x|tiktok|weibo|wechat)\s*$",
+    )
+});
+static RE_CONTACT_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:地\s*址|[电電]\s*话|联系电话|聯繫電話|[联聯][系繫]人|手\s*机|手\s*機|[传傳]\s*真|[邮郵]\s*箱|[邮郵]\s*编|[邮郵]\s*[编編]|[网網]\s*址|投稿[邮郵]箱|qq|微信|e-?mail|tel|phone|fax|address|website|submission mailbox|contact)\s*[:：]",
+    )
+});
+static RE_CONTACT_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+|\+?\(?\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}",
+    )
+});
+static RE_CAPTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:image credit|photo credit|picture credit|credit|above|below|photo|image|pictured|图片来源|圖片來源|图片|圖片|资料图|資料圖|图|圖)\s*[:：]|^\[(?:사진|photo|image)[=:]",
+    )
+});
+static RE_SEPARATOR_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:[*＊=~#_—–·•+\-]{1,}\s*){3,}"));
+static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．)]|第[一二三四五六七八九十\d]+[章节節部分条條]|[-•·*]\s)",
+    )
+});
+
+/// Whole-line navigation phrases (compared after trimming brackets, arrows and a trailing colon).
+const NAV_PHRASES: &[&str] = &[
+    "首页",
+    "首頁",
+    "返回",
+    "返回列表",
+    "返回首页",
+    "返回首頁",
+    "返回顶部",
+    "返回頂部",
+    "回到顶部",
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "上一頁",
+    "下一頁",
+    "相关阅读",
+    "相關閱讀",
+    "相关文章",
+    "相關文章",
+    "相关新闻",
+    "相關新聞",
+    "推荐阅读",
+    "推薦閱讀",
+    "热门推荐",
+    "熱門推薦",
+    "热门文章",
+    "熱門文章",
+    "猜你喜欢",
+    "猜你喜歡",
+    "延伸阅读",
+    "延伸閱讀",
+    "更多",
+    "查看更多",
+    "阅读全文",
+    "閱讀全文",
+    "阅读原文",
+    "閱讀原文",
+    "友情链接",
+    "友情鏈接",
+    "网站地图",
+    "網站地圖",
+    "打印",
+    "打印本页",
+    "关闭",
+    "關閉",
+    "关闭窗口",
+    "關閉窗口",
+    "纠错",
+    "糾錯",
+    "评论",
+    "評論",
+    "登录",
+    "登錄",
+    "注册",
+    "註冊",
+    "搜索",
+    "频道",
+    "頻道",
+    "客户端",
+    "客戶端",
+    "图集",
+    "圖集",
+    "正文",
+    "字号",
+    "字號",
+    "大 中 小",
+    "收藏",
+    "点赞",
+    "點讚",
+    "home",
+    "back",
+    "return to list",
+    "back to top",
+    "back to list",
+    "previous",
+    "next",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "read more",
+    "more",
+    "recommended reading",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "most read",
+    "most popular",
+    "popular posts",
+    "popular",
+    "trending",
+    "trending now",
+    "links",
+    "sitemap",
+    "print",
+    "close",
+    "login",
+    "log in",
+    "sign in",
+    "sign up",
+    "register",
+    "subscribe",
+    "search",
+    "menu",
+    "skip to content",
+    "skip to main content",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "reply",
+    "tags",
+    "categories",
+    "archives",
+    "newsletter",
+    "newsletters",
+    "you may also like",
+    "recommended",
+    "see also",
+    "top stories",
+    "latest news",
+    "latest",
+    "toggle navigation",
+    "main menu",
+    "cookie policy",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "about us",
+    "about",
+    "careers",
+];
+
+/// Prefixes that make a short line navigation (`Recommended Reading Change it`, `相关阅读：…`).
+const NAV_PREFIXES: &[&str] = &[
+    "相关阅读",
+    "相關閱讀",
+    "推荐阅读",
+    "推薦閱讀",
+    "延伸阅读",
+    "延伸閱讀",
+    "热门推荐",
+    "熱門推薦",
+    "相关新闻",
+    "相關新聞",
+    "上一篇",
+    "下一篇",
+    "更多",
+    "recommended reading",
+    "related:",
+    "read more",
+    "read also",
+    "see also",
+    "also read",
+    "more:",
+    "previous post",
+    "next post",
+    "return to",
+    "back to",
+];
+
+/// Whole-line labels that open the end matter of a page (related lists, comments). Once the article has
+/// had a substantial body, everything after such a label is footer.
+const END_MARKERS: &[&str] = &[
+    "相关阅读",
+    "相關閱讀",
+    "相关文章",
+    "相關文章",
+    "相关新闻",
+    "相關新聞",
+    "推荐阅读",
+    "推薦閱讀",
+    "热门推荐",
+    "熱門推薦",
+    "热门文章",
+    "熱門文章",
+    "猜你喜欢",
+    "猜你喜歡",
+    "网友评论",
+    "網友評論",
+    "发表评论",
+    "發表評論",
+    "相关推荐",
+    "相關推薦",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related content",
+    "related news",
+    "more stories",
+    "more news",
+    "most read",
+    "most popular",
+    "popular posts",
+    "popular stories",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "recommended reading",
+    "top stories",
+    "trending now",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "join the discussion",
+    "read next",
+    "up next",
+    "more from",
+    "what to read next",
+    "also on",
+];
+
+/// `Name says:` / `Name on September 12, 2018 at 4:47 pm said:` — a comment header.
+static RE_COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^.{1,80}?\s(?:says|said|wrote|replied|commented)\s*:?\s*$|^\d+\s+(?:comments?|replies|responses)\s*$|^(?:comments?|评论|評論)\s*\(\d+\)\s*$",
+    )
+});
+
+/// Social networks and share targets; a line of nothing but these is a share bar.
+const SOCIAL: &[&str] = &[
+    "微信",
+    "微博",
+    "新浪微博",
+    "腾讯微博",
+    "qq",
+    "qzone",
+    "qq空间",
+    "qq空間",
+    "朋友圈",
+    "豆瓣",
+    "抖音",
+    "人人网",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "vk",
+    "tumblr",
+    "flipboard",
+    "mix",
+    "line",
+    "print",
+    "copy link",
+    "messenger",
+    "tweet",
+    "share",
+    "pocket",
+    "instagram",
+    "youtube",
+    "rss",
+    "skype",
+    "viber",
+    "weibo",
+    "wechat",
+];
+
+/// Contact-form and address-block labels (whole line).
+const CONTACT_LABELS: &[&str] = &[
+    "姓名",
+    "电话",
+    "電話",
+    "手机",
+    "手機",
+    "邮箱",
+    "郵箱",
+    "留言",
+    "留言内容",
+    "留言內容",
+    "在线留言",
+    "在線留言",
+    "联系我们",
+    "聯繫我們",
+    "聯絡我們",
+    "联系方式",
+    "聯繫方式",
+    "扫一扫",
+    "掃一掃",
+    "扫一扫关注",
+    "掃一掃關注",
+    "扫码关注",
+    "掃碼關注",
+    "关注我们",
+    "關注我們",
+    "验证码",
+    "驗證碼",
+    "提交",
+    "地址",
+    "contact us",
+    "contact",
+    "contact me",
+    "online message",
+    "name",
+    "email",
+    "e-mail",
+    "message",
+    "submit",
+    "follow us",
+    "address",
+    "phone",
+    "get in touch",
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Line features.
+
+/// Size of a line in "units": each Han/kana character is one unit, each word of other scripts is one.
+fn units(line: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        if is_han(c) || matches!(c as u32, 0x3040..=0x30FF) {
+            n += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
+/// True when the line ends like a sentence: a final mark, possibly followed by closing quotes, or by a
+/// trailing parenthesis that itself follows a final mark (`…的城！（评论员 张三）`).
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let last = t.chars().rev().find(|c| !spam::is_closer(*c));
+    if last.is_some_and(spam::is_terminal) {
+        return true;
+    }
+    if t.ends_with(')') || t.ends_with('）') {
+        if let Some(open) = t.rfind(['(', '（']) {
+            let before = t.get(..open).unwrap_or("").trim_end();
+            return before
+                .chars()
+                .rev()
+                .find(|c| !spam::is_closer(*c))
+                .is_some_and(spam::is_terminal);
+        }
+    }
+    false
+}
+
+/// Strip decoration around a short label line: bullets, brackets, arrows, trailing colons.
+fn label(line: &str) -> String {
+    let trim: &[char] = &[
+        '【', '】', '[', ']', '<', '>', '«', '»', '›', '‹', '|', '｜', ':', '：', '•', '·', '·',
+        '-', '–', '—', '»', '→', '←', '↑', '^', '*', '(', ')', '（', '）', '>', '#', '!', '.', '…',
+    ];
+    line.trim()
+        .trim_matches(|c: char| trim.contains(&c) || c.is_whitespace())
+        .to_lowercase()
+}
+
+/// A line with no letters or digits at all (`*** *** ***`, a lone `>`, `|`).
+fn is_separator_line(line: &str) -> bool {
+    !line.chars().any(char::is_alphanumeric)
+}
+
+/// Short items separated by `·`, `|`, `>`, `»`, `/` (spaced) or, for CJK menus, spaces.
+fn is_breadcrumb(line: &str, u: usize) -> bool {
+    if u > 30 || ends_sentence(line) {
+        return false;
+    }
+    let items: Vec<&str> = line
+        .split(['·', '|', '｜', '>', '»', '›', '•', '/', '\\', '※'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() >= 2 && items.iter().all(|s| units(s) <= 4) {
+        return true;
+    }
+    // Chinese menus: several space-separated items of at most four Han characters each.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 4
+        && words.iter().all(|w| {
+            let han = w.chars().filter(|c| is_han(*c)).count();
+            (1..=4).contains(&han) && w.chars().count() <= 5
+        })
+}
+
+/// The result of parsing a line as metadata fields.
+struct Fields {
+    class: &'static str,
+    values: Vec<(&'static str, String)>,
+}
+
+fn field_name(key: &str) -> &'static str {
+    let k = key.to_lowercase();
+    match k.as_str() {
+        "来源" | "來源" | "稿源" | "出处" | "出處" | "source" => "source",
+        "作者" | "撰文" | "记者" | "記者" | "author" | "writer" | "reporter" | "by" => {
+            "author"
+        }
+        "责任编辑" | "責任編輯" | "responsible editor" => "editor",
+        "编辑" | "編輯" | "editor" | "edit" | "edited by" => "editor",
+        "浏览次数" | "瀏覽次數" | "浏览量" | "瀏覽量" | "阅读量" | "閱讀量" | "阅读" | "閱讀"
+        | "点击数" | "點擊數" | "点击量" | "點擊量" | "点击" | "點擊" | "人气" | "人氣"
+        | "views" | "hits" => "views",
+        _ => "date",
+    }
+}
+
+/// Parse a whole line as metadata: `key: value` fields, bare dates and times, and at most a short
+/// leftover (a name like `Reuters` next to a date). `None` when the line is anything else.
+fn parse_fields(line: &str) -> Option<Fields> {
+    let t = line.trim();
+    if t.chars().count() > 160 {
+        return None;
+    }
+    if let Some(c) = RE_BY_LINE.captures(t) {
+        if units(t) <= 10 {
+            let v = c.get(1).map_or("", |m| m.as_str()).trim();
+            return Some(Fields {
+                class: "author",
+                values: vec![("author", v.to_string())],
+            });
+        }
+    }
+    if let Some(c) = RE_REPORTER.captures(t) {
+        let v = c.get(1).map_or("", |m| m.as_str()).trim();
+        return Some(Fields {
+            class: "author",
+            values: vec![("author", v.to_string())],
+        });
+    }
+    let keys: Vec<regex::Match> = RE_FIELD.find_iter(t).collect();
+    let mut values: Vec<(&'static str, String)> = Vec::new();
+    let mut leftover = String::new();
+    let first_key_start = keys.first().map_or(t.len(), |m| m.start());
+    leftover.push_str(t.get(..first_key_start).unwrap_or(""));
+    for (i, m) in keys.iter().enumerate() {
+        let key_text = m
+            .as_str()
+            .trim_end_matches(|c: char| c == ':' || c == '：' || c.is_whitespace());
+        let name = field_name(key_text);
+        let end = keys.get(i + 1).map_or(t.len(), |n| n.start());
+        let raw = t.get(m.end()..end).unwrap_or("");
+        let value = raw
+            .trim()
+            .trim_matches(|c: char| {
+                matches!(c, '|' | '｜' | '·' | '/' | ',' | '，') || c.is_whitespace()
+            })
+            .to_string();
+        if value.chars().count() > 60 {
+            return None;
+        }
+        if name == "views" && !value.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if name == "date" && !RE_DATE.is_match(&value) && !value.chars().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        if !value.is_empty() {
+            values.push((name, value));
+        }
+    }
+    // Bare dates and times in the part before the first key.
+    let mut dates = Vec::new();
+    for m in RE_DATE.find_iter(&leftover) {
+        dates.push(m.as_str().trim().to_string());
+    }
+    let rest = RE_DATE.replace_all(&leftover, " ");
+    let rest = RE_WEEKDAY.replace_all(&rest, " ");
+    let rest_units = units(&rest);
+    let rest_text: String = rest
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    if !dates.is_empty() {
+        values.insert(0, ("date", dates.join(" ")));
+    }
+    if values.is_empty() {
+        return None;
+    }
+    // A short leftover next to a date is the outlet or author name (`Reuters November 18, 2019`).
+    let allowed_rest = if dates.is_empty() { 0 } else { 3 };
+    if rest_units > allowed_rest {
+        return None;
+    }
+    if !rest_text.is_empty() && !dates.is_empty() {
+        values.push(("source", rest_text));
+    }
+    let class = values.first().map_or("date", |v| v.0);
+    Some(Fields { class, values })
+}
+
+/// Share bars: `分享:`, `分享到：微信 微博`, `Share this article`, a line of social network names.
+fn is_share(line: &str, u: usize) -> bool {
+    if u > 12 {
+        return false;
+    }
+    let l = line.trim().to_lowercase();
+    if RE_FOLLOW.is_match(&l) {
+        return true;
+    }
+    let rest = match RE_SHARE_LEAD.find(&l) {
+        Some(m) => l.get(m.end()..).unwrap_or(""),
+        None => l.as_str(),
+    };
+    let lead = rest.len() != l.len();
+    let tokens: Vec<&str> = rest
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '|' | '｜' | ',' | '，' | '/' | '·')
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    let all_social = tokens.iter().all(|t| SOCIAL.contains(t));
+    if lead {
+        all_social
+    } else {
+        !tokens.is_empty() && all_social
+    }
+}
+
+/// Contact blocks: labelled address/phone/e-mail lines, form labels, lines that are mostly an address.
+fn is_contact(line: &str, u: usize) -> bool {
+    if u > 30 {
+        return false;
+    }
+    let l = label(line);
+    if CONTACT_LABELS.contains(&l.as_str()) {
+        return true;
+    }
+    let stripped = line.trim().trim_start_matches(|c: char| {
+        matches!(c, '•' | '·' | '-' | '*' | '●' | '■' | '◆' | '▪') || c.is_whitespace()
+    });
+    if RE_CONTACT_KEY.is_match(stripped) {
+        return true;
+    }
+    // A line that is mostly e-mail addresses, URLs and phone numbers.
+    if RE_CONTACT_VALUE.is_match(line) {
+        let rest = RE_CONTACT_VALUE.replace_all(line, " ");
+        return units(&rest) <= 2;
+    }
+    false
+}
+
+/// Navigation: a known phrase, a short line starting with a navigation prefix, or a breadcrumb.
+fn is_nav(line: &str, u: usize) -> bool {
+    if u > 30 {
+        return false;
+    }
+    let l = label(line);
+    if NAV_PHRASES.contains(&l.as_str()) {
+        return true;
+    }
+    if u <= 12 && NAV_PREFIXES.iter().any(|p| l.starts_with(p)) {
+        return true;
+    }
+    is_breadcrumb(line, u)
+}
+
+/// Per-line working state while classifying.
+struct Line<'a> {
+    raw: &'a str,
+    /// The text after trimming cut spans (what the later rules look at).
+    text: String,
+    trimmed: bool,
+    class: LineClass,
+    spans: Vec<(String, &'static str)>,
+    meta: Vec<(&'static str, String)>,
+    units: usize,
+    body: bool,
+    key: u64,
+}
+
 impl BoilerplateClassifier {
+    /// Classify every line of a document; exactly one verdict per input line.
     pub fn classify(&self, doc: &DocLines) -> Vec<LineVerdict> {
-        doc.lines
-            .iter()
-            .enumerate()
-            .map(|(i, _)| LineVerdict {
-                class: if i == 0 {
-                    LineClass::Title
-                } else {
-                    LineClass::Content
-                },
-                text: None,
-                removed_spans: vec![],
-                metadata: vec![],
+        let mut lines: Vec<Line> = doc.lines.iter().map(|raw| self.patterns(raw)).collect();
+        let n = lines.len();
+        self.cross_doc(doc, &mut lines);
+        let title = self.title(&mut lines);
+        self.repetition(&mut lines, title);
+        if self.cfg.use_neighbourhood {
+            self.neighbourhood(&mut lines, title);
+        }
+        debug_assert_eq!(lines.len(), n);
+        lines
+            .into_iter()
+            .map(|l| {
+                let mut metadata = l.meta;
+                if l.class == LineClass::Title {
+                    metadata.push(("title", l.text.trim().to_string()));
+                }
+                let keep = !l.class.removed();
+                LineVerdict {
+                    class: l.class,
+                    text: (keep && l.trimmed).then_some(l.text),
+                    removed_spans: if keep { l.spans } else { Vec::new() },
+                    metadata,
+                }
             })
             .collect()
+    }
+
+    /// Rule 1: everything decidable from the line alone.
+    fn patterns<'a>(&self, raw: &'a str) -> Line<'a> {
+        let mut line = Line {
+            raw,
+            text: raw.trim().to_string(),
+            trimmed: raw.trim().len() != raw.len(),
+            class: LineClass::Content,
+            spans: Vec::new(),
+            meta: Vec::new(),
+            units: 0,
+            body: false,
+            key: 0,
+        };
+        line.class = self.line_pattern(raw, &mut line.meta);
+        if line.class == LineClass::Content {
+            self.trim_spans(&mut line);
+        }
+        line.units = units(&line.text);
+        line.body = line.class == LineClass::Content && self.is_body(&line.text, line.units);
+        line.key = line_key(&line.text);
+        line
+    }
+
+    fn is_body(&self, text: &str, u: usize) -> bool {
+        u >= self.cfg.body_long_units || (u >= self.cfg.body_min_units && ends_sentence(text))
+    }
+
+    fn line_pattern(&self, raw: &str, meta: &mut Vec<(&'static str, String)>) -> LineClass {
+        let t = raw.trim();
+        if self.extra.iter().any(|r| r.is_match(t)) {
+            return LineClass::Boilerplate("custom-pattern");
+        }
+        if is_separator_line(t) {
+            return LineClass::Boilerplate("separator");
+        }
+        let u = units(t);
+        if self.cfg.detect_spam {
+            if spam::keyword_chain(t) {
+                return LineClass::Spam("spam-seo");
+            }
+            if let Some(kind) = spam::vocab_spam(t) {
+                return LineClass::Spam(kind);
+            }
+        }
+        if u <= 80 && RE_ICP.is_match(t) {
+            return LineClass::Boilerplate("icp");
+        }
+        if u <= 60 && RE_COPYRIGHT.is_match(t) {
+            return LineClass::Boilerplate("copyright");
+        }
+        if RE_DISCLAIMER.is_match(t) || (u <= 150 && RE_DISCLAIMER_BODY.is_match(t)) {
+            return LineClass::Boilerplate("disclaimer");
+        }
+        if let Some(c) = RE_ORIG_TITLE.captures(t) {
+            let v = c.get(1).map_or("", |m| m.as_str());
+            meta.push(("original_title", collapse_ws(v)));
+            return LineClass::Metadata("original_title");
+        }
+        if u <= 40 {
+            if let Some(f) = parse_fields(t) {
+                meta.extend(f.values.into_iter().map(|(k, v)| (k, collapse_ws(&v))));
+                return LineClass::Metadata(f.class);
+            }
+        }
+        if let Some(c) = RE_BYLINE_TAIL.captures(t) {
+            // A line that is only a byline parenthesis.
+            if c.get(0).is_some_and(|m| m.start() == 0) {
+                let key = c.get(1).map_or("", |m| m.as_str());
+                let v = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+                let f = byline_field(key);
+                meta.push((f, v));
+                return LineClass::Metadata(f);
+            }
+        }
+        if is_share(t, u) {
+            return LineClass::Boilerplate("share");
+        }
+        if is_contact(t, u) {
+            return LineClass::Boilerplate("contact");
+        }
+        if is_nav(t, u) {
+            return LineClass::Boilerplate("nav");
+        }
+        if u <= 30 && RE_CAPTION_LEAD.is_match(t) {
+            return LineClass::Boilerplate("caption");
+        }
+        if self.cfg.detect_ads && spam::ad_tail(t) == Some(0) {
+            return LineClass::Spam("ad");
+        }
+        LineClass::Content
+    }
+
+    /// Cut spans at the ends of a kept line: a separator prefix, a byline parenthesis, an advert tail.
+    fn trim_spans(&self, line: &mut Line) {
+        if let Some(m) = RE_SEPARATOR_PREFIX.find(&line.text) {
+            let symbols = m.as_str().chars().filter(|c| !c.is_whitespace()).count();
+            let rest = line.text.get(m.end()..).unwrap_or("").to_string();
+            if symbols >= 3 && rest.chars().any(char::is_alphanumeric) {
+                line.spans
+                    .push((m.as_str().trim().to_string(), "separator"));
+                line.text = rest;
+                line.trimmed = true;
+            }
+        }
+        if let Some(c) = RE_BYLINE_TAIL.captures(&line.text) {
+            if let Some(whole) = c.get(0) {
+                let before = line.text.get(..whole.start()).unwrap_or("").trim_end();
+                if units(before) >= 1 {
+                    let key = c.get(1).map_or("", |m| m.as_str());
+                    let v = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+                    let f = byline_field(key);
+                    line.spans.push((whole.as_str().to_string(), "byline"));
+                    line.meta.push((f, v));
+                    line.text = before.to_string();
+                    line.trimmed = true;
+                }
+            }
+        }
+        if self.cfg.detect_ads {
+            if let Some(cut) = spam::ad_tail(&line.text) {
+                if cut > 0 {
+                    let tail = line.text.get(cut..).unwrap_or("").to_string();
+                    let head = line.text.get(..cut).unwrap_or("").trim_end().to_string();
+                    line.spans.push((tail, "ad"));
+                    line.text = head;
+                    line.trimmed = true;
+                }
+            }
+        }
+    }
+
+    /// CCNet-style removal of lines shared by many documents, only in a batch large enough for the
+    /// count to mean "template" rather than "coincidence", and never for long lines.
+    fn cross_doc(&self, doc: &DocLines, lines: &mut [Line]) {
+        if doc.batch_docs < self.cfg.repeated_min_batch_docs {
+            return;
+        }
+        for (i, line) in lines.iter_mut().enumerate() {
+            let freq = doc.doc_freq.get(i).copied().unwrap_or(1);
+            if line.class == LineClass::Content
+                && freq >= self.cfg.repeated_min_docs
+                && line.raw.chars().count() <= self.cfg.repeated_max_chars
+                && !line.body
+            {
+                line.class = LineClass::Boilerplate("repeated-across-docs");
+            }
+        }
+    }
+
+    /// Rule 3: pick the title, remove what precedes it and its repeats. Returns its index.
+    fn title(&self, lines: &mut [Line]) -> Option<usize> {
+        let first_body = lines.iter().position(|l| l.body).unwrap_or(lines.len());
+        let headline = |l: &Line| {
+            l.class == LineClass::Content
+                && !l.body
+                && l.units >= 2
+                && l.units <= 60
+                && !l.text.ends_with(['。', ':', '：'])
+        };
+        let mut candidates: Vec<usize> = (0..first_body).filter(|&i| headline(&lines[i])).collect();
+        // A headline may end with a full stop and so look like a short body paragraph; the first line
+        // of the document is still taken as the title when it is short and nothing precedes it.
+        if candidates.is_empty()
+            && lines.first().is_some_and(|l| {
+                l.class == LineClass::Content
+                    && l.units <= 25
+                    && lines.iter().skip(1).any(|o| o.body)
+            })
+        {
+            candidates.push(0);
+            if let Some(l) = lines.first_mut() {
+                l.body = false;
+            }
+        }
+        let first = candidates.first().copied()?;
+        // The first line is usually the HTML <title>: "Headline - Site". Its repeat in the page is the
+        // real headline position.
+        let stripped = site_stripped(&lines[first].text);
+        let stripped_key = stripped.as_deref().map(line_key);
+        let mut title = first;
+        for &c in candidates.iter().skip(1) {
+            if lines[c].key == lines[first].key || Some(lines[c].key) == stripped_key {
+                title = c;
+                break;
+            }
+        }
+        let title_key = lines[title].key;
+        lines[title].class = LineClass::Title;
+        for (i, l) in lines.iter_mut().enumerate() {
+            if i == title {
+                continue;
+            }
+            let same = l.key == title_key || (i == first && first != title);
+            if same && !matches!(l.class, LineClass::Metadata(_)) {
+                l.class = LineClass::Boilerplate("title-repeat");
+                l.body = false;
+            } else if i < title && l.class == LineClass::Content {
+                l.class = LineClass::Boilerplate("nav");
+                l.body = false;
+            }
+        }
+        Some(title)
+    }
+
+    /// Rule 2 (within the document): teasers, duplicate paragraphs, repeated banners.
+    fn repetition(&self, lines: &mut [Line], title: Option<usize>) {
+        let mut counts: HashMap<u64, usize> = HashMap::new();
+        for l in lines.iter() {
+            *counts.entry(l.key).or_insert(0) += 1;
+        }
+        // Teasers: "text…" whose stem starts another, longer line. Lines are bucketed by their first
+        // ten characters so the comparison stays near-linear.
+        let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, l) in lines.iter().enumerate() {
+            by_prefix
+                .entry(truncate_chars(&l.text, 10))
+                .or_default()
+                .push(i);
+        }
+        let mut teasers = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if l.class != LineClass::Content {
+                continue;
+            }
+            let end = l.text.trim_end();
+            if !["…", "..", "···", "⋯", "・・・"]
+                .iter()
+                .any(|e| end.ends_with(e))
+            {
+                continue;
+            }
+            let stem = end.trim_end_matches(['…', '.', '·', '⋯', '・', ' ']);
+            if stem.chars().count() < 10 {
+                continue;
+            }
+            let bucket = by_prefix
+                .get(truncate_chars(stem, 10))
+                .map_or(&[][..], |v| v.as_slice());
+            if bucket.iter().any(|&j| {
+                j != i && lines[j].text.len() > stem.len() && lines[j].text.starts_with(stem)
+            }) {
+                teasers.push(i);
+            }
+        }
+        for i in teasers {
+            lines[i].class = LineClass::Boilerplate("teaser");
+            lines[i].body = false;
+        }
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        for (i, l) in lines.iter_mut().enumerate() {
+            if l.class != LineClass::Content || Some(i) == title {
+                continue;
+            }
+            let count = counts.get(&l.key).copied().unwrap_or(1);
+            if count < 2 {
+                continue;
+            }
+            if l.units <= self.cfg.banner_max_units && !ends_sentence(&l.text) {
+                l.class = LineClass::Boilerplate("repeated-banner");
+                l.body = false;
+                continue;
+            }
+            let first = seen.entry(l.key).or_insert(i);
+            if *first != i {
+                l.class = LineClass::Boilerplate("duplicate");
+                l.body = false;
+            }
+        }
+    }
+
+    /// Rule 4: head, footer and sandwiched chrome, and captions.
+    fn neighbourhood(&self, lines: &mut [Line], title: Option<usize>) {
+        let Some(first_body) = lines.iter().position(|l| l.body) else {
+            return;
+        };
+        // Captions: a short, single-sentence, date-led line right next to removed chrome.
+        for i in 0..lines.len() {
+            let l = &lines[i];
+            if l.class != LineClass::Content || l.units > self.cfg.caption_max_units {
+                continue;
+            }
+            let sentences = l.text.chars().filter(|c| spam::is_terminal(*c)).count();
+            if !RE_DATE_LEAD.is_match(&l.text) || sentences > 1 {
+                continue;
+            }
+            let prev_chrome = i > 0 && lines[i - 1].class.chrome();
+            let next_chrome = lines.get(i + 1).is_some_and(|n| n.class.chrome());
+            if prev_chrome || next_chrome {
+                lines[i].class = LineClass::Boilerplate("caption");
+                lines[i].body = false;
+            }
+        }
+        // Head: between the title and the first body paragraph.
+        let head_start = title.map_or(0, |t| t + 1);
+        for l in lines.iter_mut().take(first_body).skip(head_start) {
+            if l.class == LineClass::Content {
+                l.class = LineClass::Boilerplate("nav");
+            }
+        }
+        // End matter: an end marker or a comment header once the article has had a substantial body.
+        let runs_after = longest_body_runs_after(lines);
+        let mut body_units = 0;
+        let mut end_at = None;
+        for (i, l) in lines.iter().enumerate() {
+            if l.body {
+                body_units += l.units;
+                continue;
+            }
+            if i <= first_body || body_units < self.cfg.body_long_units {
+                continue;
+            }
+            let lab = label(&l.text);
+            let is_comment_header =
+                |l: &Line| l.units <= 16 && RE_COMMENT_HEADER.is_match(l.text.trim());
+            let marker = l.units <= 6 && END_MARKERS.contains(&lab.as_str());
+            // Comment threads: two or more comment headers from here on.
+            let comments = is_comment_header(l) && lines[i + 1..].iter().any(is_comment_header);
+            if comments || (marker && runs_after.get(i).copied().unwrap_or(0) < 3) {
+                // An inline "Related" box inside the article is followed by more article (a run of
+                // consecutive paragraphs); end matter is not: teasers alternate with headlines.
+                end_at = Some(i);
+                break;
+            }
+        }
+        if let Some(end) = end_at {
+            for l in lines[end..].iter_mut() {
+                if !l.class.removed() {
+                    l.class = LineClass::Boilerplate("footer");
+                    l.body = false;
+                }
+            }
+        }
+        let last_body = lines.iter().rposition(|l| l.body).unwrap_or(first_body);
+        // Footer: after the last body paragraph, when the footer shows chrome or is a run of short lines.
+        let tail = last_body + 1..lines.len();
+        let tail_chrome = lines[tail.clone()].iter().any(|l| l.class.removed());
+        let tail_short = lines[tail.clone()]
+            .iter()
+            .filter(|l| l.class == LineClass::Content)
+            .count();
+        if tail_chrome || tail_short >= 3 {
+            for l in lines[tail].iter_mut() {
+                if l.class == LineClass::Content {
+                    l.class = LineClass::Boilerplate("footer");
+                }
+            }
+        }
+        // Middle: short lines in runs between body paragraphs. A run with chrome loses its other short
+        // lines, except a heading (the last line before a body paragraph, or an enumerated heading).
+        let mut i = first_body;
+        while i < last_body {
+            if lines[i].body {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < last_body && !lines[i].body {
+                i += 1;
+            }
+            let run = start..i;
+            if !lines[run.clone()].iter().any(|l| l.class.chrome()) {
+                continue;
+            }
+            for j in run.clone() {
+                let l = &lines[j];
+                if l.class != LineClass::Content {
+                    continue;
+                }
+                let heading = j + 1 == run.end && !ends_sentence(&l.text);
+                let enumerated = RE_ENUM_HEADING.is_match(&l.text);
+                if !heading && !enumerated && l.units <= 15 {
+                    lines[j].class = LineClass::Boilerplate("nav");
+                }
+            }
+        }
+    }
+}
+
+/// White space runs (including NBSP and ideographic space) folded to one ASCII space, ends trimmed.
+fn collapse_ws(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Per position `i`: the longest run of consecutive body paragraphs in `lines[i..]` (one backward pass,
+/// so the end-matter check stays linear however many markers a page has).
+fn longest_body_runs_after(lines: &[Line]) -> Vec<usize> {
+    let mut out = vec![0; lines.len() + 1];
+    let mut cur = 0;
+    for i in (0..lines.len()).rev() {
+        cur = if lines[i].body { cur + 1 } else { 0 };
+        out[i] = out[i + 1].max(cur);
+    }
+    out
+}
+
+fn byline_field(key: &str) -> &'static str {
+    match key.to_lowercase().as_str() {
+        "来源" | "來源" | "稿源" | "source" => "source",
+        "责任编辑" | "責任編輯" | "编辑" | "編輯" | "editor" => "editor",
+        "图" | "圖" | "摄影" | "攝影" => "photo",
+        _ => "author",
+    }
+}
+
+/// `Headline - Site` / `Headline | Site` / `Headline_Site`: the headline part, when there is a separator.
+fn site_stripped(text: &str) -> Option<String> {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", "｜", "_", "-", "|"] {
+        if let Some(pos) = text.rfind(sep) {
+            let head = text.get(..pos).unwrap_or("").trim();
+            if units(head) >= 2 {
+                return Some(head.to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_batch(lines: &[&str], freq: &[u32], batch: u32) -> Vec<LineVerdict> {
+        let c = BoilerplateConfig::default()
+            .build()
+            .expect("default config");
+        c.classify(&DocLines {
+            lines,
+            doc_freq: freq,
+            batch_docs: batch,
+        })
+    }
+
+    fn run(lines: &[&str]) -> Vec<LineVerdict> {
+        run_batch(lines, &vec![1; lines.len()], 1)
+    }
+
+    fn classes(v: &[LineVerdict]) -> Vec<LineClass> {
+        v.iter().map(|x| x.class).collect()
+    }
+
+    const ZH_BODY1: &str = "数字化浪潮的兴起使得各国面临新的机遇与挑战，互联网的普及和移动通信的广泛应用使社会形态发生了深刻变革。";
+    const ZH_BODY2: &str = "在这一背景下，国际合作成为各国寻求共同发展的重要途径，国家间的交流能够有效提升各自的技术水平。";
+    const EN_BODY1: &str = "The city council approved the new budget on Tuesday after a long debate about the cost of public transport and schools.";
+    const EN_BODY2: &str = "Officials said the plan would be reviewed again next spring, once the first figures on ridership are available to the public.";
+
+    #[test]
+    fn line_key_folds_digits_space_and_case() {
+        assert_eq!(line_key("Page 12  of 30"), line_key("page 99 of 41"));
+        assert_eq!(line_key("  Hello   World "), line_key("hello world"));
+        assert_ne!(line_key("hello world"), line_key("hello worlds"));
+        // Fixed value: the key must not change between versions or platforms.
+        assert_eq!(line_key("abc"), line_key("ABC"));
+    }
+
+    #[test]
+    fn title_share_date_and_views_in_chinese_head() {
+        let v = run(&[
+            "我国数字经济国际合作成就",
+            "2022-12-30 09:07",
+            "分享:",
+            "浏览次数:10",
+            ZH_BODY1,
+            ZH_BODY2,
+        ]);
+        assert_eq!(
+            classes(&v),
+            vec![
+                LineClass::Title,
+                LineClass::Metadata("date"),
+                LineClass::Boilerplate("share"),
+                LineClass::Metadata("views"),
+                LineClass::Content,
+                LineClass::Content
+            ]
+        );
+        assert_eq!(
+            v[1].metadata,
+            vec![("date", "2022-12-30 09:07".to_string())]
+        );
+        assert_eq!(v[3].metadata, vec![("views", "10".to_string())]);
+        assert!(v[0]
+            .metadata
+            .contains(&("title", "我国数字经济国际合作成就".to_string())));
+    }
+
+    #[test]
+    fn nav_before_title_and_page_title_with_site_suffix() {
+        let v = run(&[
+            "Council approves budget - City News",
+            "Home",
+            "News · Events News · Events",
+            "Council approves budget",
+            "By Jane Smith",
+            EN_BODY1,
+            EN_BODY2,
+        ]);
+        assert_eq!(v[0].class, LineClass::Boilerplate("title-repeat"));
+        assert_eq!(v[1].class, LineClass::Boilerplate("nav"));
+        assert_eq!(v[2].class, LineClass::Boilerplate("nav"));
+        assert_eq!(v[3].class, LineClass::Title);
+        assert_eq!(v[4].class, LineClass::Metadata("author"));
+        assert_eq!(v[4].metadata, vec![("author", "Jane Smith".to_string())]);
+        assert_eq!(v[5].class, LineClass::Content);
+    }
+
+    #[test]
+    fn headings_and_list_items_are_kept() {
+        let v = run(&[
+            "国际合作概述",
+            ZH_BODY1,
+            "一、背景",
+            ZH_BODY2,
+            "- 推动增长：各国通过合作共享技术成果。",
+            "二、意义",
+            "各国应加强政策协调与技术交流，推动数字经济的共同发展，实现互利共赢。",
+        ]);
+        assert!(
+            v[1..].iter().all(|x| x.class == LineClass::Content),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn footer_contact_copyright_icp_disclaimer() {
+        let v = run(&[
+            "Title of the story",
+            EN_BODY1,
+            EN_BODY2,
+            "在线留言",
+            "姓名",
+            "Contact us",
+            "Some Research Institute",
+            "  • 地址:No.1 Example Road, Beijing",
+            "  • 邮箱:someone@example.com",
+            "Copyright © 2024 Some Research Institute All Rights Reserved.",
+            "京ICP备12345678号",
+            "免责声明：本站内容仅供学习交流使用，如有侵权请联系删除。",
+        ]);
+        let c = classes(&v);
+        assert_eq!(c[3], LineClass::Boilerplate("contact"));
+        assert_eq!(c[4], LineClass::Boilerplate("contact"));
+        assert_eq!(c[5], LineClass::Boilerplate("contact"));
+        assert_eq!(c[6], LineClass::Boilerplate("footer"));
+        assert_eq!(c[7], LineClass::Boilerplate("contact"));
+        assert_eq!(c[8], LineClass::Boilerplate("contact"));
+        assert_eq!(c[9], LineClass::Boilerplate("copyright"));
+        assert_eq!(c[10], LineClass::Boilerplate("icp"));
+        assert_eq!(c[11], LineClass::Boilerplate("disclaimer"));
+    }
+
+    #[test]
+    fn real_sentences_with_trigger_words_stay() {
+        let lines = [
+            "标题在此",
+            ZH_BODY1,
+            "用户点击链接后，页面会跳转到新的窗口，系统同时记录访问时间。",
+            "Contact with the virus was limited to a small group of workers in the northern district last year.",
+            "2022年7月12日，世界互联网大会在北京召开，来自多个国家的代表出席了会议并发表演讲。",
+            "如果您有任何问题，可以向当地政府部门咨询，工作人员会在三个工作日内答复。",
+            ZH_BODY2,
+        ];
+        let v = run(&lines);
+        assert!(
+            v[1..].iter().all(|x| x.class == LineClass::Content),
+            "{v:?}"
+        );
+        assert!(v.iter().all(|x| x.removed_spans.is_empty()));
+    }
+
+    #[test]
+    fn byline_parenthesis_is_trimmed_and_recorded() {
+        let v = run(&[
+            "标题在此",
+            ZH_BODY1,
+            "为世界和平发展贡献智慧和力量。(作者:某某研究院国际治理研究所)",
+            "(原標題:《為世界和平發展貢獻智慧和力量》)",
+        ]);
+        assert_eq!(v[2].class, LineClass::Content);
+        assert_eq!(v[2].text.as_deref(), Some("为世界和平发展贡献智慧和力量。"));
+        assert_eq!(
+            v[2].metadata,
+            vec![("author", "某某研究院国际治理研究所".to_string())]
+        );
+        assert_eq!(v[3].class, LineClass::Metadata("original_title"));
+        assert_eq!(v[3].metadata[0].1, "《為世界和平發展貢獻智慧和力量》");
+    }
+
+    #[test]
+    fn editor_source_lines_and_separator_prefix() {
+        let v = run(&[
+            "A headline about roads",
+            "2022-01-20",
+            "*** *** *** At present, the cooperation on roads has become a consensus in the field, and many countries have joined it.",
+            "Edit:Ming Wu    Responsible editor:Haoxuan Qi",
+            "Source:example.cn",
+            "Return to list",
+            ">",
+        ]);
+        assert_eq!(v[1].class, LineClass::Metadata("date"));
+        assert_eq!(v[2].class, LineClass::Content);
+        assert_eq!(
+            v[2].removed_spans,
+            vec![("*** *** ***".to_string(), "separator")]
+        );
+        assert!(v[2]
+            .text
+            .as_deref()
+            .is_some_and(|t| t.starts_with("At present")));
+        assert_eq!(v[3].class, LineClass::Metadata("editor"));
+        assert_eq!(
+            v[3].metadata,
+            vec![
+                ("editor", "Ming Wu".to_string()),
+                ("editor", "Haoxuan Qi".to_string())
+            ]
+        );
+        assert_eq!(v[4].class, LineClass::Metadata("source"));
+        assert_eq!(v[5].class, LineClass::Boilerplate("nav"));
+        assert_eq!(v[6].class, LineClass::Boilerplate("separator"));
+    }
+
+    #[test]
+    fn title_repeat_and_caption() {
+        let v = run(&[
+            "網絡合作成就與變革",
+            ZH_BODY1,
+            "網絡合作成就與變革",
+            "2022年7月12日,世界互聯網大會在北京召開。",
+            "持續深化網絡安全合作",
+            ZH_BODY2,
+        ]);
+        assert_eq!(v[0].class, LineClass::Title);
+        assert_eq!(v[2].class, LineClass::Boilerplate("title-repeat"));
+        assert_eq!(v[3].class, LineClass::Boilerplate("caption"));
+        assert_eq!(v[4].class, LineClass::Content);
+    }
+
+    #[test]
+    fn teaser_duplicate_and_banner() {
+        let v = run(&[
+            "Headline here",
+            "The city council approved the new budget on Tuesday after a long···",
+            EN_BODY1,
+            "The Section Banner",
+            "First section heading",
+            EN_BODY2,
+            "The Section Banner",
+            EN_BODY1,
+            EN_BODY2,
+        ]);
+        assert_eq!(v[1].class, LineClass::Boilerplate("teaser"));
+        assert_eq!(v[3].class, LineClass::Boilerplate("repeated-banner"));
+        assert_eq!(v[4].class, LineClass::Content);
+        assert_eq!(v[6].class, LineClass::Boilerplate("repeated-banner"));
+        assert_eq!(v[7].class, LineClass::Boilerplate("duplicate"));
+        assert_eq!(v[8].class, LineClass::Boilerplate("duplicate"));
+    }
+
+    #[test]
+    fn cross_doc_repetition_needs_a_large_batch_and_short_line() {
+        let lines = [
+            "Headline here",
+            EN_BODY1,
+            "Subscribe to our daily digest",
+            EN_BODY2,
+        ];
+        let freq = [1, 5, 5, 1];
+        let v = run_batch(&lines, &freq, 50);
+        assert_eq!(v[1].class, LineClass::Content, "long paragraph stays");
+        assert_eq!(v[2].class, LineClass::Boilerplate("repeated-across-docs"));
+        let v = run_batch(&lines, &freq, 4);
+        assert_eq!(
+            v[2].class,
+            LineClass::Content,
+            "small batch: no cross-doc removal"
+        );
+    }
+
+    #[test]
+    fn spam_footer_and_ad_tail() {
+        let v = run(&[
+            "标题在此",
+            ZH_BODY1,
+            "规划勾勒了未来蓝图。本课程将深入解读规划的背景，帮助您理解发展路径。通过",
+            ZH_BODY2,
+            "免费电影在线,免费电影在线高清,免费电影下载,免费电影排行,免费电影网站",
+        ]);
+        assert_eq!(v[2].class, LineClass::Content);
+        assert_eq!(v[2].text.as_deref(), Some("规划勾勒了未来蓝图。"));
+        assert_eq!(v[2].removed_spans[0].1, "ad");
+        assert_eq!(v[4].class, LineClass::Spam("spam-seo"));
+    }
+
+    #[test]
+    fn end_matter_after_marker_but_not_inline_related_box() {
+        let p = |w: &str| {
+            format!("This paragraph about {w} says that the council met again and decided many things about roads and buses today.")
+        };
+        let (p1, p2, p3, p4, p5) = (
+            p("apples"),
+            p("bridges"),
+            p("canals"),
+            p("docks"),
+            p("engines"),
+        );
+        let teaser = "Another story teaser that is long enough to look like a paragraph of text in the list.";
+        let lines = [
+            "Headline here",
+            &p1,
+            &p2,
+            "Related",
+            "Other headline one",
+            &p3,
+            &p4,
+            &p5,
+            "Most Read",
+            "Some other headline",
+            teaser,
+            "Yet another headline",
+            teaser,
+        ];
+        let v = run(&lines);
+        assert_eq!(v[3].class, LineClass::Boilerplate("nav"));
+        assert_eq!(
+            v[5].class,
+            LineClass::Content,
+            "inline related box: the article goes on"
+        );
+        assert_eq!(v[7].class, LineClass::Content);
+        assert!(v[9..].iter().all(|x| x.class.removed()), "{v:?}");
+        // Comment threads.
+        let lines = [
+            "Headline here",
+            &p1,
+            &p2,
+            &p5,
+            "alice says:",
+            &p3,
+            "bob says:",
+            &p4,
+        ];
+        let v = run(&lines);
+        assert_eq!(v[3].class, LineClass::Content);
+        assert!(v[4..].iter().all(|x| x.class.removed()), "{v:?}");
+    }
+
+    #[test]
+    fn config_validation_reports_every_bad_pattern() {
+        let cfg = BoilerplateConfig {
+            extra_patterns: vec!["ok".into(), "(unclosed".into(), "a*".into()],
+            repeated_min_docs: 1,
+            ..BoilerplateConfig::default()
+        };
+        let errs = cfg.validate();
+        let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "repeated_min_docs",
+                "extra_patterns[1]",
+                "extra_patterns[2]"
+            ]
+        );
+        assert!(cfg.build().is_err());
+        let ok = BoilerplateConfig {
+            extra_patterns: vec!["^本文来自.*公众号".into()],
+            ..BoilerplateConfig::default()
+        };
+        let c = ok.build().expect("valid");
+        let v = c.classify(&DocLines {
+            lines: &["标题", ZH_BODY1, "本文来自某某公众号", ZH_BODY2],
+            doc_freq: &[1, 1, 1, 1],
+            batch_docs: 1,
+        });
+        assert_eq!(v[2].class, LineClass::Boilerplate("custom-pattern"));
+    }
+
+    #[test]
+    fn no_panic_and_one_verdict_per_line_on_odd_input() {
+        let big = "数".repeat(300_000);
+        let lines = ["", "…", "(", "（作者:", big.as_str(), "🙂🙂", ">"];
+        let v = run(&lines);
+        assert_eq!(v.len(), lines.len());
+        let v = run_batch(&lines, &[], 100);
+        assert_eq!(v.len(), lines.len());
+        assert!(run(&[]).is_empty());
+    }
+
+    #[test]
+    fn config_round_trips_through_toml() {
+        let cfg = BoilerplateConfig::default();
+        let s = toml::to_string(&cfg).expect("serialise");
+        let back: BoilerplateConfig = toml::from_str(&s).expect("parse");
+        assert_eq!(cfg, back);
+        assert!(toml::from_str::<BoilerplateConfig>("nope = 1").is_err());
+    }
+
+    #[test]
+    fn classifier_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<BoilerplateClassifier>();
     }
 }

@@ -1,1 +1,432 @@
-//! PLACEHOLDER (replaced by the boilerplate helper's module).
+//! Spam detectors used by the boilerplate classifier: SEO keyword chains, porn/gambling vocabulary, and
+//! promotional intrusions (ads) cut into an article line.
+//!
+//! What it does: three pure functions over one line of text.
+//! - [`keyword_chain`]: a line made of many short comma/space-separated items that share prefixes
+//!   (`日韩一区在线视频,日韩一区在线视频精品,日韩一区中文在线观看,…`), the shape of search-engine bait.
+//! - [`vocab_spam`]: a line dense in porn or gambling vocabulary from a small curated list (below).
+//! - [`ad_tail`]: the byte offset where a promotional tail starts (`本课程将深入解读…帮助您理解…通过`).
+//!
+//! What it never does: decide on a single ordinary word. A news sentence about a gambling crackdown or a
+//! user guide saying `点击按钮` stays: vocabulary needs density (or a line that is not a sentence), and
+//! weak ad words need a truncated line (the advert was cut off mid-sentence, the signature of an ad
+//! block spliced into scraped text) or an explicit call to action at the very end of the line.
+//!
+//! Limits: the vocabulary is small and Chinese/English only; spam written as full sentences with normal
+//! punctuation is not caught; ad detection looks only at the tail of a line, never the middle.
+//!
+//! ## Vocabulary provenance
+//! The lists below were written by hand for this project (no external list was copied). They hold terms
+//! that are, in practice, only used by adult or gambling spam pages (`毛片`, `无码`, `百家乐`, `娱乐城`, …),
+//! in Simplified and Traditional forms. Ambiguous words that appear in news (`色情`, `赌博`, `彩票`) are
+//! deliberately absent: they would remove reporting about the phenomena.
+
+/// Terms of adult spam. Matching is case-insensitive for the Latin ones.
+const PORN_TERMS: &[&str] = &[
+    "毛片",
+    "无码",
+    "無碼",
+    "有码",
+    "婬乱",
+    "淫乱",
+    "淫亂",
+    "一级片",
+    "一級片",
+    "三级片",
+    "三級片",
+    "成人影院",
+    "成人视频",
+    "成人視頻",
+    "成人电影",
+    "成人電影",
+    "黄色网站",
+    "黃色網站",
+    "黄色视频",
+    "自拍偷拍",
+    "偷拍视频",
+    "偷拍視頻",
+    "亚洲色图",
+    "亞洲色圖",
+    "av女优",
+    "av女優",
+    "日韩av",
+    "日韩一区",
+    "日韩精品",
+    "欧美一区",
+    "国产精品视频",
+    "久久精品",
+    "久久综合",
+    "色综合",
+    "色播",
+    "乱伦",
+    "亂倫",
+    "激情视频",
+    "裸聊",
+    "约炮",
+    "約炮",
+    "porn",
+    "xxx video",
+    "hentai",
+    "sex video",
+    "camgirl",
+];
+
+/// Terms of gambling spam.
+const GAMBLING_TERMS: &[&str] = &[
+    "博彩",
+    "百家乐",
+    "百家樂",
+    "六合彩",
+    "时时彩",
+    "時時彩",
+    "娱乐城",
+    "娛樂城",
+    "真人荷官",
+    "老虎机",
+    "老虎機",
+    "网上赌场",
+    "網上賭場",
+    "线上赌场",
+    "線上賭場",
+    "开户送",
+    "開戶送",
+    "注册送彩金",
+    "彩金",
+    "澳门银河",
+    "澳門銀河",
+    "威尼斯人娱乐",
+    "葡京娱乐",
+    "体育投注",
+    "體育投注",
+    "online casino",
+    "casino bonus",
+    "sportsbook",
+    "slot gacor",
+    "judi online",
+];
+
+/// Calls to action that mark an advert wherever the line ends (even on a complete sentence).
+const STRONG_AD: &[&str] = &[
+    "扫码关注",
+    "扫码添加",
+    "扫码领取",
+    "扫码报名",
+    "扫描二维码",
+    "長按二維碼",
+    "长按二维码",
+    "长按识别",
+    "加微信",
+    "添加微信",
+    "加v信",
+    "微信号：",
+    "微信号:",
+    "点击下方",
+    "点击阅读原文",
+    "點擊下方",
+    "立即购买",
+    "立即报名",
+    "立即咨询",
+    "免费领取",
+    "限时优惠",
+    "关注公众号",
+    "关注微信公众号",
+    "關注公眾號",
+    "click here",
+    "subscribe now",
+    "sign up for our newsletter",
+    "buy now",
+];
+
+/// Promotional words that are ordinary in real prose; they mark an advert only on a truncated line.
+const WEAK_AD: &[&str] = &[
+    "本课程",
+    "本課程",
+    "本讲座",
+    "本講座",
+    "课程将",
+    "課程將",
+    "您",
+    "点击",
+    "點擊",
+    "扫码",
+    "掃碼",
+    "关注我们",
+    "關注我們",
+    "欢迎",
+    "歡迎",
+];
+
+/// Sentence-final marks (Chinese and Latin) used to decide whether a line was cut off.
+pub(crate) fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '.' | '!' | '?' | '…' | '；' | ';' | '．' | '｡'
+    )
+}
+
+/// Closing quotes and brackets that may follow a sentence-final mark.
+pub(crate) fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '」' | '』' | '）' | ')' | ']' | '】' | '》' | '〉' | '»'
+    )
+}
+
+/// Characters that separate the items of a keyword list.
+fn is_item_sep(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | '|' | '｜' | ';' | '；' | '/')
+}
+
+/// A line that is nothing but a chain of short keywords sharing prefixes (SEO bait).
+///
+/// Needs at least five items, no item longer than 40 characters, no sentence-final mark inside the items,
+/// and at least 60% of the items sharing their first two characters (CJK) or first word (Latin) with
+/// another item. A list of different names (`中国、美国、欧盟、俄罗斯、巴西`) shares no prefixes and stays.
+pub fn keyword_chain(line: &str) -> bool {
+    let trimmed = line.trim();
+    if trimmed.chars().any(|c| matches!(c, '。' | '！' | '？')) {
+        return false;
+    }
+    let mut items: Vec<&str> = trimmed
+        .split(is_item_sep)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() < 5 {
+        // Space-separated chains only count for CJK items (Latin words are separated by spaces anyway).
+        let spaced: Vec<&str> = trimmed.split_whitespace().collect();
+        if spaced
+            .iter()
+            .all(|s| s.chars().filter(|c| crate::text::is_han(*c)).count() >= 2)
+        {
+            items = spaced;
+        }
+    }
+    if items.len() < 5 || items.iter().any(|s| s.chars().count() > 40) {
+        return false;
+    }
+    let keys: Vec<String> = items.iter().map(|s| prefix_key(s)).collect();
+    let shared = keys
+        .iter()
+        .enumerate()
+        .filter(|(i, k)| {
+            !k.is_empty()
+                && keys
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != *i && other == *k)
+        })
+        .count();
+    // Items compared pairwise only for short lists; long lists are sampled by the first 200 items,
+    // which keeps the check linear-ish on a pathological line.
+    shared * 10 >= items.len().min(200) * 6
+}
+
+/// The first two characters of a CJK item, or the first word of a Latin one (lower-cased).
+fn prefix_key(item: &str) -> String {
+    let first = item.chars().next();
+    match first {
+        Some(c) if crate::text::is_han(c) => item.chars().take(2).collect(),
+        Some(_) => item.split_whitespace().next().unwrap_or("").to_lowercase(),
+        None => String::new(),
+    }
+}
+
+/// `Some("spam-porn")` or `Some("spam-gambling")` when the line is adult or gambling spam.
+///
+/// A line is spam when its vocabulary hits cover at least 12% of its visible characters, or when it
+/// has a hit and is not running prose (no sentence-final mark and at most 60 characters), or when it
+/// holds three or more different terms. A news sentence that names one or two of the terms stays.
+pub fn vocab_spam(line: &str) -> Option<&'static str> {
+    let lower = line.to_lowercase();
+    let (porn_hits, porn_chars) = hits(&lower, PORN_TERMS);
+    let (gamb_hits, gamb_chars) = hits(&lower, GAMBLING_TERMS);
+    let total = porn_hits + gamb_hits;
+    if total == 0 {
+        return None;
+    }
+    let visible = line.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let prose = line.chars().any(is_terminal) && visible > 20;
+    let dense = (porn_chars + gamb_chars) * 100 >= visible * 12;
+    let short_non_prose = !prose && visible <= 60;
+    if dense || short_non_prose || total >= 3 {
+        Some(if porn_hits >= gamb_hits {
+            "spam-porn"
+        } else {
+            "spam-gambling"
+        })
+    } else {
+        None
+    }
+}
+
+/// Number of distinct terms found and the characters they cover (each term counted once per occurrence).
+fn hits(lower: &str, terms: &[&str]) -> (usize, usize) {
+    let mut distinct = 0;
+    let mut chars = 0;
+    for term in terms {
+        let n = lower.matches(term).count();
+        if n > 0 {
+            distinct += 1;
+            chars += n * term.chars().count();
+        }
+    }
+    (distinct, chars)
+}
+
+/// The byte offset where a promotional tail begins, `Some(0)` when the whole line is an advert.
+///
+/// The line is cut into sentences. Walking back from the end, sentences are taken into the tail while
+/// they are promotional: a strong call to action (`扫码关注`, `click here`) always counts; a weak word
+/// (`您`, `本课程`, `点击`) counts only when the line is truncated (it does not end in a sentence-final
+/// mark), because a cut-off promotional sentence is what a spliced-in advert looks like. A short
+/// truncated fragment at the very end (`通过`) joins the tail when a promotional sentence precedes it.
+pub fn ad_tail(line: &str) -> Option<usize> {
+    let trimmed_end = line.trim_end();
+    let truncated = !trimmed_end
+        .chars()
+        .rev()
+        .find(|c| !is_closer(*c))
+        .is_some_and(is_terminal);
+    let sentences = sentence_starts(trimmed_end);
+    let mut cut: Option<usize> = None;
+    let mut idx = sentences.len();
+    let mut pending_fragment = false;
+    while idx > 0 {
+        idx -= 1;
+        let start = sentences[idx];
+        let end = sentences.get(idx + 1).copied().unwrap_or(trimmed_end.len());
+        let sentence = trimmed_end.get(start..end).unwrap_or("");
+        let lower = sentence.to_lowercase();
+        let strong = STRONG_AD.iter().any(|m| lower.contains(m));
+        let weak = truncated && WEAK_AD.iter().any(|m| lower.contains(m));
+        if strong || weak {
+            cut = Some(start);
+            pending_fragment = false;
+            continue;
+        }
+        let is_last = idx + 1 == sentences.len();
+        if is_last && truncated && sentence.chars().count() <= 20 {
+            // The cut-off end of the advert; it belongs to the tail only if an advert precedes it.
+            pending_fragment = true;
+            continue;
+        }
+        break;
+    }
+    if pending_fragment {
+        return None;
+    }
+    cut
+}
+
+/// Byte offsets where sentences start (the first is always 0). A sentence ends after a run of
+/// sentence-final marks and any closing quotes; Latin `.` needs a following space.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let cjk_stop = matches!(c, '。' | '！' | '？' | '；' | '…');
+        let latin_stop = matches!(c, '.' | '!' | '?');
+        if !cjk_stop && !latin_stop {
+            continue;
+        }
+        while let Some(&(_, n)) = chars.peek() {
+            if is_terminal(n) || is_closer(n) {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        match chars.peek() {
+            Some(&(pos, n)) if cjk_stop || n.is_whitespace() => {
+                let mut pos = pos;
+                let mut rest = text.get(pos..).unwrap_or("").char_indices();
+                // Skip leading white space of the next sentence.
+                if let Some((off, _)) = rest.find(|(_, ch)| !ch.is_whitespace()) {
+                    pos += off;
+                    if pos < text.len() && starts.last() != Some(&pos) {
+                        starts.push(pos);
+                    }
+                }
+                let _ = n;
+            }
+            _ => {}
+        }
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_chain_detects_prefix_sharing_lists() {
+        assert!(keyword_chain(
+            "免费电影在线看,免费电影下载,免费电影高清,免费电影网站,免费电影排行"
+        ));
+        assert!(keyword_chain(
+            "cheap shoes, cheap shoes online, cheap shoes sale, cheap shoes men, cheap shoes women"
+        ));
+        assert!(keyword_chain(
+            "手机游戏 手机游戏排行 手机游戏下载 手机游戏大全 手机游戏推荐"
+        ));
+    }
+
+    #[test]
+    fn keyword_chain_keeps_real_lists_and_sentences() {
+        // Different names: no shared prefixes.
+        assert!(!keyword_chain(
+            "中国、美国、欧盟、俄罗斯、巴西、新加坡、尼日利亚"
+        ));
+        // A sentence that enumerates shared-prefix items is prose.
+        assert!(!keyword_chain(
+            "各国在数字经济、数字技术、数字治理、数字贸易、数字人才等方面进行了合作。"
+        ));
+        assert!(!keyword_chain("one, two"));
+    }
+
+    #[test]
+    fn vocabulary_needs_density_or_non_prose() {
+        assert_eq!(vocab_spam("最新毛片免费在线观看"), Some("spam-porn"));
+        assert_eq!(
+            vocab_spam("百家乐 娱乐城 注册送彩金"),
+            Some("spam-gambling")
+        );
+        assert_eq!(
+            vocab_spam("Best online casino bonus codes"),
+            Some("spam-gambling")
+        );
+        // A news sentence naming a term once stays.
+        assert_eq!(
+            vocab_spam("警方近日破获一起利用境外网站组织六合彩投注的案件，抓获犯罪嫌疑人十二名，涉案金额巨大。"),
+            None
+        );
+        assert_eq!(vocab_spam("今天天气很好。"), None);
+    }
+
+    #[test]
+    fn ad_tail_cuts_truncated_promotion() {
+        let line = "中国正在推进现代化进程。规划勾勒了未来蓝图。本课程将深入解读规划的背景，帮助您理解发展路径。通过";
+        let cut = ad_tail(line).expect("advert tail");
+        assert_eq!(
+            &line[cut..],
+            "本课程将深入解读规划的背景，帮助您理解发展路径。通过"
+        );
+        // Whole line an advert.
+        assert_eq!(ad_tail("扫码关注公众号，获取更多资料"), Some(0));
+        // English call to action at the end of a complete line.
+        let en = "The report was published on Monday. Click here to download the full report.";
+        let cut = ad_tail(en).expect("cta");
+        assert_eq!(&en[cut..], "Click here to download the full report.");
+    }
+
+    #[test]
+    fn ad_words_in_real_sentences_stay() {
+        assert_eq!(ad_tail("用户点击按钮后，页面会跳转到登录界面。"), None);
+        assert_eq!(ad_tail("如果您有任何问题，可以咨询当地政府部门。"), None);
+        assert_eq!(ad_tail("本课程将于下学期开设，面向全体学生。"), None);
+        // Truncated, but nothing promotional.
+        assert_eq!(ad_tail("会议讨论了数字经济的发展。与会代表认为"), None);
+    }
+}
