@@ -87,9 +87,24 @@ impl FixChain {
         FixChain::new(config, &stages, &config.script.target)
     }
 
-    /// Repair one line. A line break inside a repaired result would break line correspondence, so any stage
-    /// output containing one is discarded.
+    /// Repair one line. The chain is repeated until the line stops changing (at most three rounds): one
+    /// stage's repair can expose work for an earlier one (removing a zero-width space can join two halves of a
+    /// mojibake sequence), and `fix` must be idempotent. Clean lines cost one round.
     pub fn fix_line(&self, line: &str) -> String {
+        let mut current = line.to_string();
+        for _ in 0..3 {
+            let next = self.one_round(&current);
+            if next == current {
+                break;
+            }
+            current = next;
+        }
+        current
+    }
+
+    /// One pass of every stage. A line break inside a stage's result would break line correspondence, so such
+    /// a result is discarded.
+    fn one_round(&self, line: &str) -> String {
         let mut current = line.to_string();
         for repair in &self.repairs {
             if let Some(new) = repair.repair(&current) {

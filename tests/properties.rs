@@ -75,13 +75,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn clean_chinese_is_unchanged(picks in prop::collection::vec(0..CLEAN_ZH.len(), 1..4)) {
+    // Distinct sentences: the same sentence three times in a row is a loop the mt stage rightly collapses.
+    fn clean_chinese_is_unchanged(picks in prop::sample::subsequence((0..CLEAN_ZH.len()).collect::<Vec<_>>(), 1..4)) {
         let line: String = picks.iter().map(|&i| CLEAN_ZH[i]).collect();
         prop_assert_eq!(chain().fix_line(&line), line);
     }
 
     #[test]
-    fn clean_english_is_unchanged(picks in prop::collection::vec(0..CLEAN_EN.len(), 1..4)) {
+    fn clean_english_is_unchanged(picks in prop::sample::subsequence((0..CLEAN_EN.len()).collect::<Vec<_>>(), 1..4)) {
         let line = picks.iter().map(|&i| CLEAN_EN[i]).collect::<Vec<_>>().join(" ");
         prop_assert_eq!(chain().fix_line(&line), line);
     }
