@@ -390,6 +390,14 @@ impl Pipeline {
         if let Some(title) = doc.lines.iter().find(|l| l.is_title) {
             doc.meta.title = title.text.clone();
         }
+        // Metadata is read in the output script too, so that `author` matches the document's own spelling.
+        if let Some(script) = &self.script {
+            for value in doc.meta.fields.values_mut() {
+                if let Some(converted) = script.repair(value) {
+                    *value = converted;
+                }
+            }
+        }
         // Language per line, and of the document by share of visible characters.
         let mut weight: BTreeMap<Lang, usize> = BTreeMap::new();
         for line in &mut doc.lines {
@@ -628,7 +636,8 @@ fn apply_boilerplate(
     let old_lines = std::mem::take(&mut doc.lines);
     let mut kept: Vec<Line> = Vec::with_capacity(old_lines.len());
     for (mut line, verdict) in old_lines.into_iter().zip(verdicts) {
-        for (field, value) in &verdict.metadata {
+        // The title is taken from the kept Title line at the end of cleaning, in the output script.
+        for (field, value) in verdict.metadata.iter().filter(|(f, _)| *f != "title") {
             doc.meta.add(field, value);
         }
         for (span, reason) in &verdict.removed_spans {

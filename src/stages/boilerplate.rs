@@ -1054,8 +1054,22 @@ impl BoilerplateClassifier {
         if u <= 30 && RE_CAPTION_LEAD.is_match(t) {
             return LineClass::Boilerplate("caption");
         }
-        if self.cfg.detect_ads && spam::ad_tail(t) == Some(0) {
-            return LineClass::Spam("ad");
+        if self.cfg.detect_ads {
+            if let Some(cut) = spam::ad_tail(t) {
+                // An advert spliced in and cut off mid-sentence is an intrusion block: when it makes up a third
+                // or more of its paragraph, the sentences before it are its own lead-in, not article text.
+                let truncated = !t
+                    .trim_end()
+                    .chars()
+                    .rev()
+                    .find(|c| !spam::is_closer(*c))
+                    .is_some_and(spam::is_terminal);
+                let head = t.get(..cut).map_or(0, |h| h.chars().count());
+                let tail = t.get(cut..).map_or(0, |h| h.chars().count());
+                if cut == 0 || (truncated && head < 2 * tail) {
+                    return LineClass::Spam("ad");
+                }
+            }
         }
         LineClass::Content
     }
@@ -1654,11 +1668,21 @@ mod tests {
             "规划勾勒了未来蓝图。本课程将深入解读规划的背景，帮助您理解发展路径。通过",
             ZH_BODY2,
             "免费电影在线,免费电影在线高清,免费电影下载,免费电影排行,免费电影网站",
+            "随着全球化进程的加快，各国在信息技术、数据管理、网络安全等领域的合作日益增强，数字领域国际合作不仅促进了技术的共享与知识的传播，也为全球经济的可持续发展提供了新的动力。本课程将深入解读规划，帮助您理解。通过",
         ]);
-        assert_eq!(v[2].class, LineClass::Content);
-        assert_eq!(v[2].text.as_deref(), Some("规划勾勒了未来蓝图。"));
-        assert_eq!(v[2].removed_spans[0].1, "ad");
+        // A short lead-in before a cut-off advert is part of the intrusion: the whole line goes.
+        assert_eq!(v[2].class, LineClass::Spam("ad"));
         assert_eq!(v[4].class, LineClass::Spam("spam-seo"));
+        // A long genuine paragraph loses only the advert spliced onto its end.
+        assert_eq!(v[5].class, LineClass::Content);
+        assert!(
+            v[5].text
+                .as_deref()
+                .is_some_and(|t| t.ends_with("新的动力。")),
+            "{:?}",
+            v[5].text
+        );
+        assert_eq!(v[5].removed_spans[0].1, "ad");
     }
 
     #[test]
