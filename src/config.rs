@@ -305,18 +305,26 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigErrors> {
         toml::Value::try_from(Config::default()).unwrap_or(toml::Value::Table(Default::default()));
     let mut structural = Vec::new();
     walk_table(document.as_table(), &defaults, "", &mut structural);
-    if !structural.is_empty() {
-        return Err(ConfigErrors(
-            structural
-                .into_iter()
-                .map(|p| make(p.span, p.message, p.help))
-                .collect(),
-        ));
-    }
 
-    // Pass 2: serde.
-    let config: Config = match toml::from_str(text) {
+    // Pass 2: serde. With structural problems, the offending keys are cut out first, so that the values of
+    // everything else can still be checked and all problems are reported in one go.
+    let parsed: Result<Config, toml::de::Error> = if structural.is_empty() {
+        toml::from_str(text)
+    } else {
+        toml::from_str(&without_keys(
+            text,
+            structural.iter().map(|p| p.key.as_str()),
+        ))
+    };
+    let mut errors: Vec<ConfigError> = structural
+        .into_iter()
+        .map(|p| make(p.span, p.message, p.help))
+        .collect();
+    let config = match parsed {
         Ok(c) => c,
+        // A serde error in a pruned document has no place in the user's file; it will show once the
+        // structural errors are fixed.
+        Err(_) if !errors.is_empty() => return Err(ConfigErrors(errors)),
         Err(e) => {
             return Err(ConfigErrors(vec![make(
                 e.span(),
@@ -328,26 +336,25 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigErrors> {
 
     // Pass 3: values.
     let problems = config.validate();
-    if problems.is_empty() {
+    if problems.is_empty() && errors.is_empty() {
         return Ok(config);
     }
-    let mut errors: Vec<ConfigError> = problems
-        .into_iter()
-        .map(|p| {
-            let span = find_key_span(document.as_table(), &p.key);
-            make(
-                span,
-                format!("invalid value for `{}`: {}", p.key, p.message),
-                None,
-            )
-        })
-        .collect();
+    errors.extend(problems.into_iter().map(|p| {
+        let span = find_key_span(document.as_table(), &p.key);
+        make(
+            span,
+            format!("invalid value for `{}`: {}", p.key, p.message),
+            None,
+        )
+    }));
     // In file order, as a reader fixes them; problems without a place (defaults) come last.
     errors.sort_by_key(|e| e.position.unwrap_or((usize::MAX, 0)));
     Err(ConfigErrors(errors))
 }
 
 struct Problem {
+    /// Dotted path of the offending key (`mt.glossary[1].patern`), for pruning it before pass 2.
+    key: String,
     span: Option<Range<usize>>,
     message: String,
     help: Option<String>,
@@ -435,6 +442,7 @@ fn walk_table(
                 format!("in [{path}]")
             };
             out.push(Problem {
+                key: full.clone(),
                 span: key_span,
                 message: format!("unknown key `{key}` {where_}"),
                 help: Some(format!("{suggestion}valid keys: {}", valid.join(", "))),
@@ -443,6 +451,7 @@ fn walk_table(
         };
         if !same_shape(item, expected) {
             out.push(Problem {
+                key: full.clone(),
                 span: item.span().or(key_span),
                 message: format!(
                     "`{full}` must be {}, found {}",
@@ -474,6 +483,7 @@ fn walk_table(
                             let as_item = toml_edit::Item::Value(v.clone());
                             if !same_shape(&as_item, element) {
                                 out.push(Problem {
+                                    key: full.clone(),
                                     span: v.span(),
                                     message: format!(
                                         "`{full}[{i}]` must be {}, found {}",
@@ -522,6 +532,44 @@ fn split_index(segment: &str) -> (&str, Option<usize>) {
     match segment.split_once('[') {
         Some((name, index)) => (name, index.trim_end_matches(']').parse().ok()),
         None => (segment, None),
+    }
+}
+
+/// The config text with the given keys (dotted, with indices) removed.
+fn without_keys<'a>(text: &str, keys: impl Iterator<Item = &'a str>) -> String {
+    let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
+        return text.to_string();
+    };
+    for key in keys {
+        let segments: Vec<(&str, Option<usize>)> = key.split('.').map(split_index).collect();
+        remove_path(doc.as_table_mut(), &segments);
+    }
+    doc.to_string()
+}
+
+/// Remove the key at `path` below `table`. An index on the last segment means one bad array element: the
+/// whole array goes, since its type is wrong.
+fn remove_path(table: &mut dyn toml_edit::TableLike, path: &[(&str, Option<usize>)]) {
+    match path {
+        [] => {}
+        [(last, _)] => {
+            table.remove(last);
+        }
+        [(name, index), rest @ ..] => {
+            let Some(item) = table.get_mut(name) else {
+                return;
+            };
+            let next = match (index, item) {
+                (Some(i), toml_edit::Item::ArrayOfTables(a)) => {
+                    a.get_mut(*i).map(|t| t as &mut dyn toml_edit::TableLike)
+                }
+                (Some(_), _) => None,
+                (None, item) => item.as_table_like_mut(),
+            };
+            if let Some(t) = next {
+                remove_path(t, rest);
+            }
+        }
     }
 }
 
