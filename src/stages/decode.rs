@@ -177,14 +177,13 @@ impl Decoder {
             )));
         }
         if let Ok(text) = std::str::from_utf8(bytes) {
-            return self.accept(
-                Decoded {
-                    text: text.to_string(),
-                    encoding: "UTF-8".to_string(),
-                    issues: Vec::new(),
-                },
-                bytes.len(),
-            );
+            // Valid UTF-8 with no NUL is text, even when it is full of control characters (some spam pages
+            // salt their text with them against scrapers): normalisation removes those, not the decoder.
+            return Ok(Decoded {
+                text: text.to_string(),
+                encoding: "UTF-8".to_string(),
+                issues: Vec::new(),
+            });
         }
         let legacy = guess_legacy(bytes);
         self.accept(decode_lines_mixed(bytes, legacy), bytes.len())
@@ -542,6 +541,13 @@ mod tests {
             })
             .collect();
         assert!(decoder().decode(&noise).is_err());
+    }
+
+    #[test]
+    fn control_salted_utf8_is_still_text() {
+        let salted =
+            "所属分类\u{6}\u{8}\u{5}：冻煮\u{7}\u{7}杂色蛤肉\u{5}\u{8}，蚬子\u{5}\u{8}\u{6}";
+        assert!(decoder().decode(salted.as_bytes()).is_ok());
     }
 
     #[test]
