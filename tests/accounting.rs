@@ -2,19 +2,15 @@
 //! Metadata lines are listed in the rejected rows too (reason `metadata:<field>`), so the rule is simply:
 //! every non-blank raw line is either in the document or in a reject row.
 
-use cleanalign::config::Config;
 use cleanalign::doc::Document;
 use cleanalign::pipeline::Pipeline;
 use proptest::prelude::*;
+
+mod common;
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| match Pipeline::from_config(Config::default()) {
-        Ok(p) => p,
-        Err(e) => panic!("default pipeline must build: {e:?}"),
-    })
+    common::default_pipeline()
 }
 
 fn check_accounting(raw: &str, doc: &Document) -> Result<(), String> {
@@ -60,20 +56,7 @@ fn check_accounting(raw: &str, doc: &Document) -> Result<(), String> {
 
 #[test]
 fn every_raw_line_of_the_samples_is_accounted_for() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("raw");
-    let mut inputs = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("raw/ exists") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let id = path
-                .file_stem()
-                .expect("stem")
-                .to_string_lossy()
-                .into_owned();
-            inputs.push((id, std::fs::read(&path).expect("read")));
-        }
-    }
-    inputs.sort();
+    let inputs = common::raw_samples();
     assert!(inputs.len() >= 7);
     let (docs, failures, _) = pipeline().process_bytes(&inputs);
     assert!(failures.is_empty(), "{failures:?}");

@@ -1,11 +1,11 @@
 //! What "clean" means on the bundled sample pages (issue: foundation, "On the seeds"). These are properties of
 //! the output, not copies of it: the golden files in `tests/golden/` pin the exact text.
 
-use cleanalign::config::Config;
 use cleanalign::doc::Document;
 use cleanalign::output::CorpusRow;
-use cleanalign::pipeline::Pipeline;
 use std::sync::OnceLock;
+
+mod common;
 
 struct Batch {
     docs: Vec<Document>,
@@ -15,24 +15,8 @@ struct Batch {
 fn batch() -> &'static Batch {
     static B: OnceLock<Batch> = OnceLock::new();
     B.get_or_init(|| {
-        let pipeline = match Pipeline::from_config(Config::default()) {
-            Ok(p) => p,
-            Err(e) => panic!("default pipeline: {e:?}"),
-        };
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("raw");
-        let mut inputs = Vec::new();
-        for entry in std::fs::read_dir(&dir).expect("raw/") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let id = path
-                    .file_stem()
-                    .expect("stem")
-                    .to_string_lossy()
-                    .into_owned();
-                inputs.push((id, std::fs::read(&path).expect("read")));
-            }
-        }
-        inputs.sort();
+        let inputs = common::raw_samples();
+        let pipeline = common::default_pipeline();
         let (docs, failures, corpus) = pipeline.process_bytes(&inputs);
         assert!(failures.is_empty(), "{failures:?}");
         Batch { docs, corpus }
