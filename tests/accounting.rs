@@ -62,7 +62,10 @@ fn every_raw_line_of_the_samples_is_accounted_for() {
     assert!(failures.is_empty(), "{failures:?}");
     for (doc, (_, bytes)) in docs.iter().zip(&inputs) {
         // Some samples are in legacy encodings: count lines in the decoded text, as the pipeline does.
-        let decoder = cleanalign::config::Config::default().decode.build().expect("decoder");
+        let decoder = cleanalign::config::Config::default()
+            .decode
+            .build()
+            .expect("decoder");
         let raw = decoder.decode(bytes).expect("samples decode").text;
         if let Err(e) = check_accounting(&raw, doc) {
             panic!("{e}");
