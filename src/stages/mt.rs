@@ -568,7 +568,7 @@ impl MtRepairer {
         if han > 0 && han * 3 >= latin {
             return self.collapse_han(line);
         }
-        if latin == 0 || detect_lang(line) != Lang::En {
+        if latin == 0 || !self.latin_may_need_repair(line) || detect_lang(line) != Lang::En {
             return line.to_string();
         }
         let (text, glossary_hits) = self.apply_glossary(line);
@@ -580,6 +580,40 @@ impl MtRepairer {
             evidence = cuts > 0;
         }
         self.collapse_words(&text, evidence).0
+    }
+
+    /// A cheap necessary condition for any repair of a Latin line: every word of some glossary pattern or
+    /// article term occurs, or some run of words repeats back to back. Most English lines have none of these
+    /// and skip the full analysis, which is what keeps this stage from dominating the run time.
+    fn latin_may_need_repair(&self, line: &str) -> bool {
+        let words: Vec<&str> = line
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has_word = |w: &str| words.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let all_words_present = |toks: &[PTok]| {
+            toks.iter().all(|t| match t {
+                PTok::Word(w) => has_word(w),
+                PTok::Punct(_) => true,
+            })
+        };
+        if self.glossary.iter().any(|(pat, _)| all_words_present(pat)) {
+            return true;
+        }
+        if self
+            .article_terms
+            .iter()
+            .any(|t| !t.is_empty() && t.iter().all(|w| has_word(w)))
+        {
+            return true;
+        }
+        let max_n = self.max_loop_words.max(1);
+        (0..words.len()).any(|i| {
+            (1..=max_n).any(|n| {
+                i + 2 * n <= words.len()
+                    && (0..n).all(|k| words[i + k].eq_ignore_ascii_case(words[i + n + k]))
+            })
+        })
     }
 
     /// Apply the glossary left to right; the longest pattern wins at each position, then the first.
