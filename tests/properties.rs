@@ -5,6 +5,8 @@ use cleanalign::fix::FixChain;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
+mod common;
+
 fn chain() -> &'static FixChain {
     static CHAIN: OnceLock<FixChain> = OnceLock::new();
     CHAIN.get_or_init(|| match FixChain::all(&Config::default()) {
@@ -85,5 +87,38 @@ proptest! {
     fn clean_english_is_unchanged(picks in prop::sample::subsequence((0..CLEAN_EN.len()).collect::<Vec<_>>(), 1..4)) {
         let line = picks.iter().map(|&i| CLEAN_EN[i]).collect::<Vec<_>>().join(" ");
         prop_assert_eq!(chain().fix_line(&line), line);
+    }
+}
+
+mod pipeline_never_panics {
+    use proptest::prelude::*;
+
+    use super::common;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Arbitrary bytes (binary, truncated UTF-8, legacy encodings, NULs) never panic the whole pipeline:
+        /// each input is either cleaned or refused with an error.
+        #[test]
+        fn arbitrary_bytes(docs in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..400), 1..4)) {
+            let inputs: Vec<(String, Vec<u8>)> =
+                docs.into_iter().enumerate().map(|(i, b)| (format!("d{i}"), b)).collect();
+            let (cleaned, failed, _) = common::default_pipeline().process_bytes(&inputs);
+            prop_assert_eq!(cleaned.len() + failed.len(), inputs.len());
+        }
+
+        /// Arbitrary Unicode text never panics either, and every cleaned line is non-blank and single-line.
+        #[test]
+        fn arbitrary_text(text in "\\PC{0,300}(\n\\PC{0,120}){0,6}") {
+            let inputs = vec![("t".to_string(), text.into_bytes())];
+            let (cleaned, _, _) = common::default_pipeline().process_bytes(&inputs);
+            for doc in &cleaned {
+                for line in &doc.lines {
+                    prop_assert!(!cleanalign::text::is_blank(&line.text));
+                    prop_assert!(!line.text.contains('\n'));
+                }
+            }
+        }
     }
 }
