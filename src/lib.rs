@@ -7,6 +7,7 @@
 //! * [`config::load`] — configuration with complete error reports (`cleanalign check`).
 
 pub mod align;
+pub mod batch;
 pub mod config;
 pub mod doc;
 pub mod fix;

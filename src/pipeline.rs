@@ -8,11 +8,13 @@
 //!    conversion, language of each line, sentence segmentation;
 //! 4. **align** — pair documents that translate each other, align their sentences, build corpus rows.
 
-use crate::align::{pairing::DocForPairing, Aligner};
+use crate::align::Aligner;
+use crate::batch::Source;
 use crate::config::Config;
 use crate::doc::{Document, Line, Reject};
-use crate::output::{self, CorpusRow, InputFailure};
-use crate::stages::boilerplate::{line_key, BoilerplateClassifier, DocLines, LineClass};
+use crate::output::report::Report;
+use crate::output::{FileSink, InputFailure};
+use crate::stages::boilerplate::{BoilerplateClassifier, DocLines, LineClass};
 use crate::stages::decode::{Decoder, InputError};
 use crate::stages::mojibake::MojibakeRepairer;
 use crate::stages::mt::MtRepairer;
@@ -24,9 +26,8 @@ use crate::stages::{apply_line_repair, langid, segment, LineRepair};
 use crate::text::{truncate_chars, Lang};
 use crate::validate::FieldError;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -37,16 +38,6 @@ pub struct Input {
     /// The file stem, used as the document id.
     pub id: String,
     pub path: PathBuf,
-}
-
-/// Everything a batch produced, in memory.
-#[derive(Debug, Default)]
-pub struct BatchResult {
-    pub docs: Vec<Document>,
-    pub failures: Vec<InputFailure>,
-    pub corpus: Vec<CorpusRow>,
-    pub doc_pairs: Vec<(String, String, f64)>,
-    pub timings_ms: BTreeMap<&'static str, u128>,
 }
 
 /// Summary returned by [`Pipeline::run`].
@@ -135,6 +126,52 @@ impl Pipeline {
         &self.config
     }
 
+    /// The aligner, when the align stage is on.
+    pub(crate) fn aligner(&self) -> Option<&Aligner> {
+        self.aligner.as_ref()
+    }
+
+    /// Run the batch over `raw_dir` and write every output file into `out_dir`.
+    pub fn run(
+        &self,
+        raw_dir: &Path,
+        out_dir: &Path,
+        progress: bool,
+    ) -> Result<RunSummary, RunError> {
+        let started = Instant::now();
+        let (inputs, skipped) = self.list_inputs(raw_dir)?;
+        let out_err = |source| RunError::Output {
+            path: out_dir.to_path_buf(),
+            source,
+        };
+        let mut sink = FileSink::create(out_dir).map_err(out_err)?;
+        let sources: Vec<Source> = inputs.iter().map(Source::File).collect();
+        let mut outcome = self
+            .run_batch(&sources, &mut sink, progress)
+            .map_err(out_err)?;
+        let write_started = Instant::now();
+        sink.finish(&outcome.corpus).map_err(out_err)?;
+        outcome
+            .timings_ms
+            .insert("write", write_started.elapsed().as_millis());
+        let report = Report::new(
+            self,
+            &outcome,
+            inputs.len(),
+            &skipped,
+            started.elapsed().as_secs_f64(),
+        );
+        report.write(out_dir).map_err(out_err)?;
+        Ok(RunSummary {
+            inputs: inputs.len(),
+            documents: outcome.tally.documents,
+            failed: outcome.failures,
+            skipped,
+            corpus_rows: outcome.corpus.len(),
+            out_dir: out_dir.to_path_buf(),
+        })
+    }
+
     /// List the inputs of a folder: entries matching `include` and not `exclude`, sorted by name. Returns the
     /// inputs and the names skipped by `exclude` (reported, never silently ignored).
     pub fn list_inputs(&self, raw_dir: &Path) -> Result<(Vec<Input>, Vec<String>), RunError> {
@@ -173,133 +210,8 @@ impl Pipeline {
         Ok((inputs, skipped))
     }
 
-    /// Process a batch of files in memory.
-    pub fn process(&self, inputs: &[Input], progress: bool) -> BatchResult {
-        let bar = |len: usize, what: &str| progress_bar(progress, len, what);
-        let mut timings = BTreeMap::new();
-        let mut seen_ids = HashSet::new();
-
-        // Phase 1: prepare.
-        let started = Instant::now();
-        let pb = bar(inputs.len(), "prepare");
-        let duplicate: Vec<bool> = inputs
-            .iter()
-            .map(|i| !seen_ids.insert(i.id.clone()))
-            .collect();
-        let prepared: Vec<Result<Document, InputError>> = inputs
-            .par_iter()
-            .zip(duplicate.par_iter())
-            .map(|(input, &dup)| {
-                let result = if dup {
-                    Err(InputError::DuplicateStem(input.id.clone()))
-                } else {
-                    self.read_and_prepare(input)
-                };
-                pb.inc(1);
-                result
-            })
-            .collect();
-        pb.finish_and_clear();
-        timings.insert("prepare", started.elapsed().as_millis());
-
-        let mut docs = Vec::new();
-        let mut failures = Vec::new();
-        for (input, result) in inputs.iter().zip(prepared) {
-            match result {
-                Ok(doc) => docs.push(doc),
-                Err(error) => failures.push(InputFailure {
-                    file: input.path.display().to_string(),
-                    error: error.to_string(),
-                }),
-            }
-        }
-        let mut result = self.finish_batch(docs, bar, &mut timings);
-        result.failures = failures;
-        result.timings_ms = timings;
-        result
-    }
-
-    /// Process documents given as bytes (tests, library users). Ids must be unique.
-    pub fn process_bytes(
-        &self,
-        inputs: &[(String, Vec<u8>)],
-    ) -> (Vec<Document>, Vec<(String, InputError)>, Vec<CorpusRow>) {
-        let mut docs = Vec::new();
-        let mut failures = Vec::new();
-        let prepared: Vec<_> = inputs
-            .par_iter()
-            .map(|(id, bytes)| self.prepare(id, PathBuf::from(id), bytes))
-            .collect();
-        for ((id, _), r) in inputs.iter().zip(prepared) {
-            match r {
-                Ok(d) => docs.push(d),
-                Err(e) => failures.push((id.clone(), e)),
-            }
-        }
-        let mut timings = BTreeMap::new();
-        let result = self.finish_batch(
-            docs,
-            |len, what| progress_bar(false, len, what),
-            &mut timings,
-        );
-        (result.docs, failures, result.corpus)
-    }
-
-    fn finish_batch(
-        &self,
-        mut docs: Vec<Document>,
-        bar: impl Fn(usize, &str) -> ProgressBar,
-        timings: &mut BTreeMap<&'static str, u128>,
-    ) -> BatchResult {
-        // Phase 2: in how many documents does each line occur?
-        let started = Instant::now();
-        let doc_keys: Vec<Vec<u64>> = docs
-            .par_iter()
-            .map(|d| d.lines.iter().map(|l| line_key(&l.text)).collect())
-            .collect();
-        let mut doc_freq: HashMap<u64, u32> = HashMap::new();
-        for keys in &doc_keys {
-            let unique: HashSet<&u64> = keys.iter().collect();
-            for key in unique {
-                *doc_freq.entry(*key).or_default() += 1;
-            }
-        }
-        timings.insert("corpus_stats", started.elapsed().as_millis());
-
-        // Phase 3: clean.
-        let started = Instant::now();
-        let batch_docs = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-        let pb = bar(docs.len(), "clean");
-        docs.par_iter_mut()
-            .zip(doc_keys.par_iter())
-            .for_each(|(doc, keys)| {
-                let freq: Vec<u32> = keys
-                    .iter()
-                    .map(|k| doc_freq.get(k).copied().unwrap_or(1))
-                    .collect();
-                self.clean(doc, &freq, batch_docs);
-                pb.inc(1);
-            });
-        pb.finish_and_clear();
-        timings.insert("clean", started.elapsed().as_millis());
-
-        // Phase 4: align.
-        let started = Instant::now();
-        let (corpus, doc_pairs) = match &self.aligner {
-            Some(aligner) => align_batch(aligner, &docs, &bar),
-            None => (Vec::new(), Vec::new()),
-        };
-        timings.insert("align", started.elapsed().as_millis());
-        BatchResult {
-            docs,
-            failures: Vec::new(),
-            corpus,
-            doc_pairs,
-            timings_ms: BTreeMap::new(),
-        }
-    }
-
-    fn read_and_prepare(&self, input: &Input) -> Result<Document, InputError> {
+    /// Read an input file, refusing directories and files over the size limit before reading them.
+    pub(crate) fn read_input(&self, input: &Input) -> Result<Vec<u8>, InputError> {
         let meta = std::fs::metadata(&input.path).map_err(|e| InputError::Io(e.to_string()))?;
         if meta.is_dir() {
             return Err(InputError::IsDirectory);
@@ -311,8 +223,7 @@ impl Pipeline {
                 limit,
             });
         }
-        let bytes = std::fs::read(&input.path).map_err(|e| InputError::Io(e.to_string()))?;
-        self.prepare(&input.id, input.path.clone(), &bytes)
+        std::fs::read(&input.path).map_err(|e| InputError::Io(e.to_string()))
     }
 
     /// Phase 1 for one document.
@@ -371,7 +282,7 @@ impl Pipeline {
     }
 
     /// Phase 3 for one document.
-    fn clean(&self, doc: &mut Document, doc_freq: &[u32], batch_docs: u32) {
+    pub(crate) fn clean(&self, doc: &mut Document, doc_freq: &[u32], batch_docs: u32) {
         if let Some(classifier) = &self.boilerplate {
             apply_boilerplate(classifier, doc, doc_freq, batch_docs);
         } else if let Some(first) = doc.lines.first_mut() {
@@ -421,73 +332,6 @@ impl Pipeline {
             })
             .collect();
     }
-
-    /// Run the batch over `raw_dir` and write every output file into `out_dir`.
-    pub fn run(
-        &self,
-        raw_dir: &Path,
-        out_dir: &Path,
-        progress: bool,
-    ) -> Result<RunSummary, RunError> {
-        let started = Instant::now();
-        let (inputs, skipped) = self.list_inputs(raw_dir)?;
-        let mut batch = self.process(inputs.as_slice(), progress);
-        let write_started = Instant::now();
-        let out_err = |source| RunError::Output {
-            path: out_dir.to_path_buf(),
-            source,
-        };
-        std::fs::create_dir_all(out_dir).map_err(out_err)?;
-        output::write_docs(out_dir, &batch.docs).map_err(out_err)?;
-        let csv_err = |e: csv::Error| out_err(std::io::Error::other(e.to_string()));
-        let corpus = output::corpus_csv(&batch.corpus).map_err(csv_err)?;
-        output::atomic_write(&out_dir.join("corpus.csv"), &corpus).map_err(out_err)?;
-        let failed_rows = batch.failures.iter().map(|f| Reject {
-            doc: inputs
-                .iter()
-                .find(|i| i.path.display().to_string() == f.file)
-                .map_or_else(|| f.file.clone(), |i| i.id.clone()),
-            line: 0,
-            stage: "decode",
-            reason: "input-failed".to_string(),
-            text: f.error.clone(),
-            byte_offset: None,
-        });
-        let rejects = batch
-            .docs
-            .iter()
-            .flat_map(|d| sorted_rejects(d).into_iter())
-            .chain(failed_rows)
-            .collect::<Vec<_>>();
-        output::atomic_write(
-            &out_dir.join("rejected.jsonl"),
-            &output::rejected_jsonl(rejects.into_iter()),
-        )
-        .map_err(out_err)?;
-        let metadata = output::metadata_csv(&batch.docs).map_err(csv_err)?;
-        output::atomic_write(&out_dir.join("metadata.csv"), &metadata).map_err(out_err)?;
-        batch
-            .timings_ms
-            .insert("write", write_started.elapsed().as_millis());
-        let report = build_report(
-            self,
-            &batch,
-            &inputs,
-            &skipped,
-            started.elapsed().as_secs_f64(),
-        );
-        let report =
-            serde_json::to_vec_pretty(&report).map_err(|e| out_err(std::io::Error::other(e)))?;
-        output::atomic_write(&out_dir.join("report.json"), &report).map_err(out_err)?;
-        Ok(RunSummary {
-            inputs: inputs.len(),
-            documents: batch.docs.len(),
-            failed: batch.failures,
-            skipped,
-            corpus_rows: batch.corpus.len(),
-            out_dir: out_dir.to_path_buf(),
-        })
-    }
 }
 
 /// Keep a built stage, or collect its errors prefixed with the config section.
@@ -522,14 +366,7 @@ fn built_if<T>(
     }
 }
 
-/// Rejects of one document ordered by raw line (stable, so stage order is kept within a line).
-fn sorted_rejects(doc: &Document) -> Vec<Reject> {
-    let mut rejects = doc.rejects.clone();
-    rejects.sort_by_key(|r| r.line);
-    rejects
-}
-
-fn progress_bar(enabled: bool, len: usize, what: &str) -> ProgressBar {
+pub(crate) fn progress_bar(enabled: bool, len: usize, what: &str) -> ProgressBar {
     if !enabled || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -683,177 +520,6 @@ fn apply_boilerplate(
         }
     }
     doc.lines = kept;
-}
-
-/// Pair documents and align each pair into corpus rows.
-fn align_batch(
-    aligner: &Aligner,
-    docs: &[Document],
-    bar: &impl Fn(usize, &str) -> ProgressBar,
-) -> (Vec<CorpusRow>, Vec<(String, String, f64)>) {
-    let candidates: Vec<&Document> = docs
-        .iter()
-        .filter(|d| matches!(d.lang, Lang::Zh | Lang::En) && !d.sentences.is_empty())
-        .collect();
-    let for_pairing: Vec<DocForPairing> = candidates
-        .iter()
-        .map(|d| DocForPairing {
-            id: d.id.clone(),
-            lang: d.lang.code().to_string(),
-            sentences: d.sentences.clone(),
-        })
-        .collect();
-    let mut pairs = aligner.pair_documents(&for_pairing);
-    pairs.sort_by_key(|p| (p.src, p.tgt));
-    let pb = bar(pairs.len(), "align");
-    let per_pair: Vec<Vec<CorpusRow>> = pairs
-        .par_iter()
-        .filter_map(|pair| {
-            let src = candidates.get(pair.src)?;
-            let tgt = candidates.get(pair.tgt)?;
-            let beads = aligner.align(
-                &src.sentences,
-                &tgt.sentences,
-                src.lang.code(),
-                tgt.lang.code(),
-            );
-            let join = |doc: &Document, ids: &[usize]| {
-                let sep = if doc.lang == Lang::Zh { "" } else { " " };
-                ids.iter()
-                    .filter_map(|&i| doc.sentences.get(i).map(String::as_str))
-                    .collect::<Vec<_>>()
-                    .join(sep)
-            };
-            let ids = |ids: &[usize]| {
-                ids.iter()
-                    .map(|i| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let rows = beads
-                .iter()
-                // Null beads are not pairs, and beads the aligner is unsure of stay out of the corpus.
-                .filter(|b| {
-                    !b.src.is_empty() && !b.tgt.is_empty() && b.score >= aligner.min_bead_score()
-                })
-                .map(|b| CorpusRow {
-                    id: 0,
-                    src_doc: src.id.clone(),
-                    tgt_doc: tgt.id.clone(),
-                    src_lang: src.lang.code().to_string(),
-                    tgt_lang: tgt.lang.code().to_string(),
-                    src_text: join(src, &b.src),
-                    tgt_text: join(tgt, &b.tgt),
-                    bead: format!("{}-{}", b.src.len(), b.tgt.len()),
-                    score: format!("{:.4}", b.score.clamp(0.0, 1.0)),
-                    src_sentences: ids(&b.src),
-                    tgt_sentences: ids(&b.tgt),
-                })
-                .collect();
-            pb.inc(1);
-            Some(rows)
-        })
-        .collect();
-    pb.finish_and_clear();
-    let mut rows: Vec<CorpusRow> = per_pair.into_iter().flatten().collect();
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.id = i + 1;
-    }
-    let pair_ids = pairs
-        .iter()
-        .filter_map(|p| {
-            Some((
-                candidates.get(p.src)?.id.clone(),
-                candidates.get(p.tgt)?.id.clone(),
-                p.score,
-            ))
-        })
-        .collect();
-    (rows, pair_ids)
-}
-
-#[derive(Serialize)]
-struct Report<'a> {
-    tool: &'static str,
-    version: &'static str,
-    config_hash: String,
-    inputs: usize,
-    documents: usize,
-    failed: &'a [InputFailure],
-    skipped: &'a [String],
-    bytes_in: u64,
-    lines: LineCounts,
-    changed_lines: BTreeMap<&'static str, usize>,
-    removed_by_reason: BTreeMap<String, usize>,
-    removed_by_stage: BTreeMap<&'static str, usize>,
-    document_pairs: Vec<serde_json::Value>,
-    corpus_rows: usize,
-    timings_ms: &'a BTreeMap<&'static str, u128>,
-    seconds_total: f64,
-    throughput_mb_per_s: f64,
-}
-
-#[derive(Serialize, Default)]
-struct LineCounts {
-    raw: usize,
-    blank: usize,
-    kept: usize,
-    rejected_rows: usize,
-}
-
-fn build_report<'a>(
-    pipeline: &Pipeline,
-    batch: &'a BatchResult,
-    inputs: &[Input],
-    skipped: &'a [String],
-    seconds: f64,
-) -> Report<'a> {
-    let mut lines = LineCounts::default();
-    let mut changed: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut by_reason: BTreeMap<String, usize> = BTreeMap::new();
-    let mut by_stage: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut bytes_in = 0;
-    for doc in &batch.docs {
-        bytes_in += doc.bytes;
-        lines.raw += doc.stats.raw_lines;
-        lines.blank += doc.stats.blank_lines;
-        lines.kept += doc.lines.len();
-        lines.rejected_rows += doc.rejects.len();
-        for (stage, n) in &doc.stats.changed {
-            *changed.entry(stage).or_default() += n;
-        }
-        for r in &doc.rejects {
-            *by_reason.entry(r.reason.clone()).or_default() += 1;
-            *by_stage.entry(r.stage).or_default() += 1;
-        }
-    }
-    Report {
-        tool: "cleanalign",
-        version: env!("CARGO_PKG_VERSION"),
-        config_hash: pipeline.config.hash(),
-        inputs: inputs.len(),
-        documents: batch.docs.len(),
-        failed: &batch.failures,
-        skipped,
-        bytes_in,
-        lines,
-        changed_lines: changed,
-        removed_by_reason: by_reason,
-        removed_by_stage: by_stage,
-        document_pairs: batch
-            .doc_pairs
-            .iter()
-            .map(|(s, t, score)| serde_json::json!({"src_doc": s, "tgt_doc": t, "score": score}))
-            .collect(),
-        corpus_rows: batch.corpus.len(),
-        timings_ms: &batch.timings_ms,
-        seconds_total: seconds,
-        throughput_mb_per_s: if seconds > 0.0 {
-            bytes_in as f64 / 1e6 / seconds
-        } else {
-            0.0
-        },
-    }
 }
 
 /// Build a rayon pool with `jobs` threads (0: one per core) and run `f` in it.

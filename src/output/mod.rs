@@ -1,10 +1,14 @@
 //! Writers for the output folder. Every file is written to a temporary name in the same folder and renamed into
 //! place, so an interrupted run never leaves a half-written file under its final name.
 
+pub mod report;
+
 use crate::doc::{Document, Reject};
+use crate::stages::decode::InputError;
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// One row of `corpus.csv`.
@@ -53,27 +57,158 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Write `docs/<id>.txt` for every document. The new folder is built beside the old one and swapped in, so
-/// documents of inputs that no longer exist do not linger from an earlier run.
-pub fn write_docs(out_dir: &Path, docs: &[Document]) -> std::io::Result<()> {
-    let final_dir = out_dir.join("docs");
-    let staging = out_dir.join(format!(".docs.tmp-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)?;
+/// A file written under a temporary name in its final folder, renamed into place by [`AtomicFile::commit`];
+/// dropped without committing, it is removed.
+pub struct AtomicFile {
+    tmp: PathBuf,
+    target: PathBuf,
+    writer: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    pub fn create(target: &Path) -> std::io::Result<AtomicFile> {
+        let dir = target.parent().unwrap_or_else(|| Path::new("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let writer = BufWriter::new(File::create(&tmp)?);
+        Ok(AtomicFile {
+            tmp,
+            target: target.to_path_buf(),
+            writer: Some(writer),
+        })
     }
-    std::fs::create_dir_all(&staging)?;
-    for doc in docs {
-        std::fs::write(staging.join(format!("{}.txt", doc.id)), doc.cleaned_text())?;
+
+    pub fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self.writer.as_mut() {
+            Some(w) => w.write_all(bytes),
+            None => Err(std::io::Error::other("file already committed")),
+        }
     }
-    let retired = out_dir.join(format!(".docs.old-{}", std::process::id()));
-    if final_dir.exists() {
-        std::fs::rename(&final_dir, &retired)?;
+
+    pub fn commit(mut self) -> std::io::Result<()> {
+        if let Some(writer) = self.writer.take() {
+            let file = writer.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+        }
+        std::fs::rename(&self.tmp, &self.target)
     }
-    std::fs::rename(&staging, &final_dir)?;
-    if retired.exists() {
-        std::fs::remove_dir_all(&retired)?;
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.writer.is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
     }
-    Ok(())
+}
+
+/// One row of `metadata.csv`, kept until the end of the run because the header lists every field found.
+#[derive(Debug, Clone)]
+struct MetadataRow {
+    doc: String,
+    lang: &'static str,
+    script_in: &'static str,
+    title: String,
+    fields: std::collections::BTreeMap<String, String>,
+    encoding: String,
+}
+
+/// Writes the output folder as documents arrive: `docs/` is filled in a staging folder and `rejected.jsonl`
+/// under a temporary name; [`FileSink::finish`] writes the rest and swaps everything into place.
+pub struct FileSink {
+    out_dir: PathBuf,
+    staging: PathBuf,
+    rejected: AtomicFile,
+    metadata: Vec<MetadataRow>,
+}
+
+impl FileSink {
+    pub fn create(out_dir: &Path) -> std::io::Result<FileSink> {
+        std::fs::create_dir_all(out_dir)?;
+        let staging = out_dir.join(format!(".docs.tmp-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging)?;
+        }
+        std::fs::create_dir_all(&staging)?;
+        Ok(FileSink {
+            out_dir: out_dir.to_path_buf(),
+            rejected: AtomicFile::create(&out_dir.join("rejected.jsonl"))?,
+            staging,
+            metadata: Vec::new(),
+        })
+    }
+
+    fn write_rejects(&mut self, rejects: &[Reject]) -> std::io::Result<()> {
+        for reject in rejects {
+            let line = serde_json::to_string(reject).map_err(std::io::Error::other)?;
+            self.rejected.write_all(line.as_bytes())?;
+            self.rejected.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Write `corpus.csv` and `metadata.csv`, commit `rejected.jsonl`, and swap the new `docs/` in (so
+    /// documents of inputs that no longer exist do not linger from an earlier run).
+    pub fn finish(self, corpus: &[CorpusRow]) -> std::io::Result<()> {
+        let csv_err = |e: csv::Error| std::io::Error::other(e.to_string());
+        atomic_write(
+            &self.out_dir.join("corpus.csv"),
+            &corpus_csv(corpus).map_err(csv_err)?,
+        )?;
+        atomic_write(
+            &self.out_dir.join("metadata.csv"),
+            &metadata_csv(&self.metadata).map_err(csv_err)?,
+        )?;
+        self.rejected.commit()?;
+        let final_dir = self.out_dir.join("docs");
+        let retired = self
+            .out_dir
+            .join(format!(".docs.old-{}", std::process::id()));
+        if final_dir.exists() {
+            std::fs::rename(&final_dir, &retired)?;
+        }
+        std::fs::rename(&self.staging, &final_dir)?;
+        if retired.exists() {
+            std::fs::remove_dir_all(&retired)?;
+        }
+        Ok(())
+    }
+}
+
+impl crate::batch::DocSink for FileSink {
+    fn document(&mut self, doc: Document) -> std::io::Result<()> {
+        std::fs::write(
+            self.staging.join(format!("{}.txt", doc.id)),
+            doc.cleaned_text(),
+        )?;
+        // Ordered by raw line; the sort is stable, so stage order is kept within a line.
+        let mut rejects = doc.rejects;
+        rejects.sort_by_key(|r| r.line);
+        self.write_rejects(&rejects)?;
+        self.metadata.push(MetadataRow {
+            doc: doc.id,
+            lang: doc.lang.code(),
+            script_in: doc.script_in,
+            title: doc.meta.title,
+            fields: doc.meta.fields,
+            encoding: doc.encoding,
+        });
+        Ok(())
+    }
+
+    fn failure(&mut self, id: &str, _label: &str, error: &InputError) -> std::io::Result<()> {
+        self.write_rejects(&[Reject {
+            doc: id.to_string(),
+            line: 0,
+            stage: "decode",
+            reason: "input-failed".to_string(),
+            text: error.to_string(),
+            byte_offset: None,
+        }])
+    }
 }
 
 /// `corpus.csv` (RFC 4180, header first).
@@ -104,18 +239,6 @@ pub fn corpus_csv(rows: &[CorpusRow]) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// `rejected.jsonl`: one object per removed line or span.
-pub fn rejected_jsonl(rejects: impl Iterator<Item = Reject>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for reject in rejects {
-        if let Ok(line) = serde_json::to_string(&reject) {
-            out.extend_from_slice(line.as_bytes());
-            out.push(b'\n');
-        }
-    }
-    out
-}
-
 /// Columns of `metadata.csv` that are always present, in order.
 pub const METADATA_COLUMNS: &[&str] = &[
     "doc",
@@ -128,11 +251,11 @@ pub const METADATA_COLUMNS: &[&str] = &[
 ];
 
 /// `metadata.csv`: fixed columns, then every other field found in any document (sorted), then the encoding.
-pub fn metadata_csv(docs: &[Document]) -> Result<Vec<u8>, csv::Error> {
+fn metadata_csv(rows: &[MetadataRow]) -> Result<Vec<u8>, csv::Error> {
     let fixed: BTreeSet<&str> = ["date", "source", "author"].into_iter().collect();
-    let extra: BTreeSet<&str> = docs
+    let extra: BTreeSet<&str> = rows
         .iter()
-        .flat_map(|d| d.meta.fields.keys().map(String::as_str))
+        .flat_map(|r| r.fields.keys().map(String::as_str))
         .filter(|k| !fixed.contains(k))
         .collect();
     let mut writer = csv::WriterBuilder::new()
@@ -142,36 +265,22 @@ pub fn metadata_csv(docs: &[Document]) -> Result<Vec<u8>, csv::Error> {
     header.extend(extra.iter().copied());
     header.push("encoding");
     writer.write_record(&header)?;
-    for doc in docs {
-        let field = |k: &str| doc.meta.fields.get(k).cloned().unwrap_or_default();
+    for row in rows {
+        let field = |k: &str| row.fields.get(k).cloned().unwrap_or_default();
         let mut record = vec![
-            doc.id.clone(),
-            doc.lang.code().to_string(),
-            doc.script_in.to_string(),
-            doc.meta.title.clone(),
+            row.doc.clone(),
+            row.lang.to_string(),
+            row.script_in.to_string(),
+            row.title.clone(),
             field("date"),
             field("source"),
             field("author"),
         ];
         record.extend(extra.iter().map(|k| field(k)));
-        record.push(doc.encoding.clone());
+        record.push(row.encoding.clone());
         writer.write_record(&record)?;
     }
     writer
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))
-}
-
-/// Paths of the output files, for messages.
-pub fn output_paths(out_dir: &Path) -> Vec<PathBuf> {
-    [
-        "docs",
-        "corpus.csv",
-        "rejected.jsonl",
-        "metadata.csv",
-        "report.json",
-    ]
-    .iter()
-    .map(|n| out_dir.join(n))
-    .collect()
 }

@@ -1,0 +1,88 @@
+//! `report.json`: what a run did, in numbers.
+
+use crate::batch::{BatchOutcome, Tally};
+use crate::output::InputFailure;
+use crate::pipeline::Pipeline;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    tool: &'static str,
+    version: &'static str,
+    config_hash: String,
+    inputs: usize,
+    documents: usize,
+    failed: &'a [InputFailure],
+    skipped: &'a [String],
+    bytes_in: u64,
+    lines: LineCounts,
+    changed_lines: &'a BTreeMap<&'static str, usize>,
+    removed_by_reason: &'a BTreeMap<String, usize>,
+    removed_by_stage: &'a BTreeMap<&'static str, usize>,
+    document_pairs: Vec<serde_json::Value>,
+    corpus_rows: usize,
+    timings_ms: &'a BTreeMap<&'static str, u128>,
+    seconds_total: f64,
+    throughput_mb_per_s: f64,
+}
+
+#[derive(Serialize)]
+struct LineCounts {
+    raw: usize,
+    blank: usize,
+    kept: usize,
+    rejected_rows: usize,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(
+        pipeline: &Pipeline,
+        outcome: &'a BatchOutcome,
+        inputs: usize,
+        skipped: &'a [String],
+        seconds: f64,
+    ) -> Report<'a> {
+        let tally: &Tally = &outcome.tally;
+        Report {
+            tool: "cleanalign",
+            version: env!("CARGO_PKG_VERSION"),
+            config_hash: pipeline.config().hash(),
+            inputs,
+            documents: tally.documents,
+            failed: &outcome.failures,
+            skipped,
+            bytes_in: tally.bytes_in,
+            lines: LineCounts {
+                raw: tally.raw_lines,
+                blank: tally.blank_lines,
+                kept: tally.kept_lines,
+                rejected_rows: tally.rejected_rows,
+            },
+            changed_lines: &tally.changed_lines,
+            removed_by_reason: &tally.removed_by_reason,
+            removed_by_stage: &tally.removed_by_stage,
+            document_pairs: outcome
+                .doc_pairs
+                .iter()
+                .map(
+                    |(s, t, score)| serde_json::json!({"src_doc": s, "tgt_doc": t, "score": score}),
+                )
+                .collect(),
+            corpus_rows: outcome.corpus.len(),
+            timings_ms: &outcome.timings_ms,
+            seconds_total: seconds,
+            throughput_mb_per_s: if seconds > 0.0 {
+                tally.bytes_in as f64 / 1e6 / seconds
+            } else {
+                0.0
+            },
+        }
+    }
+
+    pub fn write(&self, out_dir: &Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        super::atomic_write(&out_dir.join("report.json"), &json)
+    }
+}
