@@ -293,12 +293,12 @@ static RE_BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// `key: value` metadata fields. CJK keys need no word boundary; Latin keys do.
 static RE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(发布时间|發佈時間|發布時間|发表时间|發表時間|更新时间|更新時間|发布日期|發布日期|时间|時間|日期|來源|来源|稿源|出处|出處|责任编辑|責任編輯|编辑|編輯|作者|撰文|记者|記者|浏览次数|瀏覽次數|浏览量|瀏覽量|阅读量|閱讀量|阅读|閱讀|点击数|點擊數|点击量|點擊量|点击|點擊|人气|人氣|\bresponsible editor\b|\bedited by\b|\beditor\b|\bedit\b|\bsource\b|\bauthor\b|\bwriter\b|\breporter\b|\bby\b|\bpublished\b|\bposted\b|\bupdated\b|\bdate\b|\bviews\b|\bhits\b)\s*[:：]\s*",
+        r"(?i)(发布时间|發佈時間|發布時間|发表时间|發表時間|更新时间|更新時間|发布日期|發布日期|时间|時間|日期|來源|来源|稿源|出处|出處|责任编辑|責任編輯|编辑|編輯|作者|撰文|记者|記者|浏览次数|瀏覽次數|浏览量|瀏覽量|阅读量|閱讀量|阅读|閱讀|点击数|點擊數|点击量|點擊量|点击|點擊|人气|人氣|(?-u:\b)responsible editor(?-u:\b)|(?-u:\b)edited by(?-u:\b)|(?-u:\b)editor(?-u:\b)|(?-u:\b)edit(?-u:\b)|(?-u:\b)source(?-u:\b)|(?-u:\b)author(?-u:\b)|(?-u:\b)writer(?-u:\b)|(?-u:\b)reporter(?-u:\b)|(?-u:\b)by(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)updated(?-u:\b)|(?-u:\b)date(?-u:\b)|(?-u:\b)views(?-u:\b)|(?-u:\b)hits(?-u:\b))\s*[:：]\s*",
     )
 });
 static RE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?(?:\s*[T ]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}月\d{1,2}[日号號]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\b\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|gmt|et|est|edt|pt|pst|bst|cet)\b)?",
+        r"(?i)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?(?:\s*[T ]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}月\d{1,2}[日号號]|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?-u:\b)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|gmt|et|est|edt|pt|pst|bst|cet)(?-u:\b))?",
     )
 });
 static RE_DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -308,7 +308,7 @@ static RE_DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|星期[一二三四五六日天]|周[一二三四五六日]|週[一二三四五六日]",
+        r"(?i)(?-u:\b)(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?-u:\b)|星期[一二三四五六日天]|周[一二三四五六日]|週[一二三四五六日]",
     )
 });
 static RE_BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -321,12 +321,12 @@ static RE_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RE_SHARE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:一[键鍵])?分享(?:到|至)?|^share(?:\s+(?:this|the))?(?:\s+(?:article|story|page|post|on))?\b|^sharing is caring|^\d+\s+shares?$",
+        r"(?i)^(?:一[键鍵])?分享(?:到|至)?|^share(?:\s+(?:this|the))?(?:\s+(?:article|story|page|post|on))?(?-u:\b)|^sharing is caring|^\d+\s+shares?$",
     )
 });
 static RE_FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^follow\b.{0,60}\bon\s+(?:facebook|twitter|instagram|linkedin|flipboard|rss|youtube|x|tiktok|weibo|wechat)\s*$",
+        r"(?i)^follow(?-u:\b).{0,60}(?-u:\b)on\s+(?:facebook|twitter|instagram|linkedin|flipboard|rss|youtube|x|tiktok|weibo|wechat)\s*$",
     )
 });
 static RE_CONTACT_KEY: LazyLock<Regex> = LazyLock::new(|| {

@@ -238,6 +238,20 @@ fn prefix_key(item: &str) -> String {
 /// has a hit and is not running prose (no sentence-final mark and at most 60 characters), or when it
 /// holds three or more different terms. A news sentence that names one or two of the terms stays.
 pub fn vocab_spam(line: &str) -> Option<&'static str> {
+    // One pass of an automaton over all terms settles the common case (no term at all) before the
+    // per-term counting below; ASCII case is folded by the automaton, the rest by the vocabulary itself.
+    static ANY_TERM: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(PORN_TERMS.iter().chain(GAMBLING_TERMS.iter()))
+                .ok()
+        });
+    if let Some(automaton) = ANY_TERM.as_ref() {
+        if !automaton.is_match(line) {
+            return None;
+        }
+    }
     let lower = line.to_lowercase();
     let (porn_hits, porn_chars) = hits(&lower, PORN_TERMS);
     let (gamb_hits, gamb_chars) = hits(&lower, GAMBLING_TERMS);
