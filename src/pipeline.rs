@@ -1,12 +1,12 @@
-//! The batch: inputs → documents → cleaned documents → aligned corpus → output folder.
+//! The pipeline: `pipeline.toml` built into runtime stages, and what happens to one document.
 //!
-//! Phases, each parallel over documents with rayon and each collected in input order (so the output never
-//! depends on the number of threads):
-//! 1. **prepare** — read, decode, repair mojibake, normalise, strip ruby residue;
-//! 2. **corpus statistics** — how many documents each normalised line occurs in (CCNet-style), a global pass;
-//! 3. **clean** — boilerplate/spam/metadata, punctuation width, machine-translation repair, script
-//!    conversion, language of each line, sentence segmentation;
-//! 4. **align** — pair documents that translate each other, align their sentences, build corpus rows.
+//! For each document, in this order:
+//! 1. **prepare** — decode, remove over-long lines, repair mojibake, normalise, strip ruby residue;
+//! 2. **clean** — boilerplate/spam/metadata (with the batch's line counts), punctuation width,
+//!    machine-translation repair, script conversion, normalisation again, language of each line, sentences.
+//!
+//! How a run walks the whole batch (statistics pass, cleaning pass, alignment) is in `batch.rs`;
+//! [`Pipeline::run`] ties it to the output folder.
 
 use crate::align::Aligner;
 use crate::batch::Source;
