@@ -5,6 +5,15 @@
 //! * [`fix::FixChain`] — the line-preserving repair filter (`cleanalign fix`);
 //! * [`align::Aligner`] — sentence alignment (`cleanalign align`);
 //! * [`config::load`] — configuration with complete error reports (`cleanalign check`).
+//!
+//! ```
+//! use cleanalign::config::Config;
+//! use cleanalign::fix::FixChain;
+//!
+//! let chain = FixChain::all(&Config::default()).expect("the default stages build");
+//! // Ruby residue, a doubled comma and Traditional script, repaired on one line.
+//! assert_eq!(chain.fix_line("邁向數(shù)字文明新時代,,攜手構建"), "迈向数字文明新时代，携手构建");
+//! ```
 
 pub mod align;
 pub mod batch;
