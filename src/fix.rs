@@ -31,6 +31,9 @@ impl LineRepair for MojibakeLine {
 /// The chain of repairs selected for `fix`.
 pub struct FixChain {
     repairs: Vec<Box<dyn LineRepair>>,
+    /// Lines longer than this many bytes pass through untouched (`input.max_line_chars`, counted in bytes
+    /// as an upper bound): they are not paragraphs, and repairing them would cost memory out of proportion.
+    max_line_bytes: usize,
 }
 
 impl FixChain {
@@ -78,7 +81,10 @@ impl FixChain {
         if wanted("normalize") && repairs.len() > 1 {
             repairs.push(Box::new(config.normalize.build()?));
         }
-        Ok(FixChain { repairs })
+        Ok(FixChain {
+            repairs,
+            max_line_bytes: config.input.max_line_chars.saturating_mul(4),
+        })
     }
 
     /// Every stage, default target.
@@ -91,6 +97,9 @@ impl FixChain {
     /// stage's repair can expose work for an earlier one (removing a zero-width space can join two halves of a
     /// mojibake sequence), and `fix` must be idempotent. Clean lines cost one round.
     pub fn fix_line(&self, line: &str) -> String {
+        if line.len() > self.max_line_bytes {
+            return line.to_string();
+        }
         let mut current = line.to_string();
         for _ in 0..3 {
             let next = self.one_round(&current);

@@ -44,7 +44,7 @@ on stderr and in report.json; the run goes on and exits with 1."
     #[command(
         long_about = "Line-preserving repair filter: reads FILEs (or stdin when none are given, or for `-`) and \
 writes the repaired text to stdout. Line N of the output is line N of the input, repaired. Nothing is removed: \
-spans that cannot be repaired are left as they are.",
+spans that cannot be repaired are left as they are, and so are lines longer than input.max_line_chars.",
         after_help = "Examples:\n  cleanalign fix page.txt > page.fixed.txt\n  cat scraped.txt | cleanalign fix --stages mojibake,punct --to none\n  cleanalign fix --to zh-TW notes.txt"
     )]
     Fix(FixArgs),

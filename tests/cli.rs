@@ -355,3 +355,31 @@ fn value_error_messages_snapshot() {
     let o = run_in(dir.path(), &["check", "--config", "pipeline.toml"]);
     insta::assert_snapshot!(stderr(&o));
 }
+
+#[test]
+fn fix_leaves_overlong_lines_untouched() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("small.toml"),
+        "[input]\nmax_line_chars = 4\n",
+    )
+    .expect("write");
+    let input = "短,行\n这一行很长,超过了上限\n";
+    let o = bin()
+        .current_dir(dir.path())
+        .args(["fix", "--config", "small.toml", "--to", "none", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("runs");
+    assert_eq!(stdout(&o), "短，行\n这一行很长,超过了上限\n");
+}
