@@ -336,36 +336,15 @@ pub fn ad_tail(line: &str) -> Option<usize> {
 /// Byte offsets where sentences start (the first is always 0). A sentence ends after a run of
 /// sentence-final marks and any closing quotes; Latin `.` needs a following space.
 fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        let cjk_stop = matches!(c, '。' | '！' | '？' | '；' | '…');
-        let latin_stop = matches!(c, '.' | '!' | '?');
-        if !cjk_stop && !latin_stop {
-            continue;
-        }
-        while let Some(&(_, n)) = chars.peek() {
-            if is_terminal(n) || is_closer(n) {
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        match chars.peek() {
-            Some(&(pos, n)) if cjk_stop || n.is_whitespace() => {
-                let mut pos = pos;
-                let mut rest = text.get(pos..).unwrap_or("").char_indices();
-                // Skip leading white space of the next sentence.
-                if let Some((off, _)) = rest.find(|(_, ch)| !ch.is_whitespace()) {
-                    pos += off;
-                    if pos < text.len() && starts.last() != Some(&pos) {
-                        starts.push(pos);
-                    }
-                }
-                let _ = n;
-            }
-            _ => {}
-        }
+    // The pipeline's own segmenter, so that "a sentence" means the same thing here as in the corpus.
+    let lang = crate::stages::langid::detect_lang(text);
+    let mut starts: Vec<usize> = crate::stages::segment::split_sentences(text, lang)
+        .into_iter()
+        .map(|r| r.start)
+        .collect();
+    match starts.first_mut() {
+        Some(first) => *first = 0,
+        None => starts.push(0),
     }
     starts
 }
