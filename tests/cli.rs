@@ -240,6 +240,14 @@ fn run_survives_bad_inputs() {
         "这是一篇正常的文章，内容完整。\n第二段也很正常。\n",
     )
     .expect("write");
+    // A GBK page whose second line has a lone lead byte: decoded, with the bad byte on record.
+    let mut gbk = encoding_rs::GBK
+        .encode("数字领域国际合作是指各国在数字经济方面进行的交流与共同发展。\n坏")
+        .0
+        .into_owned();
+    gbk.push(0x81);
+    gbk.extend_from_slice(b"\n");
+    std::fs::write(raw.join("legacy.txt"), &gbk).expect("write");
     std::fs::write(
         raw.join("image.txt"),
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
@@ -300,6 +308,14 @@ fn run_survives_bad_inputs() {
     assert!(rejected
         .lines()
         .any(|l| l.contains("\"doc\":\"image\"") && l.contains("input-failed")));
+    let offset = gbk.len() - 2;
+    assert!(
+        rejected.lines().any(|l| l.contains("\"doc\":\"legacy\"")
+            && l.contains("undecodable-bytes")
+            && l.contains(&format!("\"byte_offset\":{offset}"))),
+        "{rejected}"
+    );
+    assert!(out.join("docs/legacy.txt").exists());
     // No temporary files are left behind.
     let leftovers: Vec<_> = std::fs::read_dir(&out)
         .expect("ls")
