@@ -16,6 +16,7 @@
 //! Each document ends up in at most one pair (best score first, ties by index), so output is deterministic.
 //! What it never does: it never pairs two documents of the same language.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::lexicon::literal_key;
@@ -46,27 +47,26 @@ const MAX_ANCHOR_DF: usize = 20;
 pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<DocPair> {
     let cfg = aligner.config();
     let candidates = candidates(docs, cfg.pair_max_exhaustive);
-    let mut scored: Vec<DocPair> = Vec::new();
-    for (a, b) in candidates {
-        let (Some(da), Some(db)) = (docs.get(a), docs.get(b)) else {
-            continue;
-        };
-        // Chinese is the source; otherwise the language code that sorts first, for determinism.
-        let a_first = match (Lang::from_code(&da.lang), Lang::from_code(&db.lang)) {
-            (Some(Lang::Zh), _) => true,
-            (_, Some(Lang::Zh)) => false,
-            _ => da.lang <= db.lang,
-        };
-        let (s, t) = if a_first { (a, b) } else { (b, a) };
-        let (ds, dt) = if a_first { (da, db) } else { (db, da) };
-        if let Some(score) = pair_score(aligner, ds, dt) {
-            scored.push(DocPair {
+    // Each candidate costs one banded alignment: score them in parallel (the order is restored below).
+    let mut scored: Vec<DocPair> = candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (da, db) = (docs.get(a)?, docs.get(b)?);
+            // Chinese is the source; otherwise the language code that sorts first, for determinism.
+            let a_first = match (Lang::from_code(&da.lang), Lang::from_code(&db.lang)) {
+                (Some(Lang::Zh), _) => true,
+                (_, Some(Lang::Zh)) => false,
+                _ => da.lang <= db.lang,
+            };
+            let (s, t) = if a_first { (a, b) } else { (b, a) };
+            let (ds, dt) = if a_first { (da, db) } else { (db, da) };
+            pair_score(aligner, ds, dt).map(|score| DocPair {
                 src: s,
                 tgt: t,
                 score,
-            });
-        }
-    }
+            })
+        })
+        .collect();
     scored.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
