@@ -92,16 +92,8 @@ impl Document {
     pub fn from_text(id: &str, path: PathBuf, encoding: &str, bytes: u64, text: &str) -> Document {
         let mut stats = DocStats::default();
         let mut lines = Vec::new();
-        // A final newline ends the last line; it does not start an empty one.
-        let body = text.strip_suffix('\n').unwrap_or(text);
-        let raw_lines = if text.is_empty() {
-            None
-        } else {
-            Some(body.split('\n'))
-        };
-        for (i, raw) in raw_lines.into_iter().flatten().enumerate() {
+        for (i, raw) in crate::text::split_lines(text).enumerate() {
             stats.raw_lines += 1;
-            let raw = raw.strip_suffix('\r').unwrap_or(raw);
             if crate::text::is_blank(raw) {
                 stats.blank_lines += 1;
                 continue;

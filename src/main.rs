@@ -317,19 +317,11 @@ fn fix_stream(
 }
 
 fn write_fixed(chain: &FixChain, text: &str, out: &mut impl Write) -> std::io::Result<()> {
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    if text.is_empty() {
-        return Ok(());
-    }
-    for (i, line) in body.split('\n').enumerate() {
+    for (i, line) in cleanalign::text::split_lines(text).enumerate() {
         if i > 0 {
             out.write_all(b"\n")?;
         }
-        out.write_all(
-            chain
-                .fix_line(line.strip_suffix('\r').unwrap_or(line))
-                .as_bytes(),
-        )?;
+        out.write_all(chain.fix_line(line).as_bytes())?;
     }
     if text.ends_with('\n') {
         out.write_all(b"\n")?;
@@ -348,10 +340,8 @@ fn read_sentences(path: &Path) -> Result<Vec<String>, String> {
     let decoded = decoder
         .decode(&bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    let text = decoded.text.strip_suffix('\n').unwrap_or(&decoded.text);
-    Ok(text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+    Ok(cleanalign::text::split_lines(&decoded.text)
+        .map(str::to_string)
         .collect())
 }
 

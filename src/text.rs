@@ -152,6 +152,17 @@ impl Lang {
     }
 }
 
+/// The lines of a text: split on LF, a CR before the LF dropped, and a final newline ending the last line
+/// rather than starting an empty one. An empty text has no lines.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    (!text.is_empty())
+        .then(|| body.split('\n'))
+        .into_iter()
+        .flatten()
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+}
+
 /// Cut `text` to at most `max_chars` characters on a character boundary.
 pub fn truncate_chars(text: &str, max_chars: usize) -> &str {
     match text.char_indices().nth(max_chars) {
@@ -184,5 +195,12 @@ mod tests {
         );
         assert_eq!(truncate_chars("数字领域", 2), "数字");
         assert!(is_blank(" \u{3000}\t"));
+        assert_eq!(
+            split_lines("a\r\n\nb\n").collect::<Vec<_>>(),
+            vec!["a", "", "b"]
+        );
+        assert_eq!(split_lines("a\nb").collect::<Vec<_>>(), vec!["a", "b"]);
+        assert_eq!(split_lines("").count(), 0);
+        assert_eq!(split_lines("\n").collect::<Vec<_>>(), vec![""]);
     }
 }
