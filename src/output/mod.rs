@@ -39,22 +39,9 @@ pub struct InputFailure {
 
 /// Write `bytes` to `path` atomically (temporary file in the same folder, then rename).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
 }
 
 /// A file written under a temporary name in its final folder, renamed into place by [`AtomicFile::commit`];
@@ -88,12 +75,19 @@ impl AtomicFile {
         }
     }
 
+    /// Flush, sync and rename into place. On failure the temporary file is removed.
     pub fn commit(mut self) -> std::io::Result<()> {
-        if let Some(writer) = self.writer.take() {
-            let file = writer.into_inner().map_err(|e| e.into_error())?;
-            file.sync_all()?;
+        let result = (|| {
+            if let Some(writer) = self.writer.take() {
+                let file = writer.into_inner().map_err(|e| e.into_error())?;
+                file.sync_all()?;
+            }
+            std::fs::rename(&self.tmp, &self.target)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
         }
-        std::fs::rename(&self.tmp, &self.target)
+        result
     }
 }
 
