@@ -125,13 +125,3 @@ impl FixChain {
         current
     }
 }
-
-impl LineRepair for crate::stages::mt::MtRepairer {
-    fn name(&self) -> &'static str {
-        "mt"
-    }
-
-    fn repair(&self, line: &str) -> Option<String> {
-        crate::stages::mt::MtRepairer::repair(self, line)
-    }
-}

@@ -983,6 +983,16 @@ fn upper_first(s: &str) -> String {
     }
 }
 
+impl super::LineRepair for MtRepairer {
+    fn name(&self) -> &'static str {
+        "mt"
+    }
+
+    fn repair(&self, line: &str) -> Option<String> {
+        MtRepairer::repair(self, line)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
