@@ -298,6 +298,9 @@ impl Pipeline {
         for repair in repairs.into_iter().flatten() {
             apply_line_repair(repair, doc);
         }
+        if let Some(mt) = &self.mt {
+            mt.drop_garbled(doc);
+        }
         if let Some(title) = doc.lines.iter().find(|l| l.is_title) {
             doc.meta.title = title.text.clone();
         }

@@ -92,6 +92,11 @@ const OTHER_WORDS: &[&str] = &[
     "het", "een", "van", "niet", "dat", "op", "te", "zijn", "voor", "met", "ook", "maar", "wordt",
 ];
 
+/// Whether `word` (lower case) is one of the English function words langid counts.
+pub fn is_english_function_word(word: &str) -> bool {
+    ENGLISH_WORDS.contains(&word)
+}
+
 fn word_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }

@@ -33,6 +33,7 @@
 //! Limits: the glossary is literal (no inflection); loops longer than `max_loop_words` words survive.
 //! Idempotent: repairs are repeated until nothing changes (at most [`MAX_ROUNDS`] rounds).
 
+use crate::doc::Document;
 use crate::stages::langid::detect_lang;
 use crate::text::{is_han, is_latin_letter, Lang};
 use crate::validate::FieldError;
@@ -66,6 +67,17 @@ pub struct MtConfig {
     pub han_min_unit_chars: usize,
     /// How many back-to-back copies of a Chinese unit make a loop (2..=10).
     pub han_min_repeats: usize,
+    /// A Chinese unit at least this long (in characters, with at least four Han) is a loop even when it is
+    /// repeated only twice; shorter units need `han_min_repeats` copies (2..=16, and at least
+    /// `han_min_unit_chars`). Set it to 16 to cut only units repeated `han_min_repeats` times.
+    pub han_two_copy_unit_chars: usize,
+    /// Drop sentences whose garble score (after repair) reaches `garble_threshold`: they go to
+    /// `rejected.jsonl` with reason `garbled-mt` instead of into the document and the corpus.
+    pub drop_garbled: bool,
+    /// Garble score at which a sentence is dropped (> 0). The score adds up repetition density,
+    /// function-word anomalies, repetitive long sentences and unmatched brackets/quotes; one clear
+    /// sign of damage scores about 1, a single weak sign (an unmatched quote) 0.3 or less.
+    pub garble_threshold: f64,
 }
 
 /// One literal replacement.
@@ -107,6 +119,9 @@ impl Default for MtConfig {
             keep_doubled: Vec::new(),
             han_min_unit_chars: 4,
             han_min_repeats: 3,
+            han_two_copy_unit_chars: 6,
+            drop_garbled: true,
+            garble_threshold: 1.0,
         }
     }
 }
@@ -134,6 +149,23 @@ impl MtConfig {
             errors.push(FieldError::new(
                 "han_min_repeats",
                 format!("must be between 2 and 10, got {}", self.han_min_repeats),
+            ));
+        }
+        if !(2..=MAX_HAN_UNIT).contains(&self.han_two_copy_unit_chars)
+            || self.han_two_copy_unit_chars < self.han_min_unit_chars
+        {
+            errors.push(FieldError::new(
+                "han_two_copy_unit_chars",
+                format!(
+                    "must be between han_min_unit_chars ({}) and {MAX_HAN_UNIT}, got {}",
+                    self.han_min_unit_chars, self.han_two_copy_unit_chars
+                ),
+            ));
+        }
+        if !(self.garble_threshold.is_finite() && self.garble_threshold > 0.0) {
+            errors.push(FieldError::new(
+                "garble_threshold",
+                format!("must be a number above 0, got {}", self.garble_threshold),
             ));
         }
         let compiled: Vec<Vec<PTok>> = self
@@ -213,6 +245,9 @@ impl MtConfig {
             max_loop_words: self.max_loop_words,
             han_min_unit: self.han_min_unit_chars,
             han_min_repeats: self.han_min_repeats,
+            han_two_copy_unit: self.han_two_copy_unit_chars,
+            drop_garbled: self.drop_garbled,
+            garble_threshold: self.garble_threshold,
         })
     }
 }
@@ -228,6 +263,9 @@ pub struct MtRepairer {
     max_loop_words: usize,
     han_min_unit: usize,
     han_min_repeats: usize,
+    han_two_copy_unit: usize,
+    drop_garbled: bool,
+    garble_threshold: f64,
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -510,6 +548,62 @@ const FUNCTION_WORDS: &[&str] = &[
     "our", "we", "they", "he", "she", "you", "i", "not", "no", "so", "if", "then", "than", "into",
 ];
 
+/// Words that link a repeated content word in idioms ("time to time", "side by side", "more and more").
+const LINKERS: &[&str] = &[
+    "to", "by", "and", "after", "for", "in", "upon", "on", "over", "or", "from", "against",
+];
+
+/// The first and last word index of the chain of comma-joined copies of the `n`-word unit that ends
+/// with the copies starting at `start` and ending at `end` (the chain may extend either way).
+fn chain_bounds(words: &[Word], start: usize, end: usize, n: usize, join: &str) -> (usize, usize) {
+    let same = |x: usize, y: usize| {
+        (0..n).all(|k| words.get(x + k).map(|w| &w.lower) == words.get(y + k).map(|w| &w.lower))
+    };
+    let mut first = start;
+    // Bounded: a chain longer than this is a loop whatever its ends look like.
+    let mut steps = 0;
+    while first >= n && words[first].gap == join && same(first - n, start) && steps < 64 {
+        first -= n;
+        steps += 1;
+    }
+    let mut last = end;
+    while last + n < words.len()
+        && words[last + 1].gap == join
+        && same(last + 1, start)
+        && steps < 128
+    {
+        last += n;
+        steps += 1;
+    }
+    (first, last)
+}
+
+/// Personal pronouns and possessives: never a name, never onomatopoeia, never an idiom's noun.
+const PRONOUNS: &[&str] = &[
+    "i", "me", "my", "you", "your", "he", "him", "his", "she", "her", "it", "its", "we", "us",
+    "our", "they", "them", "their", "who", "whom", "whose",
+];
+
+/// Modals and particles that cannot end a relative clause as its verb does ("that would would").
+const PARTICLES: &[&str] = &[
+    "would", "could", "should", "might", "must", "will", "shall", "up", "out", "off", "down",
+    "not", "all", "just", "only", "also", "about",
+];
+
+/// A function word, pronoun, particle or English stop word (with contractions: "that's", "we're").
+fn is_common_word(w: &str) -> bool {
+    let base = ["'s", "'re", "'ll", "'ve", "'d", "'m", "n't"]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .unwrap_or(w);
+    [w, base].iter().any(|x| {
+        FUNCTION_WORDS.contains(x)
+            || PRONOUNS.contains(x)
+            || PARTICLES.contains(x)
+            || crate::stages::langid::is_english_function_word(x)
+    })
+}
+
 /// Words that open a relative or free-relative clause. The clause may end in the verb the main clause
 /// starts with: "every man that offered offered", "what he did did matter".
 const RELATIVES: &[&str] = &[
@@ -526,6 +620,12 @@ const RELATIVES: &[&str] = &[
     "how",
     "why",
 ];
+
+/// Whether doubling `word` (lower case) is legitimate English by the built-in rules (grammatical doubling,
+/// intensifiers, interjections, reduplicatives, number words), so the stage never cuts it as a stutter.
+pub fn doubling_is_legitimate(word: &str) -> bool {
+    LEGIT_DOUBLES.contains(&word)
+}
 
 fn is_ordinal(w: &str) -> bool {
     ORDINALS.contains(&w)
@@ -814,19 +914,27 @@ impl MtRepairer {
             if evidence {
                 return true;
             }
-            let name_like = capitalised(surface(a[0])) && capitalised(surface(b[0]));
+            // A capital marks a name or transliteration ("Sirhan Sirhan", "Zhen Zhen"), unless the word
+            // is a function word capitalised at the start of a sentence ("The The results").
+            let common = is_common_word(w);
+            let name_like = (capitalised(surface(a[0])) || capitalised(surface(b[0]))) && !common;
             let latin = w.chars().any(is_latin_letter);
             // Three or more copies ("tock tock tock") are onomatopoeia or emphasis, not a stutter.
             let run_of_three = a[0].checked_sub(1).is_some_and(|p| words[p].lower == w)
                 || words
                     .get(b[0] + 1)
                     .is_some_and(|nx| nx.lower == w && nx.gap.is_empty());
-            let after_relative = (a[0].saturating_sub(3)..a[0])
-                .any(|p| RELATIVES.contains(&words[p].lower.as_str()));
-            // Without other damage in the line, only doubled function words ("the the", "of of") are
-            // certain: doubled content words may be onomatopoeia or transliteration ("hada hada").
-            let function = FUNCTION_WORDS.contains(&w);
-            return function && !name_like && latin && !run_of_three && !after_relative;
+            // Only a verb can end a relative clause and start the main one; a pronoun, particle or
+            // modal doubled after "that"/"who" is a stutter ("who stole your your", "when we we").
+            let after_relative = (a[0].saturating_sub(2)..a[0])
+                .any(|p| RELATIVES.contains(&words[p].lower.as_str()))
+                && (!common || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "did"));
+            // Without other damage in the line, a doubled lower-case word of ordinary letters is a
+            // stutter; a capital marks a name or transliteration ("Sirhan Sirhan", "Zhen Zhen") and
+            // short words may be onomatopoeia ("ta ta"), so those wait for evidence.
+            // Short words may be onomatopoeia ("ta ta"), unless they are common English words.
+            let plain = w.chars().count() >= 3 || common;
+            return plain && !name_like && latin && !run_of_three && !after_relative;
         }
         if !self.collapse_loops || !is_primitive(words, a) {
             return false;
@@ -834,12 +942,48 @@ impl MtRepairer {
         if evidence {
             return true;
         }
-        let name_like = a.iter().chain(b).all(|&k| capitalised(surface(k)));
+        let name_like = a.iter().chain(b).all(|&k| capitalised(surface(k)))
+            && !a.iter().all(|&k| is_common_word(&words[k].lower));
         let inner_punct = a.iter().skip(1).any(|&k| !words[k].gap.is_empty());
-        let function_edge = [a[0], a[n - 1]]
-            .iter()
-            .any(|&k| FUNCTION_WORDS.contains(&words[k].lower.as_str()));
-        !comma && !name_like && !inner_punct && !function_edge
+        if name_like || inner_punct {
+            return false;
+        }
+        // "from time to time to see", "side by side by side", "more and more and": a two-word unit of a
+        // content word and a linking word, said twice, repeats inside the idioms "X to X", "X by X".
+        // "X and X" idioms are intensifying ("over and over", "better and better"). Three copies
+        // ("began to began to began to") are no idiom.
+        if n == 2 && !comma {
+            let (x, y) = (words[a[0]].lower.as_str(), words[a[1]].lower.as_str());
+            let idiom_word = |c: &str, l: &str| {
+                LEGIT_DOUBLES.contains(&c)
+                    || (!is_common_word(c) && (!matches!(l, "and" | "or") || c.ends_with("er")))
+            };
+            let (first, last) = chain_bounds(words, a[0], b[n - 1], n, "");
+            let two_copies = last + 1 - first == 2 * n;
+            // (content, linker): "time to | time to"; (linker, content) only right after the content
+            // word: "side | by side | by side".
+            let content_first = LINKERS.contains(&y) && idiom_word(x, y);
+            let linker_first = LINKERS.contains(&x)
+                && idiom_word(y, x)
+                && first > 0
+                && words[first - 1].lower == y;
+            if two_copies && (content_first || linker_first) {
+                return false;
+            }
+        }
+        if comma {
+            // "Come on, come on, we are late": an emphatic repetition is a clause of its own. A chain
+            // of copies that starts or ends inside a clause ("up the mountain with, mountain with me")
+            // is a loop.
+            let (first, last) = chain_bounds(words, a[0], b[n - 1], n, ",");
+            let starts_clause = words[first].gap != "" || first == 0;
+            let ends_clause = words.get(last + 1).is_none_or(|nx| !nx.gap.is_empty())
+                && !text[words[last].end..]
+                    .trim_start()
+                    .starts_with(['\'', '’']);
+            return !(starts_clause && ends_clause);
+        }
+        true
     }
 
     /// Cut long back-to-back character loops in Chinese text.
@@ -850,14 +994,24 @@ impl MtRepairer {
         while i < chars.len() {
             let mut advanced = false;
             for n in self.han_min_unit..=MAX_HAN_UNIT {
-                if i + n * self.han_min_repeats > chars.len() {
+                if i + n * 2 > chars.len() {
                     break;
                 }
                 let unit = &chars[i..i + n];
                 if chars[i + n] != unit[0] {
                     continue;
                 }
-                if unit.iter().filter(|&&c| is_han(c)).count() < 2
+                let han_in_unit = unit.iter().filter(|&&c| is_han(c)).count();
+                // A long unit said twice is a loop; short ones (一路平安一路平安) may be a slogan or a song.
+                let needed = if n >= self.han_two_copy_unit && han_in_unit == n {
+                    self.han_min_repeats.min(2)
+                } else {
+                    self.han_min_repeats
+                };
+                if i + n * needed > chars.len() {
+                    continue;
+                }
+                if han_in_unit < 2
                     || unit.iter().any(|c| c.is_whitespace())
                     || !is_primitive_chars(unit)
                 {
@@ -867,7 +1021,7 @@ impl MtRepairer {
                 while i + (r + 1) * n <= chars.len() && chars[i + r * n..i + (r + 1) * n] == *unit {
                     r += 1;
                 }
-                if r >= self.han_min_repeats {
+                if r >= needed {
                     out.extend(unit.iter());
                     i += r * n;
                     advanced = true;
@@ -983,6 +1137,301 @@ fn upper_first(s: &str) -> String {
     }
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Garble score
+
+/// Weight of one close repeat of a content word ("China should also China").
+const W_CLOSE_REPEAT: f64 = 0.5;
+/// Weight of one impossible function-word sequence ("the of", "a the", a sentence ending in "the").
+const W_FUNCTION_ANOMALY: f64 = 0.6;
+/// Weight per 0.1 that the share of distinct content units falls below [`DISTINCT_FLOOR`].
+const W_LOW_VARIETY: f64 = 0.5;
+/// Share of distinct content words (or Han bigrams) below which a long sentence is repetitive.
+const DISTINCT_FLOOR: f64 = 0.6;
+/// Weight of one unmatched bracket or quote, and the most they add up to: quotations often span
+/// sentences in fiction, so this sign never decides alone.
+const W_UNMATCHED: f64 = 0.25;
+const MAX_UNMATCHED: f64 = 0.5;
+
+/// The parts of a sentence's garble score (see [`MtRepairer::garble_score`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct GarbleScore {
+    /// Content words repeated within a few words of themselves.
+    pub repetition: f64,
+    /// Function words in sequences English does not allow.
+    pub function_words: f64,
+    /// Long sentences built from few distinct content words or Han bigrams.
+    pub low_variety: f64,
+    /// Brackets and quotes left open or closed without an opener.
+    pub unmatched: f64,
+}
+
+impl GarbleScore {
+    pub fn total(&self) -> f64 {
+        self.repetition + self.function_words + self.low_variety + self.unmatched
+    }
+}
+
+/// Articles: no English phrase has one directly before another article, a preposition or a stop.
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Words that cannot directly follow an article.
+const NOT_AFTER_ARTICLE: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "is",
+    "are", "was", "were", "been", "this", "these", "those", "its", "their", "his", "our", "we",
+    "they", "he", "she", "it", "you", "not", "would", "should", "could",
+];
+
+/// Words that cannot directly follow "of" (a preposition needs its noun phrase).
+const NOT_AFTER_OF: &[&str] = &[
+    "of", "to", "in", "on", "at", "by", "for", "with", "from", "is", "are", "was", "were", "and",
+    "or",
+];
+
+/// Articles a sentence or clause cannot end with.
+const NOT_FINAL: &[&str] = &["the", "a", "an"];
+
+impl MtRepairer {
+    /// The garble score of one sentence: about 0 for ordinary text, 1 or more for text that shows clear
+    /// signs of a broken translation. Chinese and English sentences are scored; others score 0.
+    pub fn garble_score(&self, sentence: &str) -> GarbleScore {
+        let mut score = GarbleScore {
+            unmatched: (unmatched_marks(sentence) as f64 * W_UNMATCHED).min(MAX_UNMATCHED),
+            ..GarbleScore::default()
+        };
+        match detect_lang(sentence) {
+            Lang::En => self.score_latin(sentence, &mut score),
+            Lang::Zh => score_han(sentence, &mut score),
+            Lang::Other => score.unmatched = 0.0,
+        }
+        score
+    }
+
+    fn score_latin(&self, sentence: &str, score: &mut GarbleScore) {
+        let toks = tokenize(sentence);
+        // Each word with the clause it is in: punctuation starts a new clause, so anaphora such as
+        // "of the people, by the people" is not counted as repetition.
+        let mut clause = 0usize;
+        let mut words: Vec<(String, usize)> = Vec::new();
+        for t in &toks {
+            if t.word {
+                words.push((norm_word(&sentence[t.start..t.end]), clause));
+            } else {
+                clause += 1;
+            }
+        }
+        let is_content = |w: &str| {
+            w.chars().count() >= 3
+                && w.chars().all(|c| c.is_alphabetic() || is_inner_joiner(c))
+                && !FUNCTION_WORDS.contains(&w)
+                && !LEGIT_DOUBLES.contains(&w)
+        };
+        // Close repeats: the same content word again two or three words later in the same clause
+        // ("China should also China"); one word between is an idiom ("step by step", "day after day").
+        let mut repeats = 0usize;
+        for (k, (w, c)) in words.iter().enumerate() {
+            if !is_content(w) {
+                continue;
+            }
+            let same = |p: usize| words[p].0 == *w && words[p].1 == *c;
+            // Adjacent doubles are the repair's business: one it kept is legitimate ("tock tock").
+            let earlier = (k.saturating_sub(4)..k.saturating_sub(2)).any(same);
+            if earlier {
+                repeats += 1;
+            }
+        }
+        score.repetition = repeats as f64 * W_CLOSE_REPEAT;
+        // Function-word anomalies, on adjacent tokens (punctuation between them breaks the sequence).
+        let mut anomalies = 0usize;
+        for pair in toks.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if !a.word {
+                continue;
+            }
+            let first = &sentence[a.start..a.end];
+            let lower = norm_word(first);
+            // "Plan A and B", "Article A of": a capital single letter is a label, not an article.
+            if first == "A" && b.word && !is_sentence_start(&sentence[..a.start]) {
+                continue;
+            }
+            let second_surface = &sentence[b.start..b.end];
+            let second = norm_word(second_surface);
+            let bad = if ARTICLES.contains(&lower.as_str()) {
+                if b.word {
+                    // "the AND gate", "the It girl": a capital marks a name or a quoted word.
+                    !capitalised(second_surface) && NOT_AFTER_ARTICLE.contains(&second.as_str())
+                } else {
+                    let mark = sentence[b.start..].chars().next().unwrap_or(' ');
+                    NOT_FINAL.contains(&lower.as_str())
+                        && matches!(mark, '.' | '!' | '?' | ',' | ';')
+                }
+            } else if lower == "of" {
+                // A stranded "of" ("What is it made of?") is fine; "of and" is not.
+                b.word && !capitalised(second_surface) && NOT_AFTER_OF.contains(&second.as_str())
+            } else {
+                false
+            };
+            if bad {
+                anomalies += 1;
+            }
+        }
+        score.function_words = anomalies as f64 * W_FUNCTION_ANOMALY;
+        // Variety: a long sentence that says the same few content words over and over.
+        let content: Vec<&str> = words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .filter(|w| is_content(w))
+            .collect();
+        if content.len() >= 8 {
+            let mut distinct = content.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            score.low_variety = low_variety(distinct.len(), content.len());
+        }
+    }
+
+    /// The sentences of `line` (byte ranges) whose garble score reaches the threshold, with their scores.
+    /// Empty when `drop_garbled` is off.
+    pub fn garbled_sentences(&self, line: &str) -> Vec<(std::ops::Range<usize>, f64)> {
+        if !self.drop_garbled {
+            return Vec::new();
+        }
+        let lang = detect_lang(line);
+        if lang == Lang::Other {
+            return Vec::new();
+        }
+        crate::stages::segment::split_sentences(line, lang)
+            .into_iter()
+            .filter_map(|r| {
+                let total = self.garble_score(line.get(r.clone())?).total();
+                (total >= self.garble_threshold).then_some((r, total))
+            })
+            .collect()
+    }
+
+    /// Remove the garbled sentences of every line of `doc`, recording each as `garbled-mt`; a line left
+    /// empty is removed. Runs after the repairs, so a loop that was collapsed no longer counts against
+    /// its sentence.
+    pub fn drop_garbled(&self, doc: &mut Document) {
+        let mut removed: Vec<(usize, String)> = Vec::new();
+        let mut changed = 0;
+        for line in doc.lines.iter_mut() {
+            let bad = self.garbled_sentences(&line.text);
+            if bad.is_empty() {
+                continue;
+            }
+            let mut kept = String::with_capacity(line.text.len());
+            let mut last = 0;
+            for (range, _) in &bad {
+                if let (Some(before), Some(cut)) = (
+                    line.text.get(last..range.start),
+                    line.text.get(range.clone()),
+                ) {
+                    kept.push_str(before);
+                    removed.push((line.raw_no, cut.to_string()));
+                    last = range.end;
+                }
+            }
+            kept.push_str(line.text.get(last..).unwrap_or(""));
+            let kept = collapse_spaces(&kept);
+            if kept != line.text {
+                changed += 1;
+                line.text = kept;
+            }
+        }
+        for _ in 0..changed {
+            doc.count_change("mt");
+        }
+        doc.lines.retain(|l| !crate::text::is_blank(&l.text));
+        for (raw_no, text) in removed {
+            doc.reject(raw_no, "mt", "garbled-mt", &text);
+        }
+    }
+}
+
+/// Trim, and fold the double space a removed sentence leaves between its neighbours.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in text.trim().split("  ") {
+        if !out.is_empty() && !piece.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece.trim_start_matches(' '));
+    }
+    out
+}
+
+/// Score of a sentence with `distinct` different content units out of `total`.
+fn low_variety(distinct: usize, total: usize) -> f64 {
+    let share = distinct as f64 / total.max(1) as f64;
+    if share >= DISTINCT_FLOOR {
+        0.0
+    } else {
+        (DISTINCT_FLOOR - share) * 10.0 * W_LOW_VARIETY
+    }
+}
+
+/// Chinese: variety of Han bigrams (within runs of Han, so punctuation never joins two words).
+fn score_han(sentence: &str, score: &mut GarbleScore) {
+    let mut bigrams: Vec<(char, char)> = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in sentence.chars() {
+        if is_han(c) {
+            if let Some(p) = prev {
+                // Reduplication (看看, 常常) is a doubled character, not a repeated word.
+                if p != c {
+                    bigrams.push((p, c));
+                }
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    if bigrams.len() >= 12 {
+        let total = bigrams.len();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        score.low_variety = low_variety(bigrams.len(), total);
+    }
+}
+
+/// How many brackets and paired quotes of `text` have no partner. Straight double quotes count by
+/// parity; an apostrophe-like `'` or `’` is never counted.
+fn unmatched_marks(text: &str) -> usize {
+    const PAIRS: &[(char, char)] = &[
+        ('(', ')'),
+        ('[', ']'),
+        ('（', '）'),
+        ('“', '”'),
+        ('「', '」'),
+        ('『', '』'),
+        ('《', '》'),
+        ('【', '】'),
+    ];
+    let mut depth = [0usize; 8];
+    let mut unmatched = 0usize;
+    let mut straight = 0usize;
+    for c in text.chars() {
+        if c == '"' {
+            straight += 1;
+            continue;
+        }
+        for (k, &(open, close)) in PAIRS.iter().enumerate() {
+            if c == open {
+                depth[k] += 1;
+            } else if c == close {
+                if depth[k] == 0 {
+                    unmatched += 1;
+                } else {
+                    depth[k] -= 1;
+                }
+            }
+        }
+    }
+    unmatched + depth.iter().sum::<usize>() + straight % 2
+}
+
 impl super::LineRepair for MtRepairer {
     fn name(&self) -> &'static str {
         "mt"
@@ -1087,6 +1536,11 @@ mod tests {
             "They asked her her business.",
             "A persistent tock tock tock tock came from the clock.",
             "She looked up from time to time to see it.",
+            "They walked side by side by side, more and more and more slowly.",
+            "It went on and on and on, over and over and over again.",
+            "They fought head to head to the end.",
+            "Every man that offered offered an offering, and what he did did matter.",
+            "Wait a minute, wait a minute, where are you going?",
             "Put on the robe of the ephod, and the ephod, and the breastplate.",
             "Every man that offered offered an offering.",
             "Let x x be the square.",
@@ -1104,6 +1558,18 @@ mod tests {
         assert_eq!(
             fix("build a digital friendly digital friendly environment"),
             "build a digital friendly environment"
+        );
+        assert_eq!(
+            fix("At At first she told me me that she wanted to make, to make, to make peace."),
+            "At first she told me that she wanted to make peace."
+        );
+        assert_eq!(
+            fix("The boy began to began to began to feel tired of the mountain with, mountain with it."),
+            "The boy began to feel tired of the mountain with it."
+        );
+        assert_eq!(
+            fix("So I So I became obsessed, and the snake and snake and snake and the dog left."),
+            "So I became obsessed, and the snake and the dog left."
         );
         // Sentence boundaries are not loops.
         assert_eq!(rep().repair("We won. We won."), None);

@@ -11,6 +11,7 @@
 //!   upper-case letter, an opening quote/bracket, a digit or a Han character. A `.` is not a stop after
 //!   titles (`Mr.`, `Dr.`, `Prof.`…), `e.g.`/`i.e.`/`vs.`, number labels before digits (`No. 10`,
 //!   `Jan. 5`, `Fig. 3`), and — for German/French text — a one- or two-digit ordinal (`am 1. Januar`).
+//!   Guillemets close a quotation as French and German print them: `fin. » Puis`, `»Komm.« Dann`.
 //!   Abbreviations that also end sentences (`etc.`, `Inc.`, `U.S.`, initials as in `J. K. Rowling`) are a
 //!   stop only when the next word is a common sentence opener (`The`, `It`, `But`…).
 //! - A line feed always ends a sentence: the pipeline keeps one paragraph per line.
@@ -45,7 +46,20 @@ fn is_closer(c: char) -> bool {
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '¿' | '¡' | '「' | '『' | '《' | '（'
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '('
+            | '['
+            | '«'
+            | '»'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '《'
+            | '（'
     ) || c.is_ascii_digit()
         || c.is_uppercase()
         || is_han(c)
@@ -105,6 +119,7 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
         while j < chars.len() && (is_closer(chars[j].1) || is_straight_closing_quote(&chars, j)) {
             j += 1;
         }
+        j += guillemet_closer_len(&chars, run_end, j);
         let end_byte = chars.get(j).map_or(text.len(), |&(b, _)| b);
         if is_boundary(&chars, i, run_end, j, lang) {
             ends.push(end_byte);
@@ -118,6 +133,23 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
 fn is_straight_closing_quote(chars: &[(usize, char)], j: usize) -> bool {
     matches!(chars.get(j), Some(&(_, '"' | '\'')))
         && !chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+}
+
+/// Length of a guillemet that closes the quotation ended by the stop at `run_end`, when the closers
+/// collected so far end at `j`: French sets `»` off with a space (`fin. » Puis`), German closes with `«`
+/// right after the stop (`»Komm.« Dann`). A `»` followed by a letter opens a German quotation instead.
+fn guillemet_closer_len(chars: &[(usize, char)], run_end: usize, j: usize) -> usize {
+    if j == run_end && matches!(chars.get(j), Some(&(_, '«'))) {
+        return 1;
+    }
+    let spaced = matches!(chars.get(j), Some(&(_, ' ' | '\u{a0}' | '\u{202f}')));
+    let closes = matches!(chars.get(j + 1), Some(&(_, '»')))
+        && chars.get(j + 2).is_none_or(|&(_, c)| c.is_whitespace());
+    if spaced && closes {
+        2
+    } else {
+        0
+    }
 }
 
 /// Whether the terminator run `chars[start..run_end]`, followed by closers up to `after`, ends a sentence.
@@ -402,6 +434,26 @@ mod tests {
             vec!["see www.example.com now"]
         );
         assert_eq!(split("one. two.", Lang::En), vec!["one. two."]);
+    }
+
+    #[test]
+    fn guillemets_stay_with_their_sentence() {
+        assert_eq!(
+            split("Il dit : « C'est fini. » Puis il partit.", Lang::Other),
+            vec!["Il dit : « C'est fini. »", "Puis il partit."]
+        );
+        assert_eq!(
+            split(
+                "Er rief: »Komm.« Dann ging er. »Warum?« fragte sie.",
+                Lang::Other
+            ),
+            vec!["Er rief: »Komm.«", "Dann ging er.", "»Warum?« fragte sie."]
+        );
+        // A `»` that opens a German quotation stays with the next sentence.
+        assert_eq!(
+            split("Er ging. »Komm!« Sie kam.", Lang::Other),
+            vec!["Er ging.", "»Komm!«", "Sie kam."]
+        );
     }
 
     #[test]
