@@ -18,16 +18,30 @@
 //!      interjections and reduplicatives ("bye bye", "ha ha", "knock knock", "there there"), number
 //!      words and anything with a digit ("fifty fifty", "10 10"), single letters other than a/I;
 //!    - a unit that is itself a repetition ("bye bye bye bye") is not a loop of "bye bye";
-//!    - capitalised doubles ("Sirhan Sirhan", "Walla Walla", "New York, New York") and comma-joined
-//!      phrase loops ("Come on, come on") are ambiguous between a name, rhetoric and MT looping, so they
-//!      are cut only when the line already shows MT damage: a glossary or article repair, or an
-//!      unambiguous loop or stutter elsewhere in it.
+//!    - a two-word unit of a content word and a linking word said twice is the idiom "X to X",
+//!      "X by X", "X and X" meeting its own linker ("from time to time to see", "side by side by side");
+//!    - a comma-joined chain that is a whole clause is emphasis ("Come on, come on, we are late"); one
+//!      that starts or ends inside a clause is a loop ("up the mountain with, mountain with me");
+//!    - doubles after a relative word may be a clause's verb meeting the main verb ("that offered
+//!      offered", "what he did did"), unless the word is a pronoun, modal or particle;
+//!    - capitalised doubles ("Sirhan Sirhan", "Zhen Zhen", "New York, New York") and short words that
+//!      may be onomatopoeia are names or sound, unless the word is a function word capitalised at a
+//!      sentence start ("The The results"); they are cut only when the line already shows MT damage:
+//!      a glossary or article repair, or an unambiguous loop or stutter elsewhere in it.
 //!
 //! On a line that is mostly Han, only long character loops are cut: a unit of at least
 //! `han_min_unit_chars` characters (with two or more Han, and not itself a repetition) repeated back to
-//! back at least `han_min_repeats` times. Chinese reduplication (看看, 常常, 研究研究, 高高兴兴,
-//! 哈哈哈哈) is never touched.
+//! back at least `han_min_repeats` times, or an all-Han unit of `han_two_copy_unit_chars` or more said
+//! twice. Chinese reduplication (看看, 常常, 研究研究, 高高兴兴, 哈哈哈哈) is never touched, and a short
+//! unit said twice (一路平安一路平安) may be a slogan, so it stays.
 //!
+//! Garble score ([`MtRepairer::garble_score`], per sentence, after the repairs): close repeats of a
+//! content word in one clause ("China should also China"), impossible function-word sequences ("the
+//! of", "a the", an article before a stop), long sentences made of few distinct content words or Han
+//! bigrams, and unmatched brackets/quotes (capped, as quotations span sentences in fiction). In a run,
+//! [`MtRepairer::drop_garbled`] removes sentences scoring `garble_threshold` or more and records them in
+//! `rejected.jsonl` with reason `garbled-mt`. `cleanalign fix` only repairs: it never drops text.
+
 //! What it never does: touch Latin lines in other languages (German "die die" and French "nous nous" are
 //! grammatical), reorder words, or add words other than glossary replacements.
 //! Limits: the glossary is literal (no inflection); loops longer than `max_loop_words` words survive.
@@ -67,9 +81,9 @@ pub struct MtConfig {
     pub han_min_unit_chars: usize,
     /// How many back-to-back copies of a Chinese unit make a loop (2..=10).
     pub han_min_repeats: usize,
-    /// A Chinese unit at least this long (in characters, with at least four Han) is a loop even when it is
-    /// repeated only twice; shorter units need `han_min_repeats` copies (2..=16, and at least
-    /// `han_min_unit_chars`). Set it to 16 to cut only units repeated `han_min_repeats` times.
+    /// A Chinese unit of at least this many characters, all Han, is a loop even when it is said only
+    /// twice; shorter units (and units with punctuation, such as list items) need `han_min_repeats`
+    /// copies (han_min_unit_chars..=16).
     pub han_two_copy_unit_chars: usize,
     /// Drop sentences whose garble score (after repair) reaches `garble_threshold`: they go to
     /// `rejected.jsonl` with reason `garbled-mt` instead of into the document and the corpus.
@@ -976,7 +990,7 @@ impl MtRepairer {
             // of copies that starts or ends inside a clause ("up the mountain with, mountain with me")
             // is a loop.
             let (first, last) = chain_bounds(words, a[0], b[n - 1], n, ",");
-            let starts_clause = words[first].gap != "" || first == 0;
+            let starts_clause = !words[first].gap.is_empty() || first == 0;
             let ends_clause = words.get(last + 1).is_none_or(|nx| !nx.gap.is_empty())
                 && !text[words[last].end..]
                     .trim_start()
@@ -1226,8 +1240,8 @@ impl MtRepairer {
                 && !FUNCTION_WORDS.contains(&w)
                 && !LEGIT_DOUBLES.contains(&w)
         };
-        // Close repeats: the same content word again two or three words later in the same clause
-        // ("China should also China"); one word between is an idiom ("step by step", "day after day").
+        // Close repeats: the same content word again three words later in the same clause ("China
+        // should also China"); one word between is an idiom ("step by step", "day after day").
         let mut repeats = 0usize;
         for (k, (w, c)) in words.iter().enumerate() {
             if !is_content(w) {
@@ -1235,7 +1249,8 @@ impl MtRepairer {
             }
             let same = |p: usize| words[p].0 == *w && words[p].1 == *c;
             // Adjacent doubles are the repair's business: one it kept is legitimate ("tock tock").
-            let earlier = (k.saturating_sub(4)..k.saturating_sub(2)).any(same);
+            // Further apart, a word comes back naturally ("governance talents and media talents").
+            let earlier = k >= 3 && same(k - 3);
             if earlier {
                 repeats += 1;
             }
@@ -1605,10 +1620,88 @@ mod tests {
     }
 
     #[test]
+    fn garble_score_separates_broken_from_clean_sentences() {
+        let r = rep();
+        for clean in [
+            "The government of the people, by the people, for the people shall not perish.",
+            "Step by step, day after day, the work went on.",
+            "What is it made of?",
+            "He said: “We will go.",
+            "Plan A and plan B were both rejected by the board.",
+            "数字经济的发展需要各国加强合作，共同应对挑战。",
+            "The the Belt and Road countries",
+        ] {
+            let score = r.garble_score(clean).total();
+            assert!(score < 1.0, "{clean}: {score}");
+        }
+        for broken in [
+            "China should also China, and the of the cooperation a the.",
+            "The development of the of digital economy and a the cooperation.",
+            "In the Belt and Road Belt and Road the Belt of the Road the Belt and the Road and Belt the Road.",
+        ] {
+            let score = r.garble_score(broken).total();
+            assert!(score >= 1.0, "{broken}: {score}");
+        }
+        // One unmatched quote is a weak sign on its own.
+        assert_eq!(
+            r.garble_score("He said: “We will go.").unmatched,
+            W_UNMATCHED
+        );
+        assert_eq!(r.garble_score("她说：“我们走吧。").unmatched, W_UNMATCHED);
+    }
+
+    #[test]
+    fn garbled_sentences_are_dropped_and_recorded() {
+        let r = rep();
+        let text =
+            "Trade grew last year. China should also China, and the of the cooperation a the. \
+                    Ports expanded.\nChina should also China and the of the a the.\n";
+        let mut doc = Document::from_text("d", "d.txt".into(), "UTF-8", 0, text);
+        r.drop_garbled(&mut doc);
+        let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines, vec!["Trade grew last year. Ports expanded."]);
+        assert_eq!(doc.rejects.len(), 2);
+        assert!(doc
+            .rejects
+            .iter()
+            .all(|x| x.reason == "garbled-mt" && x.stage == "mt"));
+        assert_eq!(doc.rejects[1].line, 2);
+        let off = MtConfig {
+            drop_garbled: false,
+            ..MtConfig::default()
+        }
+        .build()
+        .expect("valid");
+        assert!(off
+            .garbled_sentences("China should also China and the of the a the.")
+            .is_empty());
+    }
+
+    #[test]
+    fn long_han_units_said_twice_are_loops() {
+        let r = rep();
+        assert_eq!(
+            r.repair("我们要加强数字合作我们要加强数字合作，推动发展。")
+                .as_deref(),
+            Some("我们要加强数字合作，推动发展。")
+        );
+        // Lists and short slogans said twice stay.
+        for s in [
+            "短长长长长、短长长长长、短短短短短",
+            "一路平安一路平安",
+            "研究研究",
+        ] {
+            assert_eq!(r.repair(s), None, "{s}");
+        }
+    }
+
+    #[test]
     fn validation_reports_every_problem() {
         let cfg = MtConfig {
             max_loop_words: 0,
             han_min_repeats: 1,
+            han_two_copy_unit_chars: 3,
+            garble_threshold: f64::NAN,
             glossary: vec![
                 entry(", ,", "x"),
                 entry("foo", "a foo b"),
@@ -1623,6 +1716,8 @@ mod tests {
             vec![
                 "max_loop_words",
                 "han_min_repeats",
+                "han_two_copy_unit_chars",
+                "garble_threshold",
                 "glossary[0].pattern",
                 "glossary[1].replacement",
                 "glossary[1].replacement",
