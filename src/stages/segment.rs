@@ -11,6 +11,7 @@
 //!   upper-case letter, an opening quote/bracket, a digit or a Han character. A `.` is not a stop after
 //!   titles (`Mr.`, `Dr.`, `Prof.`…), `e.g.`/`i.e.`/`vs.`, number labels before digits (`No. 10`,
 //!   `Jan. 5`, `Fig. 3`), and — for German/French text — a one- or two-digit ordinal (`am 1. Januar`).
+//!   A unit symbol after a number (`8481 m.`) takes no abbreviation dot, so its dot is a stop.
 //!   Guillemets close a quotation as French and German print them: `fin. » Puis`, `»Komm.« Dann`.
 //!   Abbreviations that also end sentences (`etc.`, `Inc.`, `U.S.`, initials as in `J. K. Rowling`) are a
 //!   stop only when the next word is a common sentence opener (`The`, `It`, `But`…).
@@ -84,6 +85,22 @@ const BEFORE_NUMBER: &[&str] = &[
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "op", "para",
     "fr",
 ];
+
+/// Unit symbols (case-sensitive) that follow a number and never take an abbreviation dot.
+const UNIT_SYMBOLS: &[&str] = &[
+    "m", "km", "cm", "mm", "kg", "g", "mg", "ft", "mi", "ha", "t", "l", "ml", "kW", "MW", "GW",
+];
+
+/// Whether a number and one space come right before position `word_start`.
+fn number_before(chars: &[(usize, char)], word_start: usize) -> bool {
+    word_start >= 2
+        && chars
+            .get(word_start - 1)
+            .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}')
+        && chars
+            .get(word_start - 2)
+            .is_some_and(|&(_, c)| c.is_ascii_digit())
+}
 
 /// Words that commonly open a sentence; they make an ambiguous abbreviation a stop.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -234,6 +251,11 @@ fn is_boundary(
         return true;
     }
     let lower = word.to_lowercase();
+    // "… ist 8481 m. Am Gipfel": a unit symbol after a number takes no abbreviation dot, so the dot is
+    // the sentence's stop.
+    if UNIT_SYMBOLS.contains(&word.as_str()) && number_before(chars, start - word.chars().count()) {
+        return true;
+    }
     if NEVER_FINAL.contains(&lower.as_str()) {
         return false;
     }
@@ -434,6 +456,17 @@ mod tests {
             vec!["see www.example.com now"]
         );
         assert_eq!(split("one. two.", Lang::En), vec!["one. two."]);
+        assert_eq!(
+            split(
+                "The peak is 8481 m. Am Gipfel war es kalt. It is 5 ft. tall.",
+                Lang::Other
+            ),
+            vec![
+                "The peak is 8481 m.",
+                "Am Gipfel war es kalt.",
+                "It is 5 ft. tall."
+            ]
+        );
     }
 
     #[test]
