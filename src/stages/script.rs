@@ -15,8 +15,9 @@
 //!   it over Traditional text that happens to contain `干`, `后` or `里` can pick the wrong form.
 //! * **Source variant.** Taiwan writes `著` for the particle that OpenCC's standard Traditional and Hong Kong
 //!   write `着`, and Hong Kong writes `衞`, `綫`-style forms the standard tables do not list; `t2s` leaves
-//!   those unconverted. With `source_variant = "auto"` a line that shows Taiwan-only (or Hong Kong-only)
-//!   forms is converted with `tw2s` (or `hk2s`), any other line with `t2s`.
+//!   those unconverted. With `source_variant = "auto"` a line that needs converting and shows Taiwan-only
+//!   (or Hong Kong-only) forms is converted with `tw2s` (or `hk2s`), any other line with `t2s`. The markers
+//!   only choose the conversion; they never make a line need one (`著` is also good Simplified).
 //! * Targets: `zh-Hans` (t2s / tw2s / hk2s), `zh-Hant` (s2t), `zh-TW` (s2twp: Taiwan forms and phrases such
 //!   as 软件 → 軟體), `zh-HK` (s2hk), `none`.
 //!
@@ -418,9 +419,9 @@ impl LineRepair for ScriptConverter {
     fn repair(&self, line: &str) -> Option<String> {
         let needed = match &self.plan {
             Plan::Off => false,
-            Plan::ToSimplified { main, regional } => {
-                main.may_change(line) || regional.iter().any(|r| r.engine.may_change(line))
-            }
+            // Regional markers choose the conversion but are no evidence on their own: `著` is Taiwan's
+            // particle and also good Simplified (`著称`), where tw2s would wrongly make it `着`.
+            Plan::ToSimplified { main, .. } => main.may_change(line),
             Plan::ToTraditional(_) => langid::script_counts(line).0 > 0,
         };
         if needed {
