@@ -105,3 +105,27 @@ fn skip(bencher: Bencher, input: &str) {
             }
         });
 }
+
+/// The two engines on the Traditional corpus, t2s, every line (only with `--features opencc-sys`).
+#[cfg(feature = "opencc-sys")]
+#[divan::bench(args = ["ferrous", "system"])]
+fn engine_t2s(bencher: Bencher, engine: &str) {
+    use cleanalign::stages::script::{load_engine, Conversion, EngineKind};
+    let kind = if engine == "system" {
+        EngineKind::System
+    } else {
+        EngineKind::Ferrous
+    };
+    let converter = match load_engine(kind, Conversion::T2s) {
+        Ok(c) => c,
+        Err(e) => panic!("{engine}: {e}"),
+    };
+    let (bytes, lines) = corpus("traditional");
+    bencher
+        .counter(divan::counter::BytesCount::new(*bytes))
+        .bench(|| {
+            for line in lines {
+                black_box(converter.convert(black_box(line)));
+            }
+        });
+}

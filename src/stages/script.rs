@@ -4,6 +4,11 @@
 //! converter is used instead of a character table. Two engines sit behind the small [`ScriptEngine`] trait:
 //! `ferrous-opencc` (pure Rust, OpenCC's dictionaries built in; the default) and, with the cargo feature
 //! `opencc-sys`, the official OpenCC C++ library through `opencc-rust` (`engine = "opencc-sys"`).
+//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 13 ships 1.1.6, too old. Any OpenCC 1.4 build
+//! works, for instance the static library inside the PyPI wheel `opencc` 1.4.2:
+//! `OPENCC_LIB_DIRS=$W/lib64 OPENCC_LIBS=opencc:marisa OPENCC_INCLUDE_DIRS=$W/include OPENCC_STATIC=1
+//! OPENCC_DYLIB_STDCPP=1 cargo test --features opencc-sys`, with `$W` the wheel's `opencc/clib` and, at run
+//! time, `CLEANALIGN_OPENCC_DATA=$W/share/opencc` (the library's built-in data path is the wheel builder's).
 //!
 //! What it does, per line (one line is one paragraph):
 //! * **Only what needs converting.** A line is converted only when it holds a character that tells it is in
@@ -222,9 +227,16 @@ mod system {
             Conversion::S2twp => DefaultConfig::S2TWP,
             Conversion::S2hk => DefaultConfig::S2HK,
         };
-        OpenCC::new(config)
+        // The library resolves a bare file name against the data directory it was built with
+        // (/usr/share/opencc for a distribution package); CLEANALIGN_OPENCC_DATA points it elsewhere, e.g. at
+        // the `share/opencc` of a wheel or a local build.
+        let path = match std::env::var_os("CLEANALIGN_OPENCC_DATA") {
+            Some(dir) => std::path::Path::new(&dir).join(config.get_file_name()),
+            None => std::path::PathBuf::from(config.get_file_name()),
+        };
+        OpenCC::new(&path)
             .map(SystemEngine)
-            .map_err(|e| e.to_string())
+            .map_err(|e| format!("{}: {e}", path.display()))
     }
 
     impl ScriptEngine for SystemEngine {
