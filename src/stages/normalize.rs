@@ -199,6 +199,14 @@ pub fn record_invisible(doc: &mut Document) {
         .lines
         .iter()
         .filter(|l| {
+            // Most lines have no invisible character at all: check that before building anything.
+            if !l
+                .text
+                .chars()
+                .any(|c| is_zero_width(c) || is_removable_control(c))
+            {
+                return false;
+            }
             let chars: Vec<char> = l.text.chars().collect();
             chars.iter().enumerate().any(|(i, &c)| {
                 let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
