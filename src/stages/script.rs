@@ -4,7 +4,7 @@
 //! converter is used instead of a character table. Two engines sit behind the small [`ScriptEngine`] trait:
 //! `ferrous-opencc` (pure Rust, OpenCC's dictionaries built in; the default) and, with the cargo feature
 //! `opencc-sys`, the official OpenCC C++ library through `opencc-rust` (`engine = "opencc-sys"`).
-//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 13 ships 1.1.6, too old. Any OpenCC 1.4 build
+//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 12 ships 1.1.6 (libopencc-dev), too old. Any OpenCC 1.4 build
 //! works, for instance the static library inside the PyPI wheel `opencc` 1.4.2:
 //! `OPENCC_LIB_DIRS=$W/lib64 OPENCC_LIBS=opencc:marisa OPENCC_INCLUDE_DIRS=$W/include OPENCC_STATIC=1
 //! OPENCC_DYLIB_STDCPP=1 cargo test --features opencc-sys`, with `$W` the wheel's `opencc/clib` and, at run
