@@ -4,8 +4,8 @@
 //! converter is used instead of a character table. Two engines sit behind the small [`ScriptEngine`] trait:
 //! `ferrous-opencc` (pure Rust, OpenCC's dictionaries built in; the default) and, with the cargo feature
 //! `opencc-sys`, the official OpenCC C++ library through `opencc-rust` (`engine = "opencc-sys"`).
-//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 12 ships 1.1.6 (libopencc-dev), too old. Any OpenCC 1.4 build
-//! works, for instance the static library inside the PyPI wheel `opencc` 1.4.2:
+//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 12 ships 1.1.6 (libopencc-dev), too old. Any
+//! OpenCC 1.4 build works, for instance the static library inside the PyPI wheel `opencc` 1.4.2:
 //! `OPENCC_LIB_DIRS=$W/lib64 OPENCC_LIBS=opencc:marisa OPENCC_INCLUDE_DIRS=$W/include OPENCC_STATIC=1
 //! OPENCC_DYLIB_STDCPP=1 cargo test --features opencc-sys`, with `$W` the wheel's `opencc/clib` and, at run
 //! time, `CLEANALIGN_OPENCC_DATA=$W/share/opencc` (the library's built-in data path is the wheel builder's).
