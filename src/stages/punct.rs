@@ -12,10 +12,11 @@
 //! Chinese line: `组织(APEC)等` → `组织（APEC）等`; not when it follows a Latin letter or digit with no Han
 //! inside (`函数f(x)返回`: a call or formula). Unbalanced parentheses are left alone.
 //!
-//! The reverse holds in Latin text: on a line where Latin letters outweigh Han three to one, a full-width `，：；！？` whose
-//! neighbours are not Chinese becomes ASCII (with the space an ASCII mark takes before a following word), and
-//! so does a pair `（）` with no Han inside and no Chinese outside: `Hello，world` → `Hello, world`. A Chinese
-//! quotation inside English (`He said “你好，世界”.`) keeps its full-width marks.
+//! The reverse holds in Latin text, a line where Latin letters outweigh Han three to one: a full-width
+//! `，：；！？` after a word or number and with no Chinese after it becomes ASCII (with the space an ASCII mark
+//! takes before a following word), and so does a pair `（）` with no Chinese inside or around it:
+//! `Hello，world` → `Hello, world`. A Chinese quotation inside English (`He said “你好，世界”.`) keeps its
+//! full-width marks.
 
 use super::LineRepair;
 use crate::text::{is_cjk_context, is_cjk_punct, is_han, ScriptCounts};
