@@ -20,9 +20,9 @@
 //!   it over Traditional text that happens to contain `干`, `后` or `里` can pick the wrong form.
 //! * **Source variant.** Taiwan writes `著` for the particle that OpenCC's standard Traditional and Hong Kong
 //!   write `着`, and Hong Kong writes `衞`, `綫`-style forms the standard tables do not list; `t2s` leaves
-//!   those unconverted. With `source_variant = "auto"` a line that needs converting and shows Taiwan-only
-//!   (or Hong Kong-only) forms is converted with `tw2s` (or `hk2s`), any other line with `t2s`. The markers
-//!   only choose the conversion; they never make a line need one (`著` is also good Simplified).
+//!   those unconverted. With `source_variant = "auto"` a line that needs converting is converted with `t2s`,
+//!   and the characters that only Taiwan (or Hong Kong) writes take what `tw2s` (or `hk2s`) makes of them in
+//!   context. These markers never make a line need converting on their own (`著` is also good Simplified).
 //! * Targets: `zh-Hans` (t2s / tw2s / hk2s), `zh-Hant` (s2t), `zh-TW` (s2twp: Taiwan forms and phrases such
 //!   as 软件 → 軟體), `zh-HK` (s2hk), `none`.
 //!
@@ -132,8 +132,11 @@ impl ScriptConfig {
                 let main = load(main)?;
                 let mut regional = Vec::new();
                 if self.source_variant == "auto" {
-                    // A regional marker is a character the regional configuration converts differently from
-                    // t2s and that is not itself a Simplified form (`么` is tw2s-specific but Simplified).
+                    // A regional marker is a character that is not itself a Simplified form and that the
+                    // regional configuration turns into one character, other than t2s's, that is finished
+                    // (t2s leaves it alone) and not Traditional-only. That keeps 著 → 着 (tw2s) and 衞 → 卫
+                    // (hk2s), and rejects 么 → 幺 (么 is Simplified) and 抬 → 擡 (a half-converted variant
+                    // in ferrous-opencc's tw2s).
                     let simplified = load(Conversion::S2t)?;
                     for conversion in [Conversion::Tw2s, Conversion::Hk2s] {
                         let engine = load(conversion)?;
@@ -141,7 +144,13 @@ impl ScriptConfig {
                             .singles
                             .iter()
                             .filter(|(c, out)| {
+                                let mut chars = out.chars();
+                                let (Some(o), None) = (chars.next(), chars.next()) else {
+                                    return false;
+                                };
                                 main.single(**c) != Some(out.as_str())
+                                    && main.single(o).is_none()
+                                    && langid::script_counts(out).1 == 0
                                     && simplified.single(**c).is_none()
                             })
                             .map(|(c, _)| *c)
@@ -394,33 +403,41 @@ impl ScriptConverter {
     /// Convert `line` whether or not it shows the other script (the baseline of the skip test: same output
     /// on lines that need converting, more time on lines that do not).
     pub fn convert_always(&self, line: &str) -> Option<String> {
-        let engine = match &self.plan {
+        let converted = match &self.plan {
             Plan::Off => return None,
             Plan::ToSimplified { main, regional } => {
-                &Self::pick_regional(regional, line).unwrap_or(main).engine
+                let mut out = main.engine.convert(line);
+                for r in regional {
+                    if line.chars().any(|c| r.markers.contains(&c)) {
+                        let theirs = r.engine.engine.convert(line);
+                        if let Some(merged) = take_at_markers(line, &out, &theirs, &r.markers) {
+                            out = merged;
+                        }
+                    }
+                }
+                out
             }
-            Plan::ToTraditional(p) => &p.engine,
+            Plan::ToTraditional(p) => p.engine.convert(line),
         };
-        let converted = engine.convert(line);
         (converted != line).then_some(converted)
     }
+}
 
-    /// The regional engine whose markers the line shows more of than any other's, if any.
-    fn pick_regional<'a>(regional: &'a [Regional], line: &str) -> Option<&'a Arc<Prepared>> {
-        let counts: Vec<usize> = regional
-            .iter()
-            .map(|r| line.chars().filter(|c| r.markers.contains(c)).count())
-            .collect();
-        let best = counts.iter().copied().max().unwrap_or(0);
-        if best == 0 || counts.iter().filter(|&&n| n == best).count() > 1 {
-            return None;
-        }
-        regional
-            .iter()
-            .zip(&counts)
-            .find(|(_, &n)| n == best)
-            .map(|(r, _)| &r.engine)
+/// `ours` with the characters at the positions of `markers` in `line` taken from `theirs`, when all three
+/// have the same length (the usual case: OpenCC's character and variant tables map one to one). The regional
+/// conversion decides only its own characters, phrase-aware (`著名` keeps 著, `看著` becomes 看着), and t2s
+/// decides the rest, so a quirk of a regional table elsewhere in the line cannot leak in.
+fn take_at_markers(line: &str, ours: &str, theirs: &str, markers: &[char]) -> Option<String> {
+    let n = line.chars().count();
+    if ours.chars().count() != n || theirs.chars().count() != n {
+        return None;
     }
+    Some(
+        line.chars()
+            .zip(ours.chars().zip(theirs.chars()))
+            .map(|(input, (o, t))| if markers.contains(&input) { t } else { o })
+            .collect(),
+    )
 }
 
 impl LineRepair for ScriptConverter {
@@ -497,6 +514,10 @@ mod tests {
         assert_eq!(convert("zh-Hans", "衞生署的報告"), "卫生署的报告");
         // A phrase that keeps 著 in Taiwan usage stays 著.
         assert_eq!(convert("zh-Hans", "著名的學者"), "著名的学者");
+        // The regional conversion decides only its own characters: ferrous-opencc's tw2s would make 抬 擡
+        // and a stray Simplified 么 幺.
+        assert_eq!(convert("zh-Hans", "他抬頭看著天空"), "他抬头看着天空");
+        assert_eq!(convert("zh-Hans", "為什么他看著我"), "为什么他看着我");
     }
 
     #[test]
