@@ -255,3 +255,41 @@ fn system_engine_agrees_with_ferrous() {
     // The same bar as the s2twp golden test: ferrous-opencc's older Taiwan phrase table (通过 → 透過).
     assert!(agreement >= 0.999, "{agreement:.5}");
 }
+
+mod skip_test_property {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::{Arc, OnceLock};
+
+    fn stage() -> &'static cleanalign::stages::script::ScriptConverter {
+        static S: OnceLock<cleanalign::stages::script::ScriptConverter> = OnceLock::new();
+        S.get_or_init(|| ScriptConfig::default().build().expect("valid"))
+    }
+
+    fn t2s() -> &'static Arc<dyn cleanalign::stages::script::ScriptEngine> {
+        static E: OnceLock<Arc<dyn cleanalign::stages::script::ScriptEngine>> = OnceLock::new();
+        E.get_or_init(|| load_engine(EngineKind::Ferrous, Conversion::T2s).expect("t2s"))
+    }
+
+    /// Simplified text, characters valid in both scripts (干 后 里 面 乾 著), phrase material (一 併 杯 名),
+    /// a few Traditional-only characters, Latin letters and punctuation.
+    fn line() -> impl Strategy<Value = String> {
+        let pool: Vec<char> = "我们的国家发展很快干后里面乾著名杯一併淨國發這說abc ，。1"
+            .chars()
+            .collect();
+        prop::collection::vec(prop::sample::select(pool), 0..40)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// The skip test never skips a line that t2s would change.
+        #[test]
+        fn skipped_lines_are_ones_t2s_leaves_alone(s in line()) {
+            if stage().repair(&s).is_none() {
+                prop_assert_eq!(t2s().convert(&s), s);
+            }
+        }
+    }
+}
