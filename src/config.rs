@@ -627,7 +627,7 @@ mod tests {
 
     #[test]
     fn value_errors_from_every_section_at_once() {
-        let errs = errors("[script]\ntarget = \"zh-XX\"\n[pipeline]\nskip = [\"nope\"]\n[normalize]\nform = \"nfkc\"\n");
+        let errs = errors("[script]\ntarget = \"zh-XX\"\n[pipeline]\nskip = [\"nope\"]\n[normalize]\nform = \"nfkd\"\n");
         assert_eq!(errs.len(), 3, "{errs:?}");
         assert!(errs.iter().all(|e| e.position.is_some()), "{errs:?}");
     }

@@ -50,6 +50,7 @@ impl FixChain {
         }
         let script_config = ScriptConfig {
             target: to.to_string(),
+            ..config.script.clone()
         };
         errors.extend(
             script_config

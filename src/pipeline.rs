@@ -252,6 +252,7 @@ impl Pipeline {
             repair_mojibake(mojibake, &mut doc);
         }
         if let Some(n) = &self.normalizer {
+            crate::stages::normalize::record_invisible(&mut doc);
             apply_line_repair(n, &mut doc);
         }
         if let Some(r) = &self.ruby {

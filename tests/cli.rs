@@ -365,7 +365,7 @@ fn value_error_messages_snapshot() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(
         dir.path().join("pipeline.toml"),
-        "[script]\ntarget = \"zh-CN\"\n\n[normalize]\nform = \"nfkc\"\n\n[decode]\nforce_encoding = \"latin-9000\"\n",
+        "[script]\ntarget = \"zh-CN\"\n\n[normalize]\nform = \"nfkd\"\n\n[decode]\nforce_encoding = \"latin-9000\"\n",
     )
     .expect("write");
     let o = run_in(dir.path(), &["check", "--config", "pipeline.toml"]);

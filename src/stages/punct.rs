@@ -9,7 +9,14 @@
 //!   Chinese, anything but a digit-after-digit or a URL continuation.
 //!
 //! A pair of ASCII parentheses is widened when either outside neighbour is Chinese and the pair is on a mostly
-//! Chinese line: `组织(APEC)等` → `组织（APEC）等`. Unbalanced parentheses are left alone.
+//! Chinese line: `组织(APEC)等` → `组织（APEC）等`; not when it follows a Latin letter or digit with no Han
+//! inside (`函数f(x)返回`: a call or formula). Unbalanced parentheses are left alone.
+//!
+//! The reverse holds in Latin text, a line where Latin letters outweigh Han three to one: a full-width
+//! `，：；！？` after a word or number and with no Chinese after it becomes ASCII (with the space an ASCII mark
+//! takes before a following word), and so does a pair `（）` with no Chinese inside or around it:
+//! `Hello，world` → `Hello, world`. A Chinese quotation inside English (`He said “你好，世界”.`) keeps its
+//! full-width marks.
 
 use super::LineRepair;
 use crate::text::{is_cjk_context, is_cjk_punct, is_han, ScriptCounts};
@@ -36,6 +43,13 @@ fn widen(c: char) -> char {
 fn mostly_chinese(line: &str) -> bool {
     let counts = ScriptCounts::of(line);
     counts.han > 0 && counts.han >= counts.latin
+}
+
+/// Latin text: Latin letters outweigh Han characters at the weight language identification gives Han (one
+/// Han character carries about as much as a short word). A Chinese line naming a few products is not Latin.
+fn latin_text(line: &str) -> bool {
+    let counts = ScriptCounts::of(line);
+    counts.latin > counts.han.saturating_mul(crate::stages::langid::HAN_WEIGHT)
 }
 
 fn prev_visible(chars: &[char], i: usize) -> Option<char> {
@@ -101,7 +115,11 @@ impl PunctWidth {
                     };
                     let before = chars[..open].iter().next_back().copied();
                     let after = chars.get(i + 1).copied();
-                    if before.is_some_and(is_cjk_context) || after.is_some_and(is_cjk_context) {
+                    let call_like = before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '_')
+                        && !chars[open..i].iter().copied().any(is_han);
+                    if !call_like
+                        && (before.is_some_and(is_cjk_context) || after.is_some_and(is_cjk_context))
+                    {
                         chars[open] = '（';
                         chars[i] = '）';
                         widened[open] = true;
@@ -168,15 +186,104 @@ pub fn collapse_doubled_marks(line: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+fn narrow(c: char) -> char {
+    match c {
+        '，' => ',',
+        '：' => ':',
+        '；' => ';',
+        '！' => '!',
+        '？' => '?',
+        '（' => '(',
+        '）' => ')',
+        other => other,
+    }
+}
+
+/// Full-width marks in Latin text become ASCII (see the module header). `None` when nothing changes.
+fn narrow_in_latin_text(line: &str) -> Option<String> {
+    if !line.contains(['，', '：', '；', '！', '？', '（', '）']) || !latin_text(line) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let latin_side = |c: Option<char>| c.is_none_or(|c| !is_cjk_context(c));
+    let mut narrowed = vec![false; chars.len()];
+    let mut open_stack: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '，' | '：' | '；' | '！' | '？' => {
+                let prev = prev_visible(&chars, i);
+                // A mark needs a word or number before it; a lone mark at the start is left alone.
+                narrowed[i] = prev.is_some_and(|p| p.is_alphanumeric() && !is_cjk_context(p))
+                    && latin_side(next_visible(&chars, i));
+            }
+            '（' => open_stack.push(i),
+            '）' => {
+                let Some(open) = open_stack.pop() else {
+                    continue;
+                };
+                let before = prev_visible(&chars, open);
+                let after = next_visible(&chars, i);
+                if latin_side(before)
+                    && latin_side(after)
+                    && !chars[open..i].iter().copied().any(is_cjk_context_inner)
+                {
+                    narrowed[open] = true;
+                    narrowed[i] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    if !narrowed.contains(&true) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if !narrowed[i] {
+            out.push(c);
+            continue;
+        }
+        let ascii = narrow(c);
+        let next = chars.get(i + 1).copied();
+        if ascii == '(' {
+            if out.chars().next_back().is_some_and(char::is_alphanumeric) {
+                out.push(' ');
+            }
+            out.push(ascii);
+            continue;
+        }
+        if ascii != ')' {
+            // An ASCII mark sits right after its word.
+            while out.ends_with(' ') {
+                out.pop();
+            }
+        }
+        out.push(ascii);
+        if next.is_some_and(|n| n.is_alphabetic() || n == '(' || n == '"') {
+            out.push(' ');
+        }
+    }
+    Some(out)
+}
+
+/// Inside parentheses, Han or full-width marks other than the parentheses themselves mean Chinese content.
+fn is_cjk_context_inner(c: char) -> bool {
+    c != '（' && is_cjk_context(c)
+}
+
 impl LineRepair for PunctWidth {
     fn name(&self) -> &'static str {
         "punct"
     }
 
     fn repair(&self, line: &str) -> Option<String> {
+        // Narrowing only touches lines that are not mostly Chinese and marks with no Chinese beside them, which
+        // widening never produces: one pass first is enough.
+        let narrowed = narrow_in_latin_text(line);
+        let line = narrowed.as_deref().unwrap_or(line);
         // Widening can put a full-width mark next to a comma run, and collapsing a run can bring a mark next to
         // Chinese text: alternate until stable so the stage is idempotent.
-        let mut current: Option<String> = None;
+        let mut current: Option<String> = narrowed.clone();
         for _ in 0..4 {
             let base = current.as_deref().unwrap_or(line);
             let next = match Self::widen(base) {
@@ -303,6 +410,61 @@ mod tests {
             "他说：“好，”然后走了。",
         ] {
             assert_eq!(collapse_doubled_marks(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn narrows_in_latin_text() {
+        assert_eq!(fix("Hello，world！"), "Hello, world!");
+        assert_eq!(
+            fix("Note：see page 3；then stop？"),
+            "Note: see page 3; then stop?"
+        );
+        assert_eq!(
+            fix("Apple（AAPL）rose 3％ today"),
+            "Apple (AAPL) rose 3％ today"
+        );
+        assert_eq!(fix("Total 1，000 units"), "Total 1,000 units");
+    }
+
+    #[test]
+    fn chinese_inside_latin_text_keeps_full_width() {
+        for s in [
+            "He said “你好，世界！” and left.",
+            "The sign read 欢迎光临（请勿吸烟） at the door.",
+            "Words like 你好：hello are common.",
+        ] {
+            assert_eq!(fix(s), s, "{s}");
+        }
+        // A full-width comma between two Latin words of a Chinese line stays: the line is Chinese text.
+        let s = "我们使用Python，Java和Rust开发后端服务。";
+        assert_eq!(fix(s), s);
+    }
+
+    #[test]
+    fn code_like_text_and_numbers_are_left() {
+        for s in [
+            "函数f(x)返回一个整数",
+            "调用foo(bar, 1)即可",
+            "运行 cargo test --lib stages::script 即可",
+            "设置 x=1,y=2 后重启",
+            "共有3,000人参加，增长1.5倍",
+            "if (a > b) { return a; }",
+        ] {
+            assert_eq!(fix(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn narrowing_and_widening_are_idempotent() {
+        for s in [
+            "Hello，world！",
+            "Apple（AAPL）rose",
+            "随着全球化进程的加快,各国(包括中国)",
+            "He said “你好，世界！” and left，then came back",
+        ] {
+            let once = fix(s);
+            assert_eq!(fix(&once), once, "{s}");
         }
     }
 }

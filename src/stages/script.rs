@@ -1,13 +1,47 @@
-//! Script unification: convert Chinese to one target script with OpenCC's dictionaries (`ferrous-opencc`).
+//! Script unification: convert Chinese to one target script with OpenCC's dictionaries.
 //!
 //! Conversion is phrase-aware (OpenCC's dictionaries map words, not just characters), which is why a real
-//! converter is used instead of a character table. Lines without Han characters are skipped: the converter is
-//! the slowest step of the repairs and most lines of a mixed batch are English.
+//! converter is used instead of a character table. Two engines sit behind the small [`ScriptEngine`] trait:
+//! `ferrous-opencc` (pure Rust, OpenCC's dictionaries built in; the default) and, with the cargo feature
+//! `opencc-sys`, the official OpenCC C++ library through `opencc-rust` (`engine = "opencc-sys"`).
+//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 12 ships 1.1.6 (libopencc-dev), too old. Any
+//! OpenCC 1.4 build works, for instance the static library inside the PyPI wheel `opencc` 1.4.2:
+//! `OPENCC_LIB_DIRS=$W/lib64 OPENCC_LIBS=opencc:marisa OPENCC_INCLUDE_DIRS=$W/include OPENCC_STATIC=1
+//! OPENCC_DYLIB_STDCPP=1 cargo test --features opencc-sys`, with `$W` the wheel's `opencc/clib` and, at run
+//! time, `CLEANALIGN_OPENCC_DATA=$W/share/opencc` (the library's built-in data path is the wheel builder's).
+//!
+//! What it does, per line (one line is one paragraph):
+//! * **Only what needs converting.** A line is converted only when it holds a character that tells it is in
+//!   the other script. Towards Simplified, that is any character the chosen OpenCC configuration changes on
+//!   its own (found once per process by converting every BMP character, so the test is exact for the engine
+//!   in use); Traditional→Simplified is many-to-one, so running it over a line that is already Simplified
+//!   is harmless and the test only saves time. Towards Traditional the test is stricter: the line must hold
+//!   a Simplified-only character, because Simplified→Traditional is one-to-many (`干` → 乾/幹/干) and running
+//!   it over Traditional text that happens to contain `干`, `后` or `里` can pick the wrong form.
+//! * **Source variant.** Taiwan writes `著` for the particle that OpenCC's standard Traditional and Hong Kong
+//!   write `着`, and Hong Kong writes `衞`, `綫`-style forms the standard tables do not list; `t2s` leaves
+//!   those unconverted. With `source_variant = "auto"` a line that needs converting is converted with `t2s`,
+//!   and the characters that only Taiwan (or Hong Kong) writes take what `tw2s` (or `hk2s`) makes of them in
+//!   context. These markers never make a line need converting on their own (`著` is also good Simplified).
+//! * Targets: `zh-Hans` (t2s / tw2s / hk2s), `zh-Hant` (s2t), `zh-TW` (s2twp: Taiwan forms and phrases such
+//!   as 软件 → 軟體), `zh-HK` (s2hk), `none`.
+//!
+//! What it never does: convert a line without evidence of the other script, touch text that is not Chinese,
+//! or rewrite Traditional text from one regional standard into another (a Hong Kong line stays Hong Kong
+//! Traditional under `zh-TW`; only Simplified text is converted to Taiwan forms).
+//!
+//! Limits: conversion is as good as OpenCC's dictionaries (see `tests/script.rs` for the measured agreement
+//! with the official library). A line that is Traditional only by a phrase whose characters are each valid
+//! Simplified (rare) is not converted towards Simplified; a Traditional line without any Traditional-only
+//! character is by definition already valid Simplified except for such phrases.
 
 use super::LineRepair;
+use crate::stages::langid;
+use crate::text::is_han;
 use crate::validate::FieldError;
-use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 /// `[script]` in `pipeline.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,33 +50,58 @@ pub struct ScriptConfig {
     /// Target script: "zh-Hans" (Simplified, default), "zh-Hant" (Traditional, OpenCC standard),
     /// "zh-TW" (Taiwan usage and phrases), "zh-HK" (Hong Kong), or "none" (leave the script alone).
     pub target: String,
+    /// Regional variant of Traditional input, for the zh-Hans target: "auto" (default: each paragraph that
+    /// shows Taiwan-only or Hong Kong-only forms is converted with OpenCC's tw2s or hk2s, the rest with t2s),
+    /// "standard" (always t2s), "tw" (always tw2s) or "hk" (always hk2s).
+    pub source_variant: String,
+    /// Conversion engine: "ferrous" (default; pure Rust, dictionaries built in) or "opencc-sys" (the system
+    /// OpenCC library, >= 1.4; only in builds with the cargo feature `opencc-sys`).
+    pub engine: String,
 }
 
 impl Default for ScriptConfig {
     fn default() -> Self {
         ScriptConfig {
             target: "zh-Hans".to_string(),
+            source_variant: "auto".to_string(),
+            engine: "ferrous".to_string(),
         }
     }
 }
 
 /// Valid values of `script.target` and `fix --to`.
 pub const TARGETS: &[&str] = &["zh-Hans", "zh-Hant", "zh-TW", "zh-HK", "none"];
+/// Valid values of `script.source_variant`.
+pub const SOURCE_VARIANTS: &[&str] = &["auto", "standard", "tw", "hk"];
+/// Valid values of `script.engine` (whether "opencc-sys" can be built depends on the cargo feature).
+pub const ENGINES: &[&str] = &["ferrous", "opencc-sys"];
 
 impl ScriptConfig {
     pub fn validate(&self) -> Vec<FieldError> {
-        if TARGETS.contains(&self.target.as_str()) {
-            Vec::new()
-        } else {
-            vec![FieldError::new(
-                "target",
-                format!(
-                    "unknown script target \"{}\"; valid: {}",
-                    self.target,
-                    TARGETS.join(", ")
-                ),
-            )]
+        let mut errors = Vec::new();
+        let mut one_of = |field: &str, value: &str, valid: &[&str], what: &str| {
+            if !valid.contains(&value) {
+                errors.push(FieldError::new(
+                    field,
+                    format!("unknown {what} \"{value}\"; valid: {}", valid.join(", ")),
+                ));
+            }
+        };
+        one_of("target", &self.target, TARGETS, "script target");
+        one_of(
+            "source_variant",
+            &self.source_variant,
+            SOURCE_VARIANTS,
+            "source variant",
+        );
+        one_of("engine", &self.engine, ENGINES, "engine");
+        if self.engine == "opencc-sys" && !cfg!(feature = "opencc-sys") {
+            errors.push(FieldError::new(
+                "engine",
+                "\"opencc-sys\" needs a build with `--features opencc-sys` (and the OpenCC >= 1.4 library)",
+            ));
         }
+        errors
     }
 
     pub fn build(&self) -> Result<ScriptConverter, Vec<FieldError>> {
@@ -50,29 +109,335 @@ impl ScriptConfig {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let builtin = match self.target.as_str() {
-            "zh-Hans" => Some(BuiltinConfig::T2s),
-            "zh-Hant" => Some(BuiltinConfig::S2t),
-            "zh-TW" => Some(BuiltinConfig::S2twp),
-            "zh-HK" => Some(BuiltinConfig::S2hk),
-            _ => None,
+        let kind = if self.engine == "opencc-sys" {
+            EngineKind::System
+        } else {
+            EngineKind::Ferrous
         };
-        let converter = match builtin {
-            Some(config) => Some(OpenCC::from_config(config).map_err(|e| {
+        let load = |conversion| {
+            prepared(kind, conversion).map_err(|e| {
                 vec![FieldError::new(
-                    "target",
-                    format!("cannot load the OpenCC dictionaries: {e}"),
+                    "engine",
+                    format!("cannot load OpenCC: {e}"),
                 )]
-            })?),
-            None => None,
+            })
         };
-        Ok(ScriptConverter { converter })
+        let plan = match self.target.as_str() {
+            "zh-Hans" => {
+                let main = match self.source_variant.as_str() {
+                    "tw" => Conversion::Tw2s,
+                    "hk" => Conversion::Hk2s,
+                    _ => Conversion::T2s,
+                };
+                let main = load(main)?;
+                let mut regional = Vec::new();
+                if self.source_variant == "auto" {
+                    // A regional marker is a character that is not itself a Simplified form and that the
+                    // regional configuration turns into one character, other than t2s's, that is finished
+                    // (t2s leaves it alone) and not Traditional-only. That keeps 著 → 着 (tw2s) and 衞 → 卫
+                    // (hk2s), and rejects 么 → 幺 (么 is Simplified) and 抬 → 擡 (a half-converted variant
+                    // in ferrous-opencc's tw2s).
+                    let simplified = load(Conversion::S2t)?;
+                    for conversion in [Conversion::Tw2s, Conversion::Hk2s] {
+                        let engine = load(conversion)?;
+                        let markers = engine
+                            .singles
+                            .iter()
+                            .filter(|(c, out)| {
+                                let mut chars = out.chars();
+                                let (Some(o), None) = (chars.next(), chars.next()) else {
+                                    return false;
+                                };
+                                main.single(**c) != Some(out.as_str())
+                                    && main.single(o).is_none()
+                                    && langid::script_counts(out).1 == 0
+                                    && simplified.single(**c).is_none()
+                            })
+                            .map(|(c, _)| *c)
+                            .collect();
+                        regional.push(Regional { engine, markers });
+                    }
+                }
+                Plan::ToSimplified { main, regional }
+            }
+            "zh-Hant" => Plan::ToTraditional(load(Conversion::S2t)?),
+            "zh-TW" => Plan::ToTraditional(load(Conversion::S2twp)?),
+            "zh-HK" => Plan::ToTraditional(load(Conversion::S2hk)?),
+            _ => Plan::Off,
+        };
+        Ok(ScriptConverter { plan })
     }
 }
 
-/// The runtime converter; `None` inside means the target is "none".
+/// One OpenCC conversion, named as OpenCC names its configuration files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Conversion {
+    T2s,
+    Tw2s,
+    Hk2s,
+    S2t,
+    S2tw,
+    S2twp,
+    S2hk,
+}
+
+impl Conversion {
+    /// OpenCC's configuration name (`t2s`, `s2twp`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Conversion::T2s => "t2s",
+            Conversion::Tw2s => "tw2s",
+            Conversion::Hk2s => "hk2s",
+            Conversion::S2t => "s2t",
+            Conversion::S2tw => "s2tw",
+            Conversion::S2twp => "s2twp",
+            Conversion::S2hk => "s2hk",
+        }
+    }
+}
+
+/// A converter for one OpenCC configuration. Implementations must be deterministic and leave text they
+/// cannot convert as it is.
+pub trait ScriptEngine: Send + Sync {
+    fn convert(&self, text: &str) -> String;
+}
+
+/// Which library does the converting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EngineKind {
+    /// `ferrous-opencc`: pure Rust, OpenCC's dictionaries compiled in.
+    Ferrous,
+    /// The official OpenCC C++ library through `opencc-rust` (cargo feature `opencc-sys`).
+    System,
+}
+
+struct FerrousEngine(ferrous_opencc::OpenCC);
+
+impl ScriptEngine for FerrousEngine {
+    fn convert(&self, text: &str) -> String {
+        self.0.convert(text)
+    }
+}
+
+#[cfg(feature = "opencc-sys")]
+mod system {
+    use super::{Conversion, ScriptEngine};
+    use opencc_rust::{DefaultConfig, OpenCC};
+
+    pub(super) struct SystemEngine(OpenCC);
+
+    pub(super) fn load(conversion: Conversion) -> Result<SystemEngine, String> {
+        let config = match conversion {
+            Conversion::T2s => DefaultConfig::T2S,
+            Conversion::Tw2s => DefaultConfig::TW2S,
+            Conversion::Hk2s => DefaultConfig::HK2S,
+            Conversion::S2t => DefaultConfig::S2T,
+            Conversion::S2tw => DefaultConfig::S2TW,
+            Conversion::S2twp => DefaultConfig::S2TWP,
+            Conversion::S2hk => DefaultConfig::S2HK,
+        };
+        // The library resolves a bare file name against the data directory it was built with
+        // (/usr/share/opencc for a distribution package); CLEANALIGN_OPENCC_DATA points it elsewhere, e.g. at
+        // the `share/opencc` of a wheel or a local build.
+        let path = match std::env::var_os("CLEANALIGN_OPENCC_DATA") {
+            Some(dir) => std::path::Path::new(&dir).join(config.get_file_name()),
+            None => std::path::PathBuf::from(config.get_file_name()),
+        };
+        OpenCC::new(&path)
+            .map(SystemEngine)
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    impl ScriptEngine for SystemEngine {
+        fn convert(&self, text: &str) -> String {
+            // The C library fails only on resources (or interior NUL bytes): leave the text as it was.
+            self.0.convert(text).unwrap_or_else(|_| text.to_string())
+        }
+    }
+}
+
+/// Load one engine for one conversion, uncached. Public so tests and benchmarks can compare engines.
+pub fn load_engine(
+    kind: EngineKind,
+    conversion: Conversion,
+) -> Result<Arc<dyn ScriptEngine>, String> {
+    match kind {
+        EngineKind::Ferrous => {
+            use ferrous_opencc::config::BuiltinConfig as B;
+            let config = match conversion {
+                Conversion::T2s => B::T2s,
+                Conversion::Tw2s => B::Tw2s,
+                Conversion::Hk2s => B::Hk2s,
+                Conversion::S2t => B::S2t,
+                Conversion::S2tw => B::S2tw,
+                Conversion::S2twp => B::S2twp,
+                Conversion::S2hk => B::S2hk,
+            };
+            ferrous_opencc::OpenCC::from_config(config)
+                .map(|c| Arc::new(FerrousEngine(c)) as Arc<dyn ScriptEngine>)
+                .map_err(|e| e.to_string())
+        }
+        #[cfg(feature = "opencc-sys")]
+        EngineKind::System => {
+            system::load(conversion).map(|e| Arc::new(e) as Arc<dyn ScriptEngine>)
+        }
+        #[cfg(not(feature = "opencc-sys"))]
+        EngineKind::System => Err("this build has no `opencc-sys` feature".to_string()),
+    }
+}
+
+/// An engine plus what it does to each BMP character on its own.
+struct Prepared {
+    engine: Arc<dyn ScriptEngine>,
+    /// Bit per BMP code point: set when the engine changes that character on its own.
+    changes: Vec<u64>,
+    /// The changed characters and what each becomes (sorted, for the regional markers).
+    singles: BTreeMap<char, String>,
+}
+
+impl Prepared {
+    fn new(engine: Arc<dyn ScriptEngine>) -> Prepared {
+        // Every BMP character except surrogates and line breaks, one per line: OpenCC's dictionaries hold no
+        // key with a line break, so no match can span two probes.
+        let probes: Vec<char> = (1u32..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\n' && c != '\r')
+            .collect();
+        let mut input = String::with_capacity(probes.len() * 4);
+        for &c in &probes {
+            input.push(c);
+            input.push('\n');
+        }
+        let output = engine.convert(&input);
+        let pieces: Vec<&str> = output.split('\n').collect();
+        let mut changes = vec![0u64; 0x10000 / 64];
+        let mut singles = BTreeMap::new();
+        // The trailing line break leaves one empty piece at the end.
+        if pieces.len() == probes.len() + 1 {
+            for (&c, &out) in probes.iter().zip(&pieces) {
+                let mut one = [0u8; 4];
+                if out != c.encode_utf8(&mut one) {
+                    set_bit(&mut changes, c);
+                    singles.insert(c, out.to_string());
+                }
+            }
+        } else {
+            // The engine did not keep one output line per probe: assume every Han character may change, so
+            // the skip test never skips a line that needs converting.
+            for c in probes.iter().copied().filter(|&c| is_han(c)) {
+                set_bit(&mut changes, c);
+            }
+        }
+        Prepared {
+            engine,
+            changes,
+            singles,
+        }
+    }
+
+    /// What the engine makes of `c` on its own, when it changes it.
+    fn single(&self, c: char) -> Option<&str> {
+        self.singles.get(&c).map(String::as_str)
+    }
+
+    /// True when the engine may change something in `line`: it holds a character the engine changes on its
+    /// own, or a Han character beyond the BMP (not probed; assume it may convert).
+    fn may_change(&self, line: &str) -> bool {
+        line.chars().any(|c| {
+            let code = c as u32;
+            if code > 0xFFFF {
+                is_han(c)
+            } else {
+                self.changes
+                    .get((code / 64) as usize)
+                    .is_some_and(|w| w & (1u64 << (code % 64)) != 0)
+            }
+        })
+    }
+}
+
+fn set_bit(bits: &mut [u64], c: char) {
+    let code = c as u32;
+    if let Some(word) = bits.get_mut((code / 64) as usize) {
+        *word |= 1u64 << (code % 64);
+    }
+}
+
+/// Loading an engine and probing it costs tens of milliseconds; every converter of the process shares one
+/// per (engine, conversion).
+fn prepared(kind: EngineKind, conversion: Conversion) -> Result<Arc<Prepared>, String> {
+    type Cache = Mutex<BTreeMap<(EngineKind, Conversion), Arc<Prepared>>>;
+    static CACHE: Cache = Mutex::new(BTreeMap::new());
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(p) = cache.get(&(kind, conversion)) {
+        return Ok(Arc::clone(p));
+    }
+    let p = Arc::new(Prepared::new(load_engine(kind, conversion)?));
+    cache.insert((kind, conversion), Arc::clone(&p));
+    Ok(p)
+}
+
+struct Regional {
+    engine: Arc<Prepared>,
+    /// Characters that only this region's Traditional writes (among those OpenCC knows).
+    markers: Vec<char>,
+}
+
+enum Plan {
+    Off,
+    ToSimplified {
+        main: Arc<Prepared>,
+        regional: Vec<Regional>,
+    },
+    ToTraditional(Arc<Prepared>),
+}
+
+/// The runtime converter.
 pub struct ScriptConverter {
-    converter: Option<OpenCC>,
+    plan: Plan,
+}
+
+impl ScriptConverter {
+    /// Convert `line` whether or not it shows the other script (the baseline of the skip test: same output
+    /// on lines that need converting, more time on lines that do not).
+    pub fn convert_always(&self, line: &str) -> Option<String> {
+        let converted = match &self.plan {
+            Plan::Off => return None,
+            Plan::ToSimplified { main, regional } => {
+                let mut out = main.engine.convert(line);
+                for r in regional {
+                    if line.chars().any(|c| r.markers.contains(&c)) {
+                        let theirs = r.engine.engine.convert(line);
+                        if let Some(merged) = take_at_markers(line, &out, &theirs, &r.markers) {
+                            out = merged;
+                        }
+                    }
+                }
+                out
+            }
+            Plan::ToTraditional(p) => p.engine.convert(line),
+        };
+        (converted != line).then_some(converted)
+    }
+}
+
+/// `ours` with the characters at the positions of `markers` in `line` taken from `theirs`, when all three
+/// have the same length (the usual case: OpenCC's character and variant tables map one to one). The regional
+/// conversion decides only its own characters, phrase-aware (`著名` keeps 著, `看著` becomes 看着), and t2s
+/// decides the rest, so a quirk of a regional table elsewhere in the line cannot leak in.
+fn take_at_markers(line: &str, ours: &str, theirs: &str, markers: &[char]) -> Option<String> {
+    let n = line.chars().count();
+    if ours.chars().count() != n || theirs.chars().count() != n {
+        return None;
+    }
+    Some(
+        line.chars()
+            .zip(ours.chars().zip(theirs.chars()))
+            .map(|(input, (o, t))| if markers.contains(&input) { t } else { o })
+            .collect(),
+    )
 }
 
 impl LineRepair for ScriptConverter {
@@ -81,12 +446,18 @@ impl LineRepair for ScriptConverter {
     }
 
     fn repair(&self, line: &str) -> Option<String> {
-        let converter = self.converter.as_ref()?;
-        if !line.chars().any(crate::text::is_han) {
-            return None;
+        let needed = match &self.plan {
+            Plan::Off => false,
+            // Regional markers choose the conversion but are no evidence on their own: `著` is Taiwan's
+            // particle and also good Simplified (`著称`), where tw2s would wrongly make it `着`.
+            Plan::ToSimplified { main, .. } => main.may_change(line),
+            Plan::ToTraditional(_) => langid::script_counts(line).0 > 0,
+        };
+        if needed {
+            self.convert_always(line)
+        } else {
+            None
         }
-        let converted = converter.convert(line);
-        (converted != line).then_some(converted)
     }
 }
 
@@ -94,12 +465,18 @@ impl LineRepair for ScriptConverter {
 mod tests {
     use super::*;
 
-    fn convert(target: &str, s: &str) -> String {
-        let c = ScriptConfig {
+    fn converter(target: &str, source_variant: &str) -> ScriptConverter {
+        ScriptConfig {
             target: target.into(),
+            source_variant: source_variant.into(),
+            ..ScriptConfig::default()
         }
         .build()
-        .expect("valid target");
+        .expect("valid config")
+    }
+
+    fn convert(target: &str, s: &str) -> String {
+        let c = converter(target, "auto");
         c.repair(s).unwrap_or_else(|| s.to_string())
     }
 
@@ -115,15 +492,85 @@ mod tests {
     #[test]
     fn simplified_to_taiwan_uses_phrases() {
         assert_eq!(convert("zh-TW", "软件"), "軟體");
+        assert_eq!(convert("zh-HK", "为了核实这说法"), "為了核實這説法");
+        assert_eq!(convert("zh-Hant", "头发"), "頭髮");
         assert_eq!(convert("none", "軟體"), "軟體");
     }
 
     #[test]
-    fn bad_target_lists_valid_ones() {
+    fn taiwan_and_hong_kong_forms_pick_their_conversion() {
+        // Taiwan writes 著 for the particle: t2s keeps it, tw2s (chosen by the 著 marker) makes it 着.
+        assert_eq!(
+            convert("zh-Hans", "他看著電腦裡的檔案"),
+            "他看着电脑里的档案"
+        );
+        assert_eq!(
+            converter("zh-Hans", "standard")
+                .repair("他看著電腦裡的檔案")
+                .as_deref(),
+            Some("他看著电脑里的档案")
+        );
+        // Hong Kong writes 衞; t2s does not list it.
+        assert_eq!(convert("zh-Hans", "衞生署的報告"), "卫生署的报告");
+        // A phrase that keeps 著 in Taiwan usage stays 著.
+        assert_eq!(convert("zh-Hans", "著名的學者"), "著名的学者");
+        // The regional conversion decides only its own characters: ferrous-opencc's tw2s would make 抬 擡
+        // and a stray Simplified 么 幺.
+        assert_eq!(convert("zh-Hans", "他抬頭看著天空"), "他抬头看着天空");
+        assert_eq!(convert("zh-Hans", "為什么他看著我"), "为什么他看着我");
+    }
+
+    #[test]
+    fn lines_without_evidence_are_skipped() {
+        let to_hans = converter("zh-Hans", "auto");
+        for s in [
+            "我们的国家发展很快。",
+            "他在乾隆年间写了这本书。",
+            "Plain English.",
+        ] {
+            assert_eq!(to_hans.repair(s), None, "{s}");
+        }
+        // Traditional text that uses characters valid in both scripts is left alone towards Traditional:
+        // s2t would rewrite 干 in 干擾-like contexts by guesswork.
+        let to_hant = converter("zh-Hant", "auto");
+        for s in ["皇后與國王", "公里數", "干擾"] {
+            assert_eq!(to_hant.repair(s), None, "{s}");
+        }
+        assert_eq!(to_hant.repair("皇后说"), Some("皇后說".to_string()));
+    }
+
+    #[test]
+    fn skip_test_agrees_with_always_converting_on_traditional_text() {
+        let c = converter("zh-Hans", "auto");
+        for s in ["這是一個測試。", "臺灣", "髮型", "後來", "乾淨"] {
+            assert_eq!(c.repair(s), c.convert_always(s), "{s}");
+            assert!(c.repair(s).is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn bad_values_are_all_reported() {
         let errors = ScriptConfig {
             target: "zh-CN".into(),
+            source_variant: "mainland".into(),
+            engine: "iconv".into(),
         }
         .validate();
+        assert_eq!(errors.len(), 3);
         assert!(errors[0].message.contains("zh-Hans"));
+        assert!(errors[1].message.contains("standard"));
+        assert!(errors[2].message.contains("ferrous"));
+    }
+
+    #[cfg(not(feature = "opencc-sys"))]
+    #[test]
+    fn system_engine_needs_the_feature() {
+        let errors = ScriptConfig {
+            engine: "opencc-sys".into(),
+            ..ScriptConfig::default()
+        }
+        .validate();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("--features opencc-sys"));
     }
 }
