@@ -34,6 +34,7 @@
 //! sharing a 10-character prefix.
 
 use crate::stages::spam;
+use crate::stages::stopwords::StopList;
 use crate::text::{is_han, truncate_chars};
 use crate::validate::{check_range, FieldError};
 use regex::Regex;
@@ -70,6 +71,24 @@ pub struct BoilerplateConfig {
     pub detect_spam: bool,
     /// Cut promotional tails (adverts spliced into an article line).
     pub detect_ads: bool,
+    /// Keep only the main text region: the contiguous stretch of lines with the highest score, where prose
+    /// lines score by length weighted by their stop-word density and chrome and short lines score
+    /// negatively. Lines outside it are removed ("nav" before it, "footer" after it).
+    pub use_main_region: bool,
+    /// The main region is only enforced when its score reaches this many prose units (a Han character or
+    /// a word is one unit); a page of short items (a list or table article) is left to the other rules.
+    pub region_min_units: usize,
+    /// Score of a short non-body line inside a stretch of chrome (a gap the main region pays to cross);
+    /// a short line between two body paragraphs costs nothing.
+    pub short_line_penalty: f64,
+    /// Score bonus (in units) of the first prose line within three lines after the title: the article
+    /// body usually starts right under its headline and byline, while sidebars of teasers do not.
+    pub title_anchor_bonus: f64,
+    /// Recognise forum threads (repeated per-post header lines with a time and `楼`, `回复`, `发表于`…)
+    /// and keep every post body between the headers.
+    pub detect_forum: bool,
+    /// A thread needs at least this many post headers.
+    pub forum_min_posts: usize,
     /// Extra regular expressions (Rust `regex` syntax) for site-specific chrome; a matching line is
     /// removed with reason "custom-pattern". Example: `^本文来自.*公众号`.
     pub extra_patterns: Vec<String>,
@@ -88,6 +107,12 @@ impl Default for BoilerplateConfig {
             use_neighbourhood: true,
             detect_spam: true,
             detect_ads: true,
+            use_main_region: true,
+            region_min_units: 30,
+            short_line_penalty: 2.0,
+            title_anchor_bonus: 30.0,
+            detect_forum: true,
+            forum_min_posts: 2,
             extra_patterns: Vec::new(),
         }
     }
@@ -138,6 +163,22 @@ impl BoilerplateConfig {
             0.0,
             100.0,
         );
+        check_range(
+            &mut errors,
+            "short_line_penalty",
+            self.short_line_penalty,
+            0.0,
+            100.0,
+        );
+        if self.forum_min_posts < 2 {
+            errors.push(FieldError::new(
+                "forum_min_posts",
+                format!(
+                    "must be at least 2 (one header does not make a thread), got {}",
+                    self.forum_min_posts
+                ),
+            ));
+        }
         for (i, pattern) in self.extra_patterns.iter().enumerate() {
             match Regex::new(pattern) {
                 Err(e) => errors.push(FieldError::new(
@@ -351,6 +392,22 @@ static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．)]|第[一二三四五六七八九十\d]+[章节節部分条條]|[-•·*]\s)",
     )
 });
+
+/// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons.
+static RE_FORUM_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達",
+    )
+});
+/// A posting time: a date with a clock time, or a relative time (`3 小时前`, `昨天 10:21`).
+static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
+    )
+});
+/// A line that is nothing but a floor number: `2楼`, `#3`, `3#`, `沙发`.
+static RE_FLOOR_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:第?\d{1,5}\s*[楼樓#]|#\s*\d{1,5}|[楼樓]主|沙[发發]|板凳|地板)$"));
 
 /// Whole-line navigation phrases (compared after trimming brackets, arrows and a trailing colon).
 const NAV_PHRASES: &[&str] = &[
@@ -936,6 +993,8 @@ struct Line<'a> {
     units: usize,
     body: bool,
     key: u64,
+    /// A forum post body: kept whatever the neighbourhood and region rules would say.
+    protected: bool,
 }
 
 impl BoilerplateClassifier {
@@ -946,8 +1005,16 @@ impl BoilerplateClassifier {
         self.cross_doc(doc, &mut lines);
         let title = self.title(&mut lines);
         self.repetition(&mut lines, title);
+        let thread_end = if self.cfg.detect_forum {
+            self.forum_posts(&mut lines)
+        } else {
+            None
+        };
         if self.cfg.use_neighbourhood {
-            self.neighbourhood(&mut lines, title);
+            self.neighbourhood(&mut lines, title, thread_end);
+        }
+        if self.cfg.use_main_region && thread_end.is_none() {
+            self.main_region(&mut lines, title);
         }
         debug_assert_eq!(lines.len(), n);
         lines
@@ -980,6 +1047,7 @@ impl BoilerplateClassifier {
             units: 0,
             body: false,
             key: 0,
+            protected: false,
         };
         line.class = self.line_pattern(raw, &mut line.meta);
         if line.class == LineClass::Content {
@@ -1253,7 +1321,7 @@ impl BoilerplateClassifier {
     }
 
     /// Rule 4: head, footer and sandwiched chrome, and captions.
-    fn neighbourhood(&self, lines: &mut [Line], title: Option<usize>) {
+    fn neighbourhood(&self, lines: &mut [Line], title: Option<usize>, thread_end: Option<usize>) {
         let Some(first_body) = lines.iter().position(|l| l.body) else {
             return;
         };
@@ -1269,7 +1337,7 @@ impl BoilerplateClassifier {
             }
             let prev_chrome = i > 0 && lines[i - 1].class.chrome();
             let next_chrome = lines.get(i + 1).is_some_and(|n| n.class.chrome());
-            if prev_chrome || next_chrome {
+            if (prev_chrome || next_chrome) && !lines[i].protected {
                 lines[i].class = LineClass::Boilerplate("caption");
                 lines[i].body = false;
             }
@@ -1277,7 +1345,7 @@ impl BoilerplateClassifier {
         // Head: between the title and the first body paragraph.
         let head_start = title.map_or(0, |t| t + 1);
         for l in lines.iter_mut().take(first_body).skip(head_start) {
-            if l.class == LineClass::Content {
+            if l.class == LineClass::Content && !l.protected {
                 l.class = LineClass::Boilerplate("nav");
             }
         }
@@ -1290,7 +1358,10 @@ impl BoilerplateClassifier {
                 body_units += l.units;
                 continue;
             }
-            if i <= first_body || body_units < self.cfg.body_long_units {
+            if i <= first_body
+                || body_units < self.cfg.body_long_units
+                || thread_end.is_some_and(|end| i < end)
+            {
                 continue;
             }
             let lab = label(&l.text);
@@ -1308,7 +1379,7 @@ impl BoilerplateClassifier {
         }
         if let Some(end) = end_at {
             for l in lines[end..].iter_mut() {
-                if !l.class.removed() {
+                if !l.class.removed() && !l.protected {
                     l.class = LineClass::Boilerplate("footer");
                     l.body = false;
                 }
@@ -1324,7 +1395,7 @@ impl BoilerplateClassifier {
             .count();
         if tail_chrome || tail_short >= 3 {
             for l in lines[tail].iter_mut() {
-                if l.class == LineClass::Content {
+                if l.class == LineClass::Content && !l.protected {
                     l.class = LineClass::Boilerplate("footer");
                 }
             }
@@ -1352,9 +1423,219 @@ impl BoilerplateClassifier {
                 }
                 let heading = j + 1 == run.end && !ends_sentence(&l.text);
                 let enumerated = RE_ENUM_HEADING.is_match(&l.text);
-                if !heading && !enumerated && l.units <= 15 {
+                if !heading && !enumerated && l.units <= 15 && !l.protected {
                     lines[j].class = LineClass::Boilerplate("nav");
                 }
+            }
+        }
+    }
+    /// Forum threads: find the per-post header groups (a short line with a posting time or a floor number,
+    /// next to forum words such as `楼`, `回复`, `发表于`). When there are enough of them and the thread is
+    /// the page's main content (its first header comes before most of the prose, unlike a comment section
+    /// under an article), the headers are removed as "post-header" and every line between them is a post
+    /// body that the neighbourhood and region rules leave alone. Returns the end of the last post.
+    fn forum_posts(&self, lines: &mut [Line]) -> Option<usize> {
+        let n = lines.len();
+        let short = |l: &Line| l.units <= 30 && !l.body;
+        let is_marker = |l: &Line| short(l) && RE_FORUM_MARK.is_match(&l.text);
+        let is_time = |l: &Line| short(l) && RE_POST_TIME.is_match(&l.text);
+        // A header group: a time line with a forum marker on it or within one line of it, or a line that
+        // is a floor number (`2楼`, `#3`) on its own.
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let anchored = (is_time(&lines[i])
+                && (is_marker(&lines[i])
+                    || (i > 0 && is_marker(&lines[i - 1]))
+                    || lines.get(i + 1).is_some_and(is_marker)))
+                || (short(&lines[i]) && RE_FLOOR_ONLY.is_match(lines[i].text.trim()));
+            if !anchored {
+                i += 1;
+                continue;
+            }
+            let mut start = i;
+            while start > 0
+                && start + 2 > i
+                && (is_marker(&lines[start - 1]) || is_time(&lines[start - 1]))
+            {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < n && end < i + 3 && (is_marker(&lines[end]) || is_time(&lines[end])) {
+                end += 1;
+            }
+            // Two header lines back to back belong to one group.
+            match groups.last_mut() {
+                Some(last) if start <= last.1 => last.1 = end,
+                _ => groups.push((start, end)),
+            }
+            i = end;
+        }
+        // Groups must be separated by post text.
+        let with_text: Vec<(usize, usize)> = groups
+            .iter()
+            .enumerate()
+            .filter(|(k, g)| {
+                let next = groups.get(k + 1).map_or(n, |h| h.0);
+                lines[g.1..next]
+                    .iter()
+                    .any(|l| l.class == LineClass::Content && l.units >= 2)
+            })
+            .map(|(_, g)| *g)
+            .collect();
+        if with_text.len() < self.cfg.forum_min_posts {
+            return None;
+        }
+        let first_header = with_text.first().map_or(n, |g| g.0);
+        let total: usize = lines.iter().filter(|l| l.body).map(|l| l.units).sum();
+        let before: usize = lines[..first_header]
+            .iter()
+            .filter(|l| l.body)
+            .map(|l| l.units)
+            .sum();
+        if before * 2 > total {
+            // An article followed by its comments: the comments are end matter, not the content.
+            return None;
+        }
+        let mut thread_end = first_header;
+        for (k, g) in with_text.iter().enumerate() {
+            for l in lines[g.0..g.1].iter_mut() {
+                if !matches!(l.class, LineClass::Title) {
+                    l.class = LineClass::Boilerplate("post-header");
+                    l.body = false;
+                }
+            }
+            // The last post runs until the first chrome line after some text.
+            let limit = with_text.get(k + 1).map_or(n, |h| h.0);
+            let mut seen_text = false;
+            let mut j = g.1;
+            while j < limit {
+                let l = &mut lines[j];
+                if l.class == LineClass::Content {
+                    l.protected = true;
+                    seen_text = true;
+                } else if k + 1 == with_text.len() && seen_text && l.class.chrome() {
+                    break;
+                }
+                j += 1;
+            }
+            thread_end = j;
+        }
+        Some(thread_end)
+    }
+
+    /// The main text region: the contiguous stretch of lines with the highest total score (Kadane's
+    /// maximum subarray). Prose lines score their length weighted by stop-word density, chrome scores
+    /// minus its length, short lines cost `short_line_penalty` unless both neighbours are prose (a heading
+    /// or a short paragraph inside the article), metadata and the title are neutral. Content outside the
+    /// region is removed; nothing is removed when the best region is worth less than `region_min_units`.
+    fn main_region(&self, lines: &mut [Line], title: Option<usize>) {
+        let content: String = lines
+            .iter()
+            .filter(|l| l.body)
+            .map(|l| l.text.as_str())
+            .take(200)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let stop = StopList::for_text(&content);
+        let prose = stop.prose_density();
+        // A page in a language none of the lists covers has low densities everywhere: then the density
+        // says nothing and every prose line counts in full.
+        let informative = stop.density(&content) >= prose * 0.4;
+        let n = lines.len();
+        let scores: Vec<f64> = (0..n)
+            .map(|i| {
+                let l = &lines[i];
+                match l.class {
+                    LineClass::Title | LineClass::Metadata(_) => 0.0,
+                    LineClass::Boilerplate(_) | LineClass::Spam(_) => {
+                        -(l.units.clamp(1, 20) as f64)
+                    }
+                    LineClass::Content if l.body => {
+                        let weight = if informative {
+                            0.25 + 0.75 * (stop.density(&l.text) / prose).min(1.0)
+                        } else {
+                            1.0
+                        };
+                        l.units as f64 * weight
+                    }
+                    LineClass::Content => {
+                        // Smoothing by the neighbourhood: a short line near chrome is part of it; among
+                        // prose or other short lines (a heading, a list inside the article) it costs nothing.
+                        let lo = i.saturating_sub(2);
+                        let near_chrome =
+                            lines[lo..(i + 3).min(n)].iter().any(|o| o.class.chrome());
+                        if near_chrome {
+                            -self.cfg.short_line_penalty
+                        } else {
+                            0.0
+                        }
+                    }
+                }
+            })
+            .collect();
+        let mut scores = scores;
+        // A news article's text starts right after its headline (and byline): the first prose line within
+        // three lines of the title is the likeliest start of the main region.
+        if let Some(t) = title {
+            // The headline itself, and its repeats in the page (the title may be the HTML <title> with a
+            // site suffix, the headline then stands above the article without it).
+            let head = lines[t].text.trim().to_lowercase();
+            let anchors: Vec<usize> = (t..n)
+                .filter(|&i| {
+                    let text = lines[i].text.trim().to_lowercase();
+                    i == t
+                        || (!lines[i].body && text.chars().count() >= 10 && head.starts_with(&text))
+                })
+                .collect();
+            for a in anchors {
+                if let Some(first) = lines
+                    .iter()
+                    .enumerate()
+                    .skip(a + 1)
+                    .filter(|(_, l)| !matches!(l.class, LineClass::Metadata(_)))
+                    .take(3)
+                    .find(|(_, l)| l.body)
+                    .map(|(i, _)| i)
+                {
+                    if let Some(s) = scores.get_mut(first) {
+                        *s += self.cfg.title_anchor_bonus;
+                    }
+                }
+            }
+        }
+        let mut best = (0.0, 0, 0);
+        let mut run_start = 0;
+        let mut run_sum = 0.0;
+        for (i, s) in scores.iter().enumerate() {
+            if run_sum <= 0.0 {
+                run_start = i;
+                run_sum = 0.0;
+            }
+            run_sum += s;
+            if run_sum > best.0 {
+                best = (run_sum, run_start, i + 1);
+            }
+        }
+        let (score, start, end) = best;
+        if std::env::var_os("BP_DEBUG").is_some() {
+            for (i, l) in lines.iter().enumerate() {
+                eprintln!(
+                    "{i:4} {:7.1} {:?} {}",
+                    scores[i],
+                    l.class,
+                    truncate_chars(&l.text, 80)
+                );
+            }
+            eprintln!("best {score} {start}..{end}");
+        }
+        if score < self.cfg.region_min_units as f64 {
+            return;
+        }
+        for (i, l) in lines.iter_mut().enumerate() {
+            if l.class == LineClass::Content && !l.protected && (i < start || i >= end) {
+                l.class = LineClass::Boilerplate(if i < start { "nav" } else { "footer" });
+                l.body = false;
             }
         }
     }
