@@ -81,6 +81,8 @@ pub struct BoilerplateConfig {
     /// Score of a short non-body line inside a stretch of chrome (a gap the main region pays to cross);
     /// a short line between two body paragraphs costs nothing.
     pub short_line_penalty: f64,
+    /// A further region is kept when its score is at least this share of the main region's.
+    pub secondary_region_share: f64,
     /// Score bonus (in units) of the first prose line within three lines after the title: the article
     /// body usually starts right under its headline and byline, while sidebars of teasers do not.
     pub title_anchor_bonus: f64,
@@ -111,6 +113,7 @@ impl Default for BoilerplateConfig {
             region_min_units: 30,
             short_line_penalty: 2.0,
             title_anchor_bonus: 30.0,
+            secondary_region_share: 0.75,
             detect_forum: true,
             forum_min_posts: 2,
             extra_patterns: Vec::new(),
@@ -307,6 +310,12 @@ fn re(pattern: &str) -> Regex {
 
 static RE_ICP: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)ICP\s*[备備证證]|ICP\s*\d{5,}|公[网網]安[备備]|[网網]站[备備]案"));
+/// Keyword and tag lists (`本文关键词：…`, `标签：…`, `Tags: …`), search-engine chrome rather than text.
+static RE_TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:本文)?(?:关键词|關鍵詞|关键字|關鍵字|相关标签|相關標籤|标签|標籤|tags?|keywords?|filed under)\s*[:：]",
+    )
+});
 static RE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)©|ⓒ|copyright\s*(?:\(c\)|ⓒ|©|\d{4})|\(c\)\s*\d{4}|all rights? reserved|版[权權]所有|保留所有[权權]利|保留一切[权權]利|无版权|不得转载|無斷轉載|무단전재",
@@ -1080,6 +1089,9 @@ impl BoilerplateClassifier {
                 return LineClass::Spam(kind);
             }
         }
+        if u <= 80 && RE_TAGS.is_match(t) {
+            return LineClass::Boilerplate("tags");
+        }
         if u <= 80 && RE_ICP.is_match(t) {
             return LineClass::Boilerplate("icp");
         }
@@ -1142,8 +1154,26 @@ impl BoilerplateClassifier {
         LineClass::Content
     }
 
-    /// Cut spans at the ends of a kept line: a separator prefix, a byline parenthesis, an advert tail.
+    /// Cut spans of a kept line: a gambling anchor injected into a sentence, a separator prefix, a byline
+    /// parenthesis, an advert tail.
     fn trim_spans(&self, line: &mut Line) {
+        if self.cfg.detect_spam {
+            // At most a few anchors per line; each cut shortens the line.
+            for _ in 0..4 {
+                let Some((s, e)) = spam::injected_gambling_anchor(&line.text) else {
+                    break;
+                };
+                let cut = line.text.get(s..e).unwrap_or("").to_string();
+                let rest = format!(
+                    "{}{}",
+                    line.text.get(..s).unwrap_or(""),
+                    line.text.get(e..).unwrap_or("")
+                );
+                line.spans.push((cut, "spam-gambling"));
+                line.text = rest;
+                line.trimmed = true;
+            }
+        }
         if let Some(m) = RE_SEPARATOR_PREFIX.find(&line.text) {
             let symbols = m.as_str().chars().filter(|c| !c.is_whitespace()).count();
             let rest = line.text.get(m.end()..).unwrap_or("").to_string();
@@ -1604,41 +1634,72 @@ impl BoilerplateClassifier {
                 }
             }
         }
-        let mut best = (0.0, 0, 0);
-        let mut run_start = 0;
-        let mut run_sum = 0.0;
-        for (i, s) in scores.iter().enumerate() {
-            if run_sum <= 0.0 {
-                run_start = i;
-                run_sum = 0.0;
-            }
-            run_sum += s;
-            if run_sum > best.0 {
-                best = (run_sum, run_start, i + 1);
-            }
-        }
-        let (score, start, end) = best;
-        if std::env::var_os("BP_DEBUG").is_some() {
-            for (i, l) in lines.iter().enumerate() {
-                eprintln!(
-                    "{i:4} {:7.1} {:?} {}",
-                    scores[i],
-                    l.class,
-                    truncate_chars(&l.text, 80)
-                );
-            }
-            eprintln!("best {score} {start}..{end}");
-        }
+        let (score, start, end) = max_subarray(&scores, 0..n);
         if score < self.cfg.region_min_units as f64 {
             return;
         }
+        // Further regions (an article split by a large inline block, an encyclopedia page whose sections
+        // sit between info boxes) are kept when they are worth a large share of the main one.
+        let mut regions = vec![(start, end)];
+        let secondary_min =
+            (score * self.cfg.secondary_region_share).max(self.cfg.region_min_units as f64);
+        while regions.len() < 16 {
+            regions.sort_unstable();
+            let mut gaps = Vec::new();
+            let mut prev = 0;
+            for &(s, e) in &regions {
+                gaps.push(prev..s);
+                prev = e;
+            }
+            gaps.push(prev..n);
+            let found = gaps
+                .into_iter()
+                .map(|g| max_subarray(&scores, g))
+                .filter(|r| r.0 >= secondary_min)
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+            match found {
+                Some((_, s, e)) => regions.push((s, e)),
+                None => break,
+            }
+        }
+        let (first_start, last_end) = (
+            regions.iter().map(|r| r.0).min().unwrap_or(start),
+            regions.iter().map(|r| r.1).max().unwrap_or(end),
+        );
         for (i, l) in lines.iter_mut().enumerate() {
-            if l.class == LineClass::Content && !l.protected && (i < start || i >= end) {
-                l.class = LineClass::Boilerplate(if i < start { "nav" } else { "footer" });
+            let inside = regions.iter().any(|&(s, e)| (s..e).contains(&i));
+            if l.class == LineClass::Content && !l.protected && !inside {
+                l.class = LineClass::Boilerplate(if i < first_start {
+                    "nav"
+                } else if i >= last_end {
+                    "footer"
+                } else {
+                    "off-main-text"
+                });
                 l.body = false;
             }
         }
     }
+}
+
+/// The stretch of `range` with the highest positive sum: `(sum, start, end)`, `(0.0, start, start)` when
+/// no stretch is positive. Kadane's algorithm, one pass.
+fn max_subarray(scores: &[f64], range: std::ops::Range<usize>) -> (f64, usize, usize) {
+    let mut best = (0.0, range.start, range.start);
+    let mut run_start = range.start;
+    let mut run_sum = 0.0;
+    for i in range {
+        let s = scores.get(i).copied().unwrap_or(0.0);
+        if run_sum <= 0.0 {
+            run_start = i;
+            run_sum = 0.0;
+        }
+        run_sum += s;
+        if run_sum > best.0 {
+            best = (run_sum, run_start, i + 1);
+        }
+    }
+    best
 }
 
 /// White space runs (including NBSP and ideographic space) folded to one ASCII space, ends trimmed.
