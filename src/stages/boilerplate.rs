@@ -78,6 +78,9 @@ pub struct BoilerplateConfig {
     /// The main region is only enforced when its score reaches this many prose units (a Han character or
     /// a word is one unit); a page of short items (a list or table article) is left to the other rules.
     pub region_min_units: usize,
+    /// Cost of crossing one chrome line, on top of its length in units: a few menu items between two
+    /// stretches of prose separate them.
+    pub chrome_line_penalty: f64,
     /// Score of a short non-body line inside a stretch of chrome (a gap the main region pays to cross);
     /// a short line between two body paragraphs costs nothing.
     pub short_line_penalty: f64,
@@ -112,6 +115,7 @@ impl Default for BoilerplateConfig {
             use_main_region: true,
             region_min_units: 30,
             short_line_penalty: 2.0,
+            chrome_line_penalty: 8.0,
             title_anchor_bonus: 30.0,
             secondary_region_share: 0.75,
             detect_forum: true,
@@ -163,6 +167,13 @@ impl BoilerplateConfig {
             &mut errors,
             "banner_max_units",
             self.banner_max_units as f64,
+            0.0,
+            100.0,
+        );
+        check_range(
+            &mut errors,
+            "chrome_line_penalty",
+            self.chrome_line_penalty,
             0.0,
             100.0,
         );
@@ -1569,6 +1580,10 @@ impl BoilerplateClassifier {
             .join("\n");
         let stop = StopList::for_text(&content);
         let prose = stop.prose_density();
+        // Penalties are in English words; a word carries about as much text as two Han characters.
+        let unit_scale = if stop == StopList::Zh { 2.0 } else { 1.0 };
+        let chrome_cost = self.cfg.chrome_line_penalty * unit_scale;
+        let short_cost = self.cfg.short_line_penalty * unit_scale;
         // A page in a language none of the lists covers has low densities everywhere: then the density
         // says nothing and every prose line counts in full.
         let informative = stop.density(&content) >= prose * 0.4;
@@ -1579,7 +1594,7 @@ impl BoilerplateClassifier {
                 match l.class {
                     LineClass::Title | LineClass::Metadata(_) => 0.0,
                     LineClass::Boilerplate(_) | LineClass::Spam(_) => {
-                        -(l.units.clamp(1, 20) as f64)
+                        -(l.units.clamp(1, 20) as f64) - chrome_cost
                     }
                     LineClass::Content if l.body => {
                         let weight = if informative {
@@ -1596,7 +1611,7 @@ impl BoilerplateClassifier {
                         let near_chrome =
                             lines[lo..(i + 3).min(n)].iter().any(|o| o.class.chrome());
                         if near_chrome {
-                            -self.cfg.short_line_penalty
+                            -short_cost
                         } else {
                             0.0
                         }

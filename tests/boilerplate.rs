@@ -1,0 +1,104 @@
+//! Boilerplate stage through the real pipeline: forum threads keep every post, articles keep their main text
+//! region. The fixtures are text written for these tests.
+
+use cleanalign::stages::boilerplate::{BoilerplateConfig, DocLines, LineClass};
+
+fn classify(text: &str) -> Vec<(String, LineClass)> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let classifier = BoilerplateConfig::default()
+        .build()
+        .expect("default config");
+    let verdicts = classifier.classify(&DocLines {
+        lines: &lines,
+        doc_freq: &vec![1; lines.len()],
+        batch_docs: 1,
+    });
+    lines
+        .iter()
+        .zip(verdicts)
+        .map(|(l, v)| (l.to_string(), v.class))
+        .collect()
+}
+
+fn kept(v: &[(String, LineClass)]) -> Vec<&str> {
+    v.iter()
+        .filter(|(_, c)| matches!(c, LineClass::Content | LineClass::Title))
+        .map(|(l, _)| l.as_str())
+        .collect()
+}
+
+#[test]
+fn forum_thread_keeps_every_post_body_and_drops_headers() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/forum_thread.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    // Every post body, short ones included.
+    for body in [
+        "拆开后盖以后发现里面有些发霉，不知道应该用什么清洁。",
+        "快门的话先看看弹簧是不是松了。",
+        "同意楼上。",
+        "谢谢两位，周末我试试。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    // Headers, buttons, navigation and footer go.
+    for chrome in [
+        "沙发 老周 发表于 2021-03-05 11:05:10",
+        "4楼 阿明 发表于 2021-03-06 09:12:45",
+        "回复 引用 举报",
+        "返回列表",
+        "京ICP备00000000号",
+        "首页 论坛 社区 帮助",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+    for (line, class) in &v {
+        if line.contains("发表于") {
+            assert_eq!(*class, LineClass::Boilerplate("post-header"), "{line}");
+        }
+    }
+}
+
+#[test]
+fn comments_under_an_article_are_not_a_forum() {
+    let p = |topic: &str| {
+        format!("市政府今天公布了关于{topic}的新规划，计划在未来三年内投入大量资金，改善市民的日常生活条件，并且听取各方意见。")
+    };
+    let (a, b, c) = (p("公交"), p("学校"), p("公园"));
+    let text = format!(
+        "城市新规划公布\n{a}\n{b}\n{c}\n网友评论\n网友甲 2021-03-05 10:22 回复\n这个规划很好，希望早日落实。\n网友乙 2021-03-05 11:22 回复\n支持！\n"
+    );
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&a.as_str()) && kept.contains(&c.as_str()),
+        "{v:#?}"
+    );
+    assert!(!kept.contains(&"这个规划很好，希望早日落实。"), "{v:#?}");
+    assert!(!kept.contains(&"支持！"), "{v:#?}");
+}
+
+#[test]
+fn teaser_sidebar_far_from_the_headline_loses_to_the_article() {
+    // The article directly under its headline, then a long sidebar of other stories' teasers separated by
+    // navigation chrome: the main region is the article.
+    let article = [
+        "The city council approved the new budget on Tuesday after a long debate about the cost of public transport and of the schools.",
+        "Officials said that the plan would be reviewed again in the spring, once the first figures on ridership are available to the public.",
+    ];
+    let mut text = format!("Council approves budget\n{}\n{}\n", article[0], article[1]);
+    for i in 0..3 {
+        text.push_str("Home\nNews\nSports\nWeather\nContact us\n");
+        text.push_str(&format!(
+            "Other story number {i} is about a different town, where the mayor has opened a new bridge over the river for all of the cars.\n"
+        ));
+    }
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&article[0]) && kept.contains(&article[1]),
+        "{v:#?}"
+    );
+    assert!(!kept.iter().any(|l| l.starts_with("Other story")), "{v:#?}");
+}
