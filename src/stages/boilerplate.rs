@@ -790,6 +790,13 @@ fn ends_sentence(line: &str) -> bool {
     false
 }
 
+/// A line that ends in an ellipsis (`..`, `…`, `...`): a headline or teaser cut off by the page, not a
+/// finished paragraph, unless it is long (a paragraph of dialogue may trail off).
+fn cut_off(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with("..") || t.ends_with('…') || t.ends_with('⋯')
+}
+
 /// Strip decoration around a short label line: bullets, brackets, arrows, trailing colons.
 fn label(line: &str) -> String {
     let trim: &[char] = &[
@@ -1080,7 +1087,8 @@ impl BoilerplateClassifier {
     }
 
     fn is_body(&self, text: &str, u: usize) -> bool {
-        u >= self.cfg.body_long_units || (u >= self.cfg.body_min_units && ends_sentence(text))
+        u >= self.cfg.body_long_units
+            || (u >= self.cfg.body_min_units && ends_sentence(text) && !cut_off(text))
     }
 
     fn line_pattern(&self, raw: &str, meta: &mut Vec<(&'static str, String)>) -> LineClass {
@@ -1650,6 +1658,12 @@ impl BoilerplateClassifier {
             }
         }
         let (score, start, end) = max_subarray(&scores, 0..n);
+        if std::env::var_os("BP_DEBUG").is_some() {
+            for (i, l) in lines.iter().enumerate() {
+                eprintln!("{i:4} {:7.1} {:?} {}", scores[i], l.class, truncate_chars(&l.text, 60));
+            }
+            eprintln!("best {score} {start}..{end}");
+        }
         if score < self.cfg.region_min_units as f64 {
             return;
         }
