@@ -102,3 +102,39 @@ fn teaser_sidebar_far_from_the_headline_loses_to_the_article() {
     );
     assert!(!kept.iter().any(|l| l.starts_with("Other story")), "{v:#?}");
 }
+
+mod common;
+
+fn clean(id: &str, text: &str) -> cleanalign::doc::Document {
+    let pipeline = common::default_pipeline();
+    let (mut docs, failures, _) =
+        pipeline.process_bytes(&[(id.to_string(), text.as_bytes().to_vec())]);
+    assert!(failures.is_empty());
+    docs.remove(0)
+}
+
+#[test]
+fn japanese_page_keeps_its_kanji() {
+    // Written for this test: a short Japanese news text. 聞 and 時 must not become 闻 and 时.
+    let text = "ニュースを聞く\n[06月24日 11時30分]\n今日は新しい法律について、みなさんにわかりやすく説明します。\n子どもを育てる時に、親が気をつけることがたくさんあります。\n";
+    let doc = clean("ja", text);
+    let all: String = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(all.contains("子どもを育てる時に"), "{all}");
+    assert!(!all.contains('时') && !all.contains('闻'), "{all}");
+}
+
+#[test]
+fn injected_gambling_anchor_and_tag_line_are_rejected_with_reasons() {
+    let text = "河滨县工厂火灾\n据当地消息：5月2日8时10分，某某现金网网址：河滨县一家工厂发生火灾，造成2人受伤，消防部门迅速赶到现场进行处置。\n当地政府已经成立调查组，对事故原因展开调查，并要求各企业加强安全检查，防止类似事故再次发生。\n本文关键词：火灾,工厂,河滨,消防,调查\n";
+    let doc = clean("cc", text);
+    let kept: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        kept.iter()
+            .any(|l| l.contains("5月2日8时10分，河滨县一家工厂发生火灾")),
+        "{kept:?}"
+    );
+    assert!(!kept.iter().any(|l| l.contains("现金网")), "{kept:?}");
+    let reasons: Vec<&str> = doc.rejects.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.contains(&"spam-gambling"), "{reasons:?}");
+    assert!(reasons.contains(&"tags"), "{reasons:?}");
+}

@@ -1658,12 +1658,6 @@ impl BoilerplateClassifier {
             }
         }
         let (score, start, end) = max_subarray(&scores, 0..n);
-        if std::env::var_os("BP_DEBUG").is_some() {
-            for (i, l) in lines.iter().enumerate() {
-                eprintln!("{i:4} {:7.1} {:?} {}", scores[i], l.class, truncate_chars(&l.text, 60));
-            }
-            eprintln!("best {score} {start}..{end}");
-        }
         if score < self.cfg.region_min_units as f64 {
             return;
         }
