@@ -84,7 +84,9 @@ pub struct BoilerplateConfig {
     /// Score of a short non-body line inside a stretch of chrome (a gap the main region pays to cross);
     /// a short line between two body paragraphs costs nothing.
     pub short_line_penalty: f64,
-    /// A further region is kept when its score is at least this share of the main region's.
+    /// A further region is kept when its score is at least this share of the main region's (1.0: only a
+    /// region as good as the main one). Lower it for pages whose text sits in several blocks between
+    /// info boxes (encyclopedias); on news pages the further regions are mostly teaser lists.
     pub secondary_region_share: f64,
     /// Score bonus (in units) of the first prose line within three lines after the title: the article
     /// body usually starts right under its headline and byline, while sidebars of teasers do not.
@@ -117,7 +119,7 @@ impl Default for BoilerplateConfig {
             short_line_penalty: 2.0,
             chrome_line_penalty: 8.0,
             title_anchor_bonus: 30.0,
-            secondary_region_share: 0.75,
+            secondary_region_share: 1.0,
             detect_forum: true,
             forum_min_posts: 2,
             extra_patterns: Vec::new(),
@@ -653,6 +655,13 @@ const END_MARKERS: &[&str] = &[
 static RE_COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^.{1,80}?\s(?:says|said|wrote|replied|commented)\s*:?\s*$|^\d+\s+(?:comments?|replies|responses)\s*$|^(?:comments?|评论|評論)\s*\(\d+\)\s*$",
+    )
+});
+
+/// The label of a comment section (matched on the decoration-stripped, lower-cased line).
+static RE_COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\d+\s+)?(?:top rated |top |all |latest |newest |reader |readers' |user |view all |show )?comments?(?:\s*\(\d+\))?(?:\s+\d+)?$|^(?:网友|最新|热门|全部|精彩|读者)?(?:评论|評論|留言)(?:\s*[(（]?\d+[)）]?)?$|^\d+\s*(?:条评论|條評論|条留言)$",
     )
 });
 
@@ -1419,7 +1428,23 @@ impl BoilerplateClassifier {
             let marker = l.units <= 6 && END_MARKERS.contains(&lab.as_str());
             // Comment threads: two or more comment headers from here on.
             let comments = is_comment_header(l) && lines[i + 1..].iter().any(is_comment_header);
-            if comments || (marker && runs_after.get(i).copied().unwrap_or(0) < 3) {
+            // The label of a comment section (`[ 167 comments ]`, `Top Rated Comments`, `网友评论(12)`)
+            // opens end matter even when long comments follow it.
+            // A comment count inside a share bar (`Facebook / Twitter / Comments / Print`) is a button.
+            let in_share_bar = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .any(|j| {
+                    lines
+                        .get(j)
+                        .is_some_and(|o| o.class == LineClass::Boilerplate("share"))
+                });
+            let comment_section =
+                l.units <= 5 && !in_share_bar && RE_COMMENT_SECTION.is_match(&lab);
+            if comments
+                || comment_section
+                || (marker && runs_after.get(i).copied().unwrap_or(0) < 3)
+            {
                 // An inline "Related" box inside the article is followed by more article (a run of
                 // consecutive paragraphs); end matter is not: teasers alternate with headlines.
                 end_at = Some(i);
@@ -1472,7 +1497,10 @@ impl BoilerplateClassifier {
                 }
                 let heading = j + 1 == run.end && !ends_sentence(&l.text);
                 let enumerated = RE_ENUM_HEADING.is_match(&l.text);
-                if !heading && !enumerated && l.units <= 15 && !l.protected {
+                // A closing sentence right after a paragraph (`In short, …`) ends the article text.
+                let closing =
+                    j == run.start && j > 0 && lines[j - 1].body && ends_sentence(&l.text);
+                if !heading && !enumerated && !closing && l.units <= 15 && !l.protected {
                     lines[j].class = LineClass::Boilerplate("nav");
                 }
             }
@@ -1601,6 +1629,12 @@ impl BoilerplateClassifier {
                 let l = &lines[i];
                 match l.class {
                     LineClass::Title | LineClass::Metadata(_) => 0.0,
+                    // Removed, but things found inside articles (an image caption, the headline repeated
+                    // over the text, a duplicated paragraph, a spliced advert): no evidence of page chrome.
+                    LineClass::Boilerplate(
+                        "caption" | "title-repeat" | "duplicate" | "teaser" | "separator",
+                    )
+                    | LineClass::Spam("ad") => 0.0,
                     LineClass::Boilerplate(_) | LineClass::Spam(_) => {
                         -(l.units.clamp(1, 20) as f64) - chrome_cost
                     }
