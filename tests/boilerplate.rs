@@ -138,3 +138,30 @@ fn injected_gambling_anchor_and_tag_line_are_rejected_with_reasons() {
     assert!(reasons.contains(&"spam-gambling"), "{reasons:?}");
     assert!(reasons.contains(&"tags"), "{reasons:?}");
 }
+
+#[test]
+fn discuz_style_thread_user_lines_and_buttons_go_posts_stay() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_style.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "最近把家里的几支老镜头转接到无反相机上用，记录一下体会，供大家参考。",
+        "手动对焦需要耐心，放大对焦功能很有帮助。",
+        "转接环一定要买做工好的，不然无限远合不上焦。",
+        "学习了！",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "老周",
+        "小林",
+        "使用道具 举报",
+        "回复",
+        "本帖最后由 阿明 于 2021-3-5 10:30 编辑",
+        "高级模式",
+        "您需要登录后才可以回帖 登录 | 立即注册",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}

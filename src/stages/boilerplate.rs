@@ -418,8 +418,12 @@ static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons.
 static RE_FORUM_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達",
+        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達|使用道具|本帖最后由|本帖最後由|^作者\s*[:：]|^(?:回复|回覆|引用|[举舉][报報]|支持|反对|反對)(?:\s|$)",
     )
+});
+/// A header line that starts with the posting verb (`发表于 …`, `Posted on …`).
+static RE_POSTED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|posted\s)")
 });
 /// A posting time: a date with a clock time, or a relative time (`3 小时前`, `昨天 10:21`).
 static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1537,6 +1541,17 @@ impl BoilerplateClassifier {
             {
                 start -= 1;
             }
+            // `阿明` / `发表于 2021-3-5 10:22`: a header that opens with the posting verb has the user
+            // name on the line above.
+            if start > 0
+                && RE_POSTED_LEAD.is_match(lines[start].text.trim())
+                && lines[start - 1].units <= 10
+                && !lines[start - 1].body
+                && !ends_sentence(&lines[start - 1].text)
+                && lines[start - 1].class == LineClass::Content
+            {
+                start -= 1;
+            }
             let mut end = i + 1;
             while end < n && end < i + 3 && (is_marker(&lines[end]) || is_time(&lines[end])) {
                 end += 1;
@@ -1588,7 +1603,10 @@ impl BoilerplateClassifier {
             let mut j = g.1;
             while j < limit {
                 let l = &mut lines[j];
-                if l.class == LineClass::Content {
+                if l.class == LineClass::Content && is_marker(l) && !ends_sentence(&l.text) {
+                    // Post buttons and edit notes (`使用道具 举报`, `本帖最后由…编辑`).
+                    l.class = LineClass::Boilerplate("post-header");
+                } else if l.class == LineClass::Content {
                     l.protected = true;
                     seen_text = true;
                 } else if k + 1 == with_text.len() && seen_text && l.class.chrome() {
