@@ -165,3 +165,34 @@ fn discuz_style_thread_user_lines_and_buttons_go_posts_stay() {
         assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn chinese_news_page_keeps_its_article_and_records_metadata() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert_eq!(
+        kept.first(),
+        Some(&"河滨县老城区改造工程正式启动"),
+        "{v:#?}"
+    );
+    for body in [
+        "3月4日上午，河滨县老城区改造工程在西门广场正式启动，这是该县今年投资规模最大的民生项目。",
+        "居民代表王大妈说：“盼了好多年了，终于等到了。”",
+        "一期工程",
+        "一期工程以道路和管网为主，计划于今年10月前完成，涉及东街、南街两个片区的主要道路。",
+    ] {
+        assert!(kept.contains(&body), "lost article text {body:?}: {v:#?}");
+    }
+    // Everything else is chrome or metadata.
+    assert_eq!(kept.len(), 7, "{v:#?}");
+    let meta: Vec<LineClass> = v
+        .iter()
+        .filter(|(l, _)| l.starts_with("2021-03-05") || l.starts_with("责任编辑"))
+        .map(|(_, c)| *c)
+        .collect();
+    assert!(
+        meta.iter().all(|c| matches!(c, LineClass::Metadata(_))),
+        "{meta:?}"
+    );
+}

@@ -407,6 +407,12 @@ static RE_CAPTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:image credit|photo credit|picture credit|credit|above|below|photo|image|pictured|图片来源|圖片來源|图片|圖片|资料图|資料圖|图|圖)\s*[:：]|^\[(?:사진|photo|image)[=:]",
     )
 });
+/// An image caption: `图为…` leading, or a photographer credit closing the line (`记者 张三 摄`).
+static RE_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:图为|圖為|上图|下图|上圖|下圖)|(?:记者|記者|通讯员|通訊員|摄影|攝影)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})?\s*[摄攝][)）]?$",
+    )
+});
 static RE_SEPARATOR_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:[*＊=~#_—–·•+\-]{1,}\s*){3,}"));
 static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -575,6 +581,20 @@ const NAV_PHRASES: &[&str] = &[
 ];
 
 /// Prefixes that make a short line navigation (`Recommended Reading Change it`, `相关阅读：…`).
+/// Labels that lead a breadcrumb trail.
+const LOCATION_LABELS: &[&str] = &[
+    "当前位置",
+    "當前位置",
+    "您的位置",
+    "你的位置",
+    "您现在的位置",
+    "您現在的位置",
+    "你现在的位置",
+    "所在位置",
+    "current location",
+    "you are here",
+];
+
 const NAV_PREFIXES: &[&str] = &[
     "相关阅读",
     "相關閱讀",
@@ -1015,6 +1035,10 @@ fn is_nav(line: &str, u: usize) -> bool {
     if NAV_PHRASES.contains(&l.as_str()) {
         return true;
     }
+    // A breadcrumb led by its label (`当前位置：首页 > 新闻中心 > 国内新闻`) may be long.
+    if LOCATION_LABELS.iter().any(|p| l.starts_with(p)) {
+        return true;
+    }
     if u <= 12 && NAV_PREFIXES.iter().any(|p| l.starts_with(p)) {
         return true;
     }
@@ -1162,6 +1186,9 @@ impl BoilerplateClassifier {
         }
         if is_nav(t, u) {
             return LineClass::Boilerplate("nav");
+        }
+        if u <= 40 && RE_PHOTO_CREDIT.is_match(t) {
+            return LineClass::Boilerplate("caption");
         }
         if u <= 30 && RE_CAPTION_LEAD.is_match(t) {
             return LineClass::Boilerplate("caption");
@@ -1399,7 +1426,11 @@ impl BoilerplateClassifier {
             }
             let prev_chrome = i > 0 && lines[i - 1].class.chrome();
             let next_chrome = lines.get(i + 1).is_some_and(|n| n.class.chrome());
-            if (prev_chrome || next_chrome) && !lines[i].protected {
+            // Chinese news paragraphs often open with the date (`3月4日上午，…`): a date-led line that
+            // leads into (or follows) article text on its other side is that paragraph, not a caption.
+            let prev_body = i > 0 && lines[i - 1].body;
+            let next_body = lines.get(i + 1).is_some_and(|n| n.body);
+            if ((prev_chrome && !next_body) || (next_chrome && !prev_body)) && !lines[i].protected {
                 lines[i].class = LineClass::Boilerplate("caption");
                 lines[i].body = false;
             }
