@@ -7,31 +7,50 @@
 //! the end, an advert tail or a separator prefix is cut out and reported as a removed span.
 //!
 //! How it decides, in order:
-//! 1. **Line patterns**: separator runs, SEO/porn/gambling spam (`spam.rs`), ICP numbers, copyright,
-//!    disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars, contact blocks, nav
-//!    phrases and breadcrumbs, caption credits, user patterns. Phrase lists cover Simplified,
-//!    Traditional and English; they only fire on short lines (a long paragraph is never "nav").
+//! 1. **Line patterns**: separator runs, SEO/porn/gambling spam (`spam.rs`), tag and keyword lines, ICP
+//!    numbers, copyright, disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars,
+//!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits, user
+//!    patterns. Phrase lists cover Simplified, Traditional and English; they only fire on short lines (a
+//!    long paragraph is never "nav"). A gambling-site anchor injected into a sentence (`某某现金网网址：`)
+//!    is cut out of the line, which stays.
 //! 2. **Repetition**: lines repeated across many documents of a large enough batch (CCNet style), the
 //!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
 //!    truncated teasers of a later paragraph.
 //! 3. **Title**: the headline-like line before the first body paragraph (preferring one that the first
 //!    line, usually the HTML `<title>`, repeats with a site suffix). Everything before it is removed.
-//! 4. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence. Short lines
-//!    between the title and the first body paragraph are page head chrome; short lines after the last
-//!    body paragraph are footer chrome when the footer shows any boilerplate; short lines in the middle
-//!    are removed only when sandwiched in boilerplate. A short line directly followed by a body paragraph
-//!    is a heading and stays. After a substantial body, an end-matter label (`Related articles`,
-//!    `Most Read`, `相关阅读`, `热门推荐`…) not followed by three consecutive body paragraphs, or a thread of
-//!    comment headers (`alice says:`), starts the footer ("footer").
+//! 4. **Forum threads**: repeated per-post header groups (a posting time next to `楼`, `回复`, `发表于`,
+//!    the user name above `发表于`) make the page a thread when they start before most of its prose (a
+//!    comment section under an article does not). Headers and post buttons go ("post-header"); every post
+//!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped.
+//! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
+//!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
+//!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
+//!    boilerplate; short lines in the middle are removed only when sandwiched in boilerplate. A short
+//!    line directly followed by a body paragraph is a heading and stays. After a substantial body, an
+//!    end-matter label (`Related articles`, `相关阅读`…) not followed by three consecutive body
+//!    paragraphs, a comment-section label (`[ 167 comments ]`, `网友评论`), or a thread of comment
+//!    headers (`alice says:`) starts the footer ("footer").
+//! 6. **Main text region**: each line gets a score: a body paragraph its length (a Han character or a
+//!    word is one unit) weighted by its stop-word density, with the stop-word list of the page's
+//!    language (`stopwords.rs`); page chrome minus its length and a fixed crossing cost; a short line
+//!    near chrome a small cost (smoothing by neighbours); metadata, the title and in-article artefacts
+//!    (captions, duplicates) nothing. The first body paragraph under the headline gets a bonus. The
+//!    stretch with the highest sum (Kadane) is the article; content outside it is removed ("nav" before,
+//!    "footer" after). When no stretch is worth `region_min_units`, nothing is removed this way (a
+//!    list or table page is left to the other rules).
 //!
-//! What it never does: change the text of a kept line other than cutting whole spans at its ends; remove
-//! a long paragraph because another document contains it; remove anything when the document has no body
-//! paragraph at all besides pattern matches (a page of short lines is left to the patterns).
+//! What it never does: change the text of a kept line other than cutting whole spans (a byline or advert
+//! at the end, a separator at the start, an injected gambling anchor); remove a long paragraph because
+//! another document contains it; remove anything by neighbourhood when the document has no body
+//! paragraph at all (a page of short lines is left to the patterns).
 //!
-//! Limits: phrase lists are Chinese/English; other languages rely on repetition and neighbourhood.
-//! Short genuine lines at the very start (after the title) or in a footer full of chrome are lost.
-//! All work is linear in the document size apart from the teaser check, which only compares lines
-//! sharing a 10-character prefix.
+//! Limits: phrase lists are Chinese/English; other languages rely on repetition, stop-word lists for
+//! seven European languages and the region score. Short genuine lines at the very start (after the
+//! title) or in a footer full of chrome are lost; so are spec lists and tables on product pages that
+//! sit next to chrome. A page whose text sits in several blocks between info boxes (an encyclopedia
+//! entry) keeps only its main block unless `secondary_region_share` is lowered. Teaser lists made of
+//! full sentences can outscore a very short article. All work is linear in the document size apart
+//! from the teaser check, which only compares lines sharing a 10-character prefix.
 
 use crate::stages::spam;
 use crate::stages::stopwords::StopList;
@@ -1723,6 +1742,8 @@ impl BoilerplateClassifier {
                     i == t
                         || (!lines[i].body && text.chars().count() >= 10 && head.starts_with(&text))
                 })
+                // A handful is enough, and bounds the work on a page of repeated headlines.
+                .take(4)
                 .collect();
             for a in anchors {
                 if let Some(first) = lines
@@ -2215,6 +2236,74 @@ mod tests {
             batch_docs: 1,
         });
         assert_eq!(v[2].class, LineClass::Boilerplate("custom-pattern"));
+    }
+
+    #[test]
+    fn max_subarray_finds_the_best_stretch() {
+        let s = [-5.0, 3.0, 4.0, -2.0, 6.0, -20.0, 10.0];
+        assert_eq!(max_subarray(&s, 0..s.len()), (11.0, 1, 5));
+        assert_eq!(max_subarray(&s, 5..7), (10.0, 6, 7));
+        assert_eq!(max_subarray(&[-1.0, -2.0], 0..2), (0.0, 0, 0));
+        assert_eq!(max_subarray(&[], 0..0), (0.0, 0, 0));
+        // Out-of-range indices are treated as zero, never a panic.
+        assert_eq!(max_subarray(&[1.0], 0..3).0, 1.0);
+    }
+
+    #[test]
+    fn ellipsis_lines_are_cut_off_teasers_not_body() {
+        assert!(cut_off("国务院要求压实属地责任抓好抓细.."));
+        assert!(cut_off("The mayor said that the bridge would…"));
+        assert!(!cut_off("国务院要求压实属地责任。"));
+        let c = BoilerplateConfig::default().build().expect("default");
+        assert!(!c.is_body("国务院要求压实属地责任抓好抓细..", 14));
+        assert!(c.is_body("国务院要求压实属地责任抓好抓细。", 14));
+    }
+
+    #[test]
+    fn main_region_drops_prose_far_from_the_article_across_chrome() {
+        // Article under its headline; after a block of navigation, one more long paragraph (a site blurb).
+        let blurb = "Example Media is a company that publishes news about the region and it was founded in the year of two thousand.";
+        let lines = [
+            "Council approves budget",
+            EN_BODY1,
+            EN_BODY2,
+            "Home",
+            "News",
+            "Sport",
+            "Weather",
+            "Contact us",
+            blurb,
+        ];
+        let v = run(&lines);
+        assert_eq!(v[1].class, LineClass::Content);
+        assert_eq!(v[2].class, LineClass::Content);
+        assert_eq!(v[8].class, LineClass::Boilerplate("footer"), "{v:?}");
+        // Switched off, the blurb stays (no other rule touches a body paragraph).
+        let c = BoilerplateConfig {
+            use_main_region: false,
+            ..BoilerplateConfig::default()
+        }
+        .build()
+        .expect("valid");
+        let v = c.classify(&DocLines {
+            lines: &lines,
+            doc_freq: &[1; 9],
+            batch_docs: 1,
+        });
+        assert_eq!(v[8].class, LineClass::Content);
+    }
+
+    #[test]
+    fn tag_lines_are_removed() {
+        let v = run(&[
+            "标题在此",
+            ZH_BODY1,
+            "本文关键词：数字,经济,合作",
+            "Tags: budget, council",
+            ZH_BODY2,
+        ]);
+        assert_eq!(v[2].class, LineClass::Boilerplate("tags"));
+        assert_eq!(v[3].class, LineClass::Boilerplate("tags"));
     }
 
     #[test]
