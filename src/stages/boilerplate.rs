@@ -1085,6 +1085,17 @@ impl BoilerplateClassifier {
     pub fn classify(&self, doc: &DocLines) -> Vec<LineVerdict> {
         let mut lines: Vec<Line> = doc.lines.iter().map(|raw| self.patterns(raw)).collect();
         let n = lines.len();
+        let stop = page_stop_list(&lines);
+        // A long line without a sentence end and almost without function words is a run of menu items
+        // or headlines glued together (`时政地方法治高层人事理论国际…`), not a paragraph.
+        for l in lines
+            .iter_mut()
+            .filter(|l| l.body && !ends_sentence(&l.text))
+        {
+            if stop.density(&l.text) < stop.prose_density() * 0.3 {
+                l.body = false;
+            }
+        }
         self.cross_doc(doc, &mut lines);
         let title = self.title(&mut lines);
         self.repetition(&mut lines, title);
@@ -1097,7 +1108,7 @@ impl BoilerplateClassifier {
             self.neighbourhood(&mut lines, title, thread_end);
         }
         if self.cfg.use_main_region && thread_end.is_none() {
-            self.main_region(&mut lines, title);
+            self.main_region(&mut lines, title, stop);
         }
         debug_assert_eq!(lines.len(), n);
         lines
@@ -1674,15 +1685,8 @@ impl BoilerplateClassifier {
     /// minus its length, short lines cost `short_line_penalty` unless both neighbours are prose (a heading
     /// or a short paragraph inside the article), metadata and the title are neutral. Content outside the
     /// region is removed; nothing is removed when the best region is worth less than `region_min_units`.
-    fn main_region(&self, lines: &mut [Line], title: Option<usize>) {
-        let content: String = lines
-            .iter()
-            .filter(|l| l.body)
-            .map(|l| l.text.as_str())
-            .take(200)
-            .collect::<Vec<_>>()
-            .join("\n");
-        let stop = StopList::for_text(&content);
+    fn main_region(&self, lines: &mut [Line], title: Option<usize>, stop: StopList) {
+        let content = body_sample(lines);
         let prose = stop.prose_density();
         // Penalties are in English words; a word carries about as much text as two Han characters.
         let unit_scale = if stop == StopList::Zh { 2.0 } else { 1.0 };
@@ -1712,7 +1716,10 @@ impl BoilerplateClassifier {
                         } else {
                             1.0
                         };
-                        l.units as f64 * weight
+                        // Real paragraphs end like sentences; a long unpunctuated line is as often a
+                        // row of glued headlines or a caption, so it counts half.
+                        let finished = if ends_sentence(&l.text) { 1.0 } else { 0.5 };
+                        l.units as f64 * weight * finished
                     }
                     LineClass::Content => {
                         // Smoothing by the neighbourhood: a short line near chrome is part of it; among
@@ -1807,6 +1814,22 @@ impl BoilerplateClassifier {
             }
         }
     }
+}
+
+/// The text of the first 200 body paragraphs: enough to tell the page's language.
+fn body_sample(lines: &[Line]) -> String {
+    lines
+        .iter()
+        .filter(|l| l.body)
+        .map(|l| l.text.as_str())
+        .take(200)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The stop-word list of the page's language, judged on its body paragraphs.
+fn page_stop_list(lines: &[Line]) -> StopList {
+    StopList::for_text(&body_sample(lines))
 }
 
 /// The stretch of `range` with the highest positive sum: `(sum, start, end)`, `(0.0, start, start)` when
