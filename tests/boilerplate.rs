@@ -196,3 +196,25 @@ fn chinese_news_page_keeps_its_article_and_records_metadata() {
         "{meta:?}"
     );
 }
+
+#[test]
+fn thread_with_bare_name_and_time_headers_keeps_short_replies() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_bare_headers.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "南方潮湿，瓷砖省心。",
+        "我家铺的实木地板，脚感好，就是要注意保养。",
+        "谢谢，我再比较一下。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "老周 2022-05-02 20:35",
+        "上一篇：卫生间防水怎么做",
+        "家居论坛",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}

@@ -1355,6 +1355,23 @@ impl BoilerplateClassifier {
                 break;
             }
         }
+        // A headline printed twice in a row (the HTML <title>, then the page heading) is the title even
+        // when it ends in `？` or `！` and so looks like a short paragraph, and even after a site-name line.
+        if title == first {
+            let twice = (0..lines.len().min(first_body + 1)).find(|&i| {
+                let l = &lines[i];
+                l.class == LineClass::Content
+                    && (2..=40).contains(&l.units)
+                    && lines.get(i + 1).is_some_and(|next| next.key == l.key)
+            });
+            if let Some(i) = twice.filter(|&i| i > first) {
+                title = i;
+                lines[i].body = false;
+                if let Some(next) = lines.get_mut(i + 1) {
+                    next.body = false;
+                }
+            }
+        }
         let title_key = lines[title].key;
         lines[title].class = LineClass::Title;
         for (i, l) in lines.iter_mut().enumerate() {
@@ -1584,14 +1601,20 @@ impl BoilerplateClassifier {
         // A header group: a time line with a forum marker on it or within one line of it, or a line that
         // is a floor number (`2楼`, `#3`) on its own.
         let mut groups: Vec<(usize, usize)> = Vec::new();
+        let mut any_marked = false;
         let mut i = 0;
         while i < n {
-            let anchored = (is_time(&lines[i])
+            let marked = (is_time(&lines[i])
                 && (is_marker(&lines[i])
                     || (i > 0 && is_marker(&lines[i - 1]))
                     || lines.get(i + 1).is_some_and(is_marker)))
                 || (short(&lines[i]) && RE_FLOOR_ONLY.is_match(lines[i].text.trim()));
-            if !anchored {
+            // `阿明 2021-3-5 10:22`: a user name and a posting time, nothing else.
+            let bare = is_time(&lines[i])
+                && units(&RE_POST_TIME.replace_all(&lines[i].text, " ")) <= 8
+                && !ends_sentence(&lines[i].text);
+            any_marked |= marked;
+            if !marked && !bare {
                 i += 1;
                 continue;
             }
@@ -1636,7 +1659,9 @@ impl BoilerplateClassifier {
             })
             .map(|(_, g)| *g)
             .collect();
-        if with_text.len() < self.cfg.forum_min_posts {
+        // Without any forum word, bare `name time` lines must be more numerous to make a thread.
+        let needed = self.cfg.forum_min_posts + usize::from(!any_marked);
+        if with_text.len() < needed {
             return None;
         }
         let first_header = with_text.first().map_or(n, |g| g.0);
