@@ -163,12 +163,23 @@ pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
     let automaton = gambling_automaton()?;
     for m in automaton.find_iter(line) {
         let before = line.get(..m.start()).unwrap_or("");
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| !is_clause_break(*c))
-            .last()
-            .map_or(m.start(), |(i, _)| i);
+        // Walk back to the clause start, at most 24 characters: a longer clause is no anchor, and the
+        // bound keeps a long line full of terms linear.
+        let mut start = m.start();
+        let mut found_start = false;
+        for (n, (i, c)) in before.char_indices().rev().enumerate() {
+            if is_clause_break(c) {
+                found_start = true;
+                break;
+            }
+            if n >= 24 {
+                break;
+            }
+            start = i;
+        }
+        if !found_start && start != 0 {
+            continue;
+        }
         let after = line.get(m.end()..).unwrap_or("");
         let mut end = None;
         for (n, (i, c)) in after.char_indices().enumerate() {
