@@ -218,3 +218,40 @@ fn thread_with_bare_name_and_time_headers_keeps_short_replies() {
         assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn short_replies_repeated_across_the_batch_stay_in_a_thread() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_bare_headers.txt")
+        .expect("fixture");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    // "南方潮湿，瓷砖省心。" and the navigation lines occur in five documents of a batch of fifty.
+    let freq: Vec<u32> = lines
+        .iter()
+        .map(|l| {
+            if l.starts_with("南方") || l.starts_with("上一篇") || l.starts_with("下一篇") {
+                5
+            } else {
+                1
+            }
+        })
+        .collect();
+    let classifier = BoilerplateConfig::default()
+        .build()
+        .expect("default config");
+    let v = classifier.classify(&DocLines {
+        lines: &lines,
+        doc_freq: &freq,
+        batch_docs: 50,
+    });
+    for (line, verdict) in lines.iter().zip(&v) {
+        if line.starts_with("南方") {
+            assert_eq!(verdict.class, LineClass::Content, "{line}");
+        }
+        if line.starts_with("上一篇") {
+            assert!(
+                !matches!(verdict.class, LineClass::Content | LineClass::Title),
+                "{line}"
+            );
+        }
+    }
+}

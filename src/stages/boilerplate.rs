@@ -125,7 +125,7 @@ impl Default for BoilerplateConfig {
         BoilerplateConfig {
             body_min_units: 10,
             body_long_units: 40,
-            repeated_min_docs: 3,
+            repeated_min_docs: 2,
             repeated_min_batch_docs: 10,
             repeated_max_chars: 200,
             banner_max_units: 8,
@@ -1689,13 +1689,23 @@ impl BoilerplateClassifier {
             let mut j = g.1;
             while j < limit {
                 let l = &mut lines[j];
+                // Short replies (`顶`, `谢谢分享`) recur across threads and inside one: in a post they
+                // are the user's text, not a template.
+                if matches!(
+                    l.class,
+                    LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
+                ) {
+                    l.class = LineClass::Content;
+                }
                 if l.class == LineClass::Content && is_marker(l) && !ends_sentence(&l.text) {
                     // Post buttons and edit notes (`使用道具 举报`, `本帖最后由…编辑`).
                     l.class = LineClass::Boilerplate("post-header");
-                } else if l.class == LineClass::Content {
+                }
+                if l.class == LineClass::Content {
                     l.protected = true;
                     seen_text = true;
                 } else if k + 1 == with_text.len() && seen_text && l.class.chrome() {
+                    // The last post ends at the first chrome after its text (its buttons, the footer).
                     break;
                 }
                 j += 1;
