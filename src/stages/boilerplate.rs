@@ -1716,10 +1716,13 @@ impl BoilerplateClassifier {
     }
 
     /// The main text region: the contiguous stretch of lines with the highest total score (Kadane's
-    /// maximum subarray). Prose lines score their length weighted by stop-word density, chrome scores
-    /// minus its length, short lines cost `short_line_penalty` unless both neighbours are prose (a heading
-    /// or a short paragraph inside the article), metadata and the title are neutral. Content outside the
-    /// region is removed; nothing is removed when the best region is worth less than `region_min_units`.
+    /// maximum subarray). Prose lines score their length weighted by stop-word density (half when they
+    /// do not end like a sentence); chrome scores minus its length and `chrome_line_penalty`; a short line
+    /// near chrome costs `short_line_penalty`, elsewhere nothing (smoothing by neighbours); metadata, the
+    /// title and in-article artefacts are neutral; the first prose line under the headline gets
+    /// `title_anchor_bonus`. Penalties are doubled on Chinese pages, where a unit is a character. Content
+    /// outside the region is removed; nothing is removed when the best region is worth less than
+    /// `region_min_units`.
     fn main_region(&self, lines: &mut [Line], title: Option<usize>, stop: StopList) {
         let content = body_sample(lines);
         let prose = stop.prose_density();
