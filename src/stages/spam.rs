@@ -190,6 +190,15 @@ pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
                 end = Some(m.end() + i + c.len_utf8());
                 break;
             }
+            // Before a comma only a site name counts (`某某现金网网址，`): a sentence about a gambling
+            // site (`警方查获某某现金网，`) names no URL or login page.
+            if c == '，' || c == ',' {
+                let clause_so_far = line.get(start..m.end() + i).unwrap_or("");
+                if SITE_SUFFIXES.iter().any(|s| clause_so_far.ends_with(s)) {
+                    end = Some(m.end() + i + c.len_utf8());
+                }
+                break;
+            }
             if is_clause_break(c) {
                 break;
             }
@@ -204,6 +213,11 @@ pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// Endings that make a gambling term a site name: its address, home page, login or download.
+const SITE_SUFFIXES: &[&str] = &[
+    "网址", "網址", "官网", "官網", "登录", "登入", "登錄", "注册", "註冊", "下载", "下載",
+];
 
 fn is_clause_break(c: char) -> bool {
     matches!(
@@ -525,6 +539,14 @@ mod tests {
         // A news sentence about gambling without an injected anchor stays whole.
         assert_eq!(
             injected_gambling_anchor("警方捣毁一个网络赌博团伙，查获现金网账户二十余个。"),
+            None
+        );
+        // Before a comma, only a site name is an anchor.
+        let line = "文章摘要：某某现金网网址，闪电划过夜空，城里的人们都抬起头来看着天空。";
+        let (s, e) = injected_gambling_anchor(line).expect("site-name anchor");
+        assert_eq!(&line[s..e], "某某现金网网址，");
+        assert_eq!(
+            injected_gambling_anchor("警方查获某某现金网，抓获犯罪嫌疑人十二名，涉案金额巨大。"),
             None
         );
         // A term followed by a colon but nothing after it is a whole-line matter, not a span.
