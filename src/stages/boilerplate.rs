@@ -100,8 +100,8 @@ pub struct BoilerplateConfig {
     /// Cost of crossing one chrome line, on top of its length in units: a few menu items between two
     /// stretches of prose separate them.
     pub chrome_line_penalty: f64,
-    /// Score of a short non-body line inside a stretch of chrome (a gap the main region pays to cross);
-    /// a short line between two body paragraphs costs nothing.
+    /// Cost of a short non-body line within two lines of chrome (it belongs to that chrome); a short line
+    /// among prose or other short lines (a heading, a list inside the article) costs nothing.
     pub short_line_penalty: f64,
     /// A further region is kept when its score is at least this share of the main region's (1.0: only a
     /// region as good as the main one). Lower it for pages whose text sits in several blocks between
