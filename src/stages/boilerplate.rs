@@ -1143,7 +1143,22 @@ impl BoilerplateClassifier {
             key: 0,
             protected: false,
         };
-        line.class = self.line_pattern(raw, &mut line.meta);
+        if self.cfg.detect_spam {
+            // A gambling tag stuck onto a clean line (a headline) goes; the line is judged without it.
+            if let Some((s, e)) = spam::bracketed_gambling_tag(&line.text) {
+                let tag = line.text.get(s..e).unwrap_or("").to_string();
+                let rest = format!(
+                    "{}{}",
+                    line.text.get(..s).unwrap_or(""),
+                    line.text.get(e..).unwrap_or("")
+                );
+                line.spans.push((tag, "spam-gambling"));
+                line.text = rest.trim().to_string();
+                line.trimmed = true;
+            }
+        }
+        let judged = line.text.clone();
+        line.class = self.line_pattern(&judged, &mut line.meta);
         if line.class == LineClass::Content {
             self.trim_spans(&mut line);
         }

@@ -214,6 +214,31 @@ pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The byte span of a bracketed gambling tag stuck onto an otherwise clean line
+/// (`德邦物流能否代替顺丰？【某某体育app】`): `【…】` or `[…]` of at most 20 characters holding a gambling
+/// term, when the rest of the line holds none and is not empty. `None` otherwise.
+pub fn bracketed_gambling_tag(line: &str) -> Option<(usize, usize)> {
+    let automaton = gambling_automaton()?;
+    let m = automaton.find(line)?;
+    let before = line.get(..m.start())?;
+    let open = before.rfind(['【', '['])?;
+    let close_rel = line.get(m.end()..)?.find(['】', ']'])?;
+    let close_char = line.get(m.end() + close_rel..)?.chars().next()?;
+    let end = m.end() + close_rel + close_char.len_utf8();
+    let inside = line.get(open..end)?;
+    if inside.chars().count() > 22
+        || inside.contains(['】', ']']) && inside.find(['】', ']'])? + 3 < inside.len()
+    {
+        return None;
+    }
+    let rest = format!("{}{}", line.get(..open)?, line.get(end..)?);
+    let rest_letters = rest.chars().filter(|c| c.is_alphanumeric()).count();
+    if rest_letters < 5 || automaton.is_match(&rest) {
+        return None;
+    }
+    Some((open, end))
+}
+
 /// Endings that make a gambling term a site name: its address, home page, login or download.
 const SITE_SUFFIXES: &[&str] = &[
     "网址", "網址", "官网", "官網", "登录", "登入", "登錄", "注册", "註冊", "下载", "下載",
@@ -551,6 +576,20 @@ mod tests {
         );
         // A term followed by a colon but nothing after it is a whole-line matter, not a span.
         assert_eq!(injected_gambling_anchor("某某现金网网址：相关新闻"), None);
+    }
+
+    #[test]
+    fn bracketed_gambling_tag_is_cut_from_a_headline() {
+        let line = "德邦物流能否成功代替快递巨头顺丰？【某某体育app】";
+        let (s, e) = bracketed_gambling_tag(line).expect("tag");
+        assert_eq!(&line[s..e], "【某某体育app】");
+        // Nothing else on the line: the whole line is spam, not a tag.
+        assert_eq!(bracketed_gambling_tag("【某某体育app】"), None);
+        // A bracket that holds no gambling term is left alone.
+        assert_eq!(
+            bracketed_gambling_tag("【新华时评】百家乐娱乐城开户送彩金"),
+            None
+        );
     }
 
     #[test]
