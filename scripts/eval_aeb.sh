@@ -3,7 +3,7 @@
 # each page's whole-page text dump becomes one input of a single `cleanalign run` batch; the cleaned document,
 # minus its title line (the gold bodies exclude titles), is scored with ScrapingHub's shingle F1.
 #
-#   scripts/eval_aeb.sh
+#   scripts/eval_aeb.sh            (CLEANALIGN_BIN=path skips the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${SHARED:-../shared}"
@@ -17,8 +17,12 @@ pages = json.loads(pathlib.Path(sys.argv[1]).read_text())["output"]
 for key, item in pages.items():
     (pathlib.Path(sys.argv[2]) / f"{key}.txt").write_text(item.get("articleBody") or "", encoding="utf-8")
 PY
-cargo build --release --quiet
-./target/release/cleanalign run --raw "$work/raw" --out "$work/out" --quiet || true
+bin="${CLEANALIGN_BIN:-}"
+if [ -z "$bin" ]; then
+    cargo build --release --quiet
+    bin=./target/release/cleanalign
+fi
+"$bin" run --raw "$work/raw" --out "$work/out" --quiet || true
 python3 - "$work/out" "$work/preds.json" <<'PY'
 import csv, json, sys, pathlib
 out = pathlib.Path(sys.argv[1])

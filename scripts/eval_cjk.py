@@ -5,8 +5,10 @@ dumps and count the must-keep snippets found and the must-drop snippets absent i
 in Chinese text on purpose), and the run keeps each page's own script so that snippets compare as written.
 
 Usage: scripts/eval_cjk.py [--verbose]
+Set CLEANALIGN_BIN to a built binary to skip the release build.
 """
 import json
+import os
 import pathlib
 import re
 import subprocess
@@ -22,12 +24,15 @@ def norm(text):
 root = pathlib.Path(__file__).resolve().parent.parent
 data = root.parent / "shared" / "boilerplate" / "trafilatura-eval-cjk"
 verbose = "--verbose" in sys.argv
-subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
+binary = os.environ.get("CLEANALIGN_BIN")
+if not binary:
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
+    binary = str(root / "target/release/cleanalign")
 with tempfile.TemporaryDirectory() as tmp:
     tmp = pathlib.Path(tmp)
     # Keep the pages' own script so that snippets compare as written.
     (tmp / "keep-script.toml").write_text('[script]\ntarget = "none"\n', encoding="utf-8")
-    subprocess.run([str(root / "target/release/cleanalign"), "run", "--config", str(tmp / "keep-script.toml"),
+    subprocess.run([binary, "run", "--config", str(tmp / "keep-script.toml"),
                     "--raw", str(data / "plaintext"), "--out", str(tmp / "out"), "--quiet"], check=False)
     cases = json.loads((data / "evaldata-cjk.json").read_text(encoding="utf-8"))
     ok = total = 0

@@ -289,11 +289,17 @@ impl Pipeline {
         } else if let Some(first) = doc.lines.first_mut() {
             first.is_title = false;
         }
+        // A Japanese page keeps its kanji: converting it as Chinese would turn 聞 into 闻. Decided per
+        // document, because many of its lines (dates, headings) are kanji only.
+        let japanese = is_japanese(doc);
         // Normalisation runs again last: earlier repairs can leave spacing only it settles.
         let repairs: [Option<&dyn LineRepair>; 4] = [
             self.punct.as_ref().map(|r| r as &dyn LineRepair),
             self.mt.as_ref().map(|r| r as &dyn LineRepair),
-            self.script.as_ref().map(|r| r as &dyn LineRepair),
+            self.script
+                .as_ref()
+                .filter(|_| !japanese)
+                .map(|r| r as &dyn LineRepair),
             self.normalizer.as_ref().map(|r| r as &dyn LineRepair),
         ];
         for repair in repairs.into_iter().flatten() {
@@ -459,6 +465,20 @@ fn repair_mojibake(repairer: &MojibakeRepairer, doc: &mut Document) {
     for (raw_no, text) in removed {
         doc.reject(raw_no, "mojibake", "unrecoverable-mojibake", &text);
     }
+}
+
+/// Kana make up a fifth or more of the document's Han and kana characters (and there are enough of them
+/// to be more than a quoted name): the page is Japanese.
+fn is_japanese(doc: &Document) -> bool {
+    let (mut han, mut kana) = (0usize, 0usize);
+    for c in doc.lines.iter().flat_map(|l| l.text.chars()) {
+        if crate::text::is_han(c) {
+            han += 1;
+        } else if langid::is_kana(c) {
+            kana += 1;
+        }
+    }
+    kana >= 20 && kana * 5 >= han + kana
 }
 
 /// Apply the boilerplate classifier's verdicts to a document.

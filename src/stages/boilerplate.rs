@@ -7,33 +7,53 @@
 //! the end, an advert tail or a separator prefix is cut out and reported as a removed span.
 //!
 //! How it decides, in order:
-//! 1. **Line patterns**: separator runs, SEO/porn/gambling spam (`spam.rs`), ICP numbers, copyright,
-//!    disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars, contact blocks, nav
-//!    phrases and breadcrumbs, caption credits, user patterns. Phrase lists cover Simplified,
-//!    Traditional and English; they only fire on short lines (a long paragraph is never "nav").
+//! 1. **Line patterns**: separator runs, SEO/porn/gambling spam (`spam.rs`), tag and keyword lines, ICP
+//!    numbers, copyright, disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars,
+//!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits, user
+//!    patterns. Phrase lists cover Simplified, Traditional and English; they only fire on short lines (a
+//!    long paragraph is never "nav"). A gambling-site anchor injected into a sentence (`某某现金网网址：`)
+//!    is cut out of the line, which stays.
 //! 2. **Repetition**: lines repeated across many documents of a large enough batch (CCNet style), the
 //!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
 //!    truncated teasers of a later paragraph.
 //! 3. **Title**: the headline-like line before the first body paragraph (preferring one that the first
 //!    line, usually the HTML `<title>`, repeats with a site suffix). Everything before it is removed.
-//! 4. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence. Short lines
-//!    between the title and the first body paragraph are page head chrome; short lines after the last
-//!    body paragraph are footer chrome when the footer shows any boilerplate; short lines in the middle
-//!    are removed only when sandwiched in boilerplate. A short line directly followed by a body paragraph
-//!    is a heading and stays. After a substantial body, an end-matter label (`Related articles`,
-//!    `Most Read`, `相关阅读`, `热门推荐`…) not followed by three consecutive body paragraphs, or a thread of
-//!    comment headers (`alice says:`), starts the footer ("footer").
+//! 4. **Forum threads**: repeated per-post header groups (a posting time next to `楼`, `回复`, `发表于`,
+//!    the user name above `发表于`) make the page a thread when they start before most of its prose (a
+//!    comment section under an article does not). Headers and post buttons go ("post-header"); every post
+//!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped.
+//! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
+//!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
+//!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
+//!    boilerplate; short lines in the middle are removed only when sandwiched in boilerplate. A short
+//!    line directly followed by a body paragraph is a heading and stays. After a substantial body, an
+//!    end-matter label (`Related articles`, `相关阅读`…) not followed by three consecutive body
+//!    paragraphs, a comment-section label (`[ 167 comments ]`, `网友评论`), or a thread of comment
+//!    headers (`alice says:`) starts the footer ("footer").
+//! 6. **Main text region**: each line gets a score: a body paragraph its length (a Han character or a
+//!    word is one unit) weighted by its stop-word density, with the stop-word list of the page's
+//!    language (`stopwords.rs`); page chrome minus its length and a fixed crossing cost; a short line
+//!    near chrome a small cost (smoothing by neighbours); metadata, the title and in-article artefacts
+//!    (captions, duplicates) nothing. The first body paragraph under the headline gets a bonus. The
+//!    stretch with the highest sum (Kadane) is the article; content outside it is removed ("nav" before,
+//!    "footer" after). When no stretch is worth `region_min_units`, nothing is removed this way (a
+//!    list or table page is left to the other rules).
 //!
-//! What it never does: change the text of a kept line other than cutting whole spans at its ends; remove
-//! a long paragraph because another document contains it; remove anything when the document has no body
-//! paragraph at all besides pattern matches (a page of short lines is left to the patterns).
+//! What it never does: change the text of a kept line other than cutting whole spans (a byline or advert
+//! at the end, a separator at the start, an injected gambling anchor); remove a long paragraph because
+//! another document contains it; remove anything by neighbourhood when the document has no body
+//! paragraph at all (a page of short lines is left to the patterns).
 //!
-//! Limits: phrase lists are Chinese/English; other languages rely on repetition and neighbourhood.
-//! Short genuine lines at the very start (after the title) or in a footer full of chrome are lost.
-//! All work is linear in the document size apart from the teaser check, which only compares lines
-//! sharing a 10-character prefix.
+//! Limits: phrase lists are Chinese/English; other languages rely on repetition, stop-word lists for
+//! seven European languages and the region score. Short genuine lines at the very start (after the
+//! title) or in a footer full of chrome are lost; so are spec lists and tables on product pages that
+//! sit next to chrome. A page whose text sits in several blocks between info boxes (an encyclopedia
+//! entry) keeps only its main block unless `secondary_region_share` is lowered. Teaser lists made of
+//! full sentences can outscore a very short article. All work is linear in the document size apart
+//! from the teaser check, which only compares lines sharing a 10-character prefix.
 
 use crate::stages::spam;
+use crate::stages::stopwords::StopList;
 use crate::text::{is_han, truncate_chars};
 use crate::validate::{check_range, FieldError};
 use regex::Regex;
@@ -70,6 +90,31 @@ pub struct BoilerplateConfig {
     pub detect_spam: bool,
     /// Cut promotional tails (adverts spliced into an article line).
     pub detect_ads: bool,
+    /// Keep only the main text region: the contiguous stretch of lines with the highest score, where prose
+    /// lines score by length weighted by their stop-word density and chrome and short lines score
+    /// negatively. Lines outside it are removed ("nav" before it, "footer" after it).
+    pub use_main_region: bool,
+    /// The main region is only enforced when its score reaches this many prose units (a Han character or
+    /// a word is one unit); a page of short items (a list or table article) is left to the other rules.
+    pub region_min_units: usize,
+    /// Cost of crossing one chrome line, on top of its length in units: a few menu items between two
+    /// stretches of prose separate them.
+    pub chrome_line_penalty: f64,
+    /// Cost of a short non-body line within two lines of chrome (it belongs to that chrome); a short line
+    /// among prose or other short lines (a heading, a list inside the article) costs nothing.
+    pub short_line_penalty: f64,
+    /// A further region is kept when its score is at least this share of the main region's (1.0: only a
+    /// region as good as the main one). Lower it for pages whose text sits in several blocks between
+    /// info boxes (encyclopedias); on news pages the further regions are mostly teaser lists.
+    pub secondary_region_share: f64,
+    /// Score bonus (in units) of the first prose line within three lines after the title: the article
+    /// body usually starts right under its headline and byline, while sidebars of teasers do not.
+    pub title_anchor_bonus: f64,
+    /// Recognise forum threads (repeated per-post header lines with a time and `楼`, `回复`, `发表于`…)
+    /// and keep every post body between the headers.
+    pub detect_forum: bool,
+    /// A thread needs at least this many post headers.
+    pub forum_min_posts: usize,
     /// Extra regular expressions (Rust `regex` syntax) for site-specific chrome; a matching line is
     /// removed with reason "custom-pattern". Example: `^本文来自.*公众号`.
     pub extra_patterns: Vec<String>,
@@ -80,7 +125,7 @@ impl Default for BoilerplateConfig {
         BoilerplateConfig {
             body_min_units: 10,
             body_long_units: 40,
-            repeated_min_docs: 3,
+            repeated_min_docs: 2,
             repeated_min_batch_docs: 10,
             repeated_max_chars: 200,
             banner_max_units: 8,
@@ -88,6 +133,14 @@ impl Default for BoilerplateConfig {
             use_neighbourhood: true,
             detect_spam: true,
             detect_ads: true,
+            use_main_region: true,
+            region_min_units: 30,
+            short_line_penalty: 2.0,
+            chrome_line_penalty: 8.0,
+            title_anchor_bonus: 30.0,
+            secondary_region_share: 1.0,
+            detect_forum: true,
+            forum_min_posts: 2,
             extra_patterns: Vec::new(),
         }
     }
@@ -138,6 +191,29 @@ impl BoilerplateConfig {
             0.0,
             100.0,
         );
+        check_range(
+            &mut errors,
+            "chrome_line_penalty",
+            self.chrome_line_penalty,
+            0.0,
+            100.0,
+        );
+        check_range(
+            &mut errors,
+            "short_line_penalty",
+            self.short_line_penalty,
+            0.0,
+            100.0,
+        );
+        if self.forum_min_posts < 2 {
+            errors.push(FieldError::new(
+                "forum_min_posts",
+                format!(
+                    "must be at least 2 (one header does not make a thread), got {}",
+                    self.forum_min_posts
+                ),
+            ));
+        }
         for (i, pattern) in self.extra_patterns.iter().enumerate() {
             match Regex::new(pattern) {
                 Err(e) => errors.push(FieldError::new(
@@ -266,6 +342,12 @@ fn re(pattern: &str) -> Regex {
 
 static RE_ICP: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)ICP\s*[备備证證]|ICP\s*\d{5,}|公[网網]安[备備]|[网網]站[备備]案"));
+/// Keyword and tag lists (`本文关键词：…`, `标签：…`, `Tags: …`), search-engine chrome rather than text.
+static RE_TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:本文)?(?:关键词|關鍵詞|关键字|關鍵字|相关标签|相關標籤|标签|標籤|tags?|keywords?|filed under)\s*[:：]",
+    )
+});
 static RE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)©|ⓒ|copyright\s*(?:\(c\)|ⓒ|©|\d{4})|\(c\)\s*\d{4}|all rights? reserved|版[权權]所有|保留所有[权權]利|保留一切[权權]利|无版权|不得转载|無斷轉載|무단전재",
@@ -344,6 +426,12 @@ static RE_CAPTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:image credit|photo credit|picture credit|credit|above|below|photo|image|pictured|图片来源|圖片來源|图片|圖片|资料图|資料圖|图|圖)\s*[:：]|^\[(?:사진|photo|image)[=:]",
     )
 });
+/// An image caption: `图为…` leading, or a photographer credit closing the line (`记者 张三 摄`).
+static RE_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:图为|圖為|上图|下图|上圖|下圖)|(?:记者|記者|通讯员|通訊員|摄影|攝影)?\s*\p{Han}{2,4}(?:\s+\p{Han}{2,4})?\s*[摄攝][)）]?$",
+    )
+});
 static RE_SEPARATOR_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:[*＊=~#_—–·•+\-]{1,}\s*){3,}"));
 static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -351,6 +439,26 @@ static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．)]|第[一二三四五六七八九十\d]+[章节節部分条條]|[-•·*]\s)",
     )
 });
+
+/// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons.
+static RE_FORUM_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達|使用道具|本帖最后由|本帖最後由|^作者\s*[:：]|^(?:回复|回覆|引用|[举舉][报報]|支持|反对|反對)(?:\s|$)",
+    )
+});
+/// A header line that starts with the posting verb (`发表于 …`, `Posted on …`).
+static RE_POSTED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|posted\s)")
+});
+/// A posting time: a date with a clock time, or a relative time (`3 小时前`, `昨天 10:21`).
+static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
+    )
+});
+/// A line that is nothing but a floor number: `2楼`, `#3`, `3#`, `沙发`.
+static RE_FLOOR_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:第?\d{1,5}\s*[楼樓#]|#\s*\d{1,5}|[楼樓]主|沙[发發]|板凳|地板)$"));
 
 /// Whole-line navigation phrases (compared after trimming brackets, arrows and a trailing colon).
 const NAV_PHRASES: &[&str] = &[
@@ -492,6 +600,20 @@ const NAV_PHRASES: &[&str] = &[
 ];
 
 /// Prefixes that make a short line navigation (`Recommended Reading Change it`, `相关阅读：…`).
+/// Labels that lead a breadcrumb trail.
+const LOCATION_LABELS: &[&str] = &[
+    "当前位置",
+    "當前位置",
+    "您的位置",
+    "你的位置",
+    "您现在的位置",
+    "您現在的位置",
+    "你现在的位置",
+    "所在位置",
+    "current location",
+    "you are here",
+];
+
 const NAV_PREFIXES: &[&str] = &[
     "相关阅读",
     "相關閱讀",
@@ -576,6 +698,13 @@ const END_MARKERS: &[&str] = &[
 static RE_COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^.{1,80}?\s(?:says|said|wrote|replied|commented)\s*:?\s*$|^\d+\s+(?:comments?|replies|responses)\s*$|^(?:comments?|评论|評論)\s*\(\d+\)\s*$",
+    )
+});
+
+/// The label of a comment section (matched on the decoration-stripped, lower-cased line).
+static RE_COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\d+\s+)?(?:top rated |top |all |latest |newest |reader |readers' |user |view all |show )?comments?(?:\s*\(\d+\))?(?:\s+\d+)?$|^(?:网友|最新|热门|全部|精彩|读者)?(?:评论|評論|留言)(?:\s*[(（]?\d+[)）]?)?$|^\d+\s*(?:条评论|條評論|条留言)$",
     )
 });
 
@@ -711,6 +840,13 @@ fn ends_sentence(line: &str) -> bool {
         }
     }
     false
+}
+
+/// A line that ends in an ellipsis (`..`, `…`, `...`): a headline or teaser cut off by the page, not a
+/// finished paragraph, unless it is long (a paragraph of dialogue may trail off).
+fn cut_off(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with("..") || t.ends_with('…') || t.ends_with('⋯')
 }
 
 /// Strip decoration around a short label line: bullets, brackets, arrows, trailing colons.
@@ -918,6 +1054,10 @@ fn is_nav(line: &str, u: usize) -> bool {
     if NAV_PHRASES.contains(&l.as_str()) {
         return true;
     }
+    // A breadcrumb led by its label (`当前位置：首页 > 新闻中心 > 国内新闻`) may be long.
+    if LOCATION_LABELS.iter().any(|p| l.starts_with(p)) {
+        return true;
+    }
     if u <= 12 && NAV_PREFIXES.iter().any(|p| l.starts_with(p)) {
         return true;
     }
@@ -936,6 +1076,8 @@ struct Line<'a> {
     units: usize,
     body: bool,
     key: u64,
+    /// A forum post body: kept whatever the neighbourhood and region rules would say.
+    protected: bool,
 }
 
 impl BoilerplateClassifier {
@@ -943,11 +1085,30 @@ impl BoilerplateClassifier {
     pub fn classify(&self, doc: &DocLines) -> Vec<LineVerdict> {
         let mut lines: Vec<Line> = doc.lines.iter().map(|raw| self.patterns(raw)).collect();
         let n = lines.len();
+        let stop = page_stop_list(&lines);
+        // A long line without a sentence end and almost without function words is a run of menu items
+        // or headlines glued together (`时政地方法治高层人事理论国际…`), not a paragraph.
+        for l in lines
+            .iter_mut()
+            .filter(|l| l.body && !ends_sentence(&l.text))
+        {
+            if stop.density(&l.text) < stop.prose_density() * 0.3 {
+                l.body = false;
+            }
+        }
         self.cross_doc(doc, &mut lines);
         let title = self.title(&mut lines);
         self.repetition(&mut lines, title);
+        let thread_end = if self.cfg.detect_forum {
+            self.forum_posts(&mut lines)
+        } else {
+            None
+        };
         if self.cfg.use_neighbourhood {
-            self.neighbourhood(&mut lines, title);
+            self.neighbourhood(&mut lines, title, thread_end);
+        }
+        if self.cfg.use_main_region && thread_end.is_none() {
+            self.main_region(&mut lines, title, stop);
         }
         debug_assert_eq!(lines.len(), n);
         lines
@@ -980,8 +1141,24 @@ impl BoilerplateClassifier {
             units: 0,
             body: false,
             key: 0,
+            protected: false,
         };
-        line.class = self.line_pattern(raw, &mut line.meta);
+        if self.cfg.detect_spam {
+            // A gambling tag stuck onto a clean line (a headline) goes; the line is judged without it.
+            if let Some((s, e)) = spam::bracketed_gambling_tag(&line.text) {
+                let tag = line.text.get(s..e).unwrap_or("").to_string();
+                let rest = format!(
+                    "{}{}",
+                    line.text.get(..s).unwrap_or(""),
+                    line.text.get(e..).unwrap_or("")
+                );
+                line.spans.push((tag, "spam-gambling"));
+                line.text = rest.trim().to_string();
+                line.trimmed = true;
+            }
+        }
+        let judged = line.text.clone();
+        line.class = self.line_pattern(&judged, &mut line.meta);
         if line.class == LineClass::Content {
             self.trim_spans(&mut line);
         }
@@ -992,7 +1169,8 @@ impl BoilerplateClassifier {
     }
 
     fn is_body(&self, text: &str, u: usize) -> bool {
-        u >= self.cfg.body_long_units || (u >= self.cfg.body_min_units && ends_sentence(text))
+        u >= self.cfg.body_long_units
+            || (u >= self.cfg.body_min_units && ends_sentence(text) && !cut_off(text))
     }
 
     fn line_pattern(&self, raw: &str, meta: &mut Vec<(&'static str, String)>) -> LineClass {
@@ -1011,6 +1189,9 @@ impl BoilerplateClassifier {
             if let Some(kind) = spam::vocab_spam(t) {
                 return LineClass::Spam(kind);
             }
+        }
+        if u <= 80 && RE_TAGS.is_match(t) {
+            return LineClass::Boilerplate("tags");
         }
         if u <= 80 && RE_ICP.is_match(t) {
             return LineClass::Boilerplate("icp");
@@ -1051,6 +1232,9 @@ impl BoilerplateClassifier {
         if is_nav(t, u) {
             return LineClass::Boilerplate("nav");
         }
+        if u <= 40 && RE_PHOTO_CREDIT.is_match(t) {
+            return LineClass::Boilerplate("caption");
+        }
         if u <= 30 && RE_CAPTION_LEAD.is_match(t) {
             return LineClass::Boilerplate("caption");
         }
@@ -1074,8 +1258,26 @@ impl BoilerplateClassifier {
         LineClass::Content
     }
 
-    /// Cut spans at the ends of a kept line: a separator prefix, a byline parenthesis, an advert tail.
+    /// Cut spans of a kept line: a gambling anchor injected into a sentence, a separator prefix, a byline
+    /// parenthesis, an advert tail.
     fn trim_spans(&self, line: &mut Line) {
+        if self.cfg.detect_spam {
+            // At most a few anchors per line; each cut shortens the line.
+            for _ in 0..4 {
+                let Some((s, e)) = spam::injected_gambling_anchor(&line.text) else {
+                    break;
+                };
+                let cut = line.text.get(s..e).unwrap_or("").to_string();
+                let rest = format!(
+                    "{}{}",
+                    line.text.get(..s).unwrap_or(""),
+                    line.text.get(e..).unwrap_or("")
+                );
+                line.spans.push((cut, "spam-gambling"));
+                line.text = rest;
+                line.trimmed = true;
+            }
+        }
         if let Some(m) = RE_SEPARATOR_PREFIX.find(&line.text) {
             let symbols = m.as_str().chars().filter(|c| !c.is_whitespace()).count();
             let rest = line.text.get(m.end()..).unwrap_or("").to_string();
@@ -1168,6 +1370,23 @@ impl BoilerplateClassifier {
                 break;
             }
         }
+        // A headline printed twice in a row (the HTML <title>, then the page heading) is the title even
+        // when it ends in `？` or `！` and so looks like a short paragraph, and even after a site-name line.
+        if title == first {
+            let twice = (0..lines.len().min(first_body + 1)).find(|&i| {
+                let l = &lines[i];
+                l.class == LineClass::Content
+                    && (2..=40).contains(&l.units)
+                    && lines.get(i + 1).is_some_and(|next| next.key == l.key)
+            });
+            if let Some(i) = twice.filter(|&i| i > first) {
+                title = i;
+                lines[i].body = false;
+                if let Some(next) = lines.get_mut(i + 1) {
+                    next.body = false;
+                }
+            }
+        }
         let title_key = lines[title].key;
         lines[title].class = LineClass::Title;
         for (i, l) in lines.iter_mut().enumerate() {
@@ -1253,7 +1472,7 @@ impl BoilerplateClassifier {
     }
 
     /// Rule 4: head, footer and sandwiched chrome, and captions.
-    fn neighbourhood(&self, lines: &mut [Line], title: Option<usize>) {
+    fn neighbourhood(&self, lines: &mut [Line], title: Option<usize>, thread_end: Option<usize>) {
         let Some(first_body) = lines.iter().position(|l| l.body) else {
             return;
         };
@@ -1269,7 +1488,11 @@ impl BoilerplateClassifier {
             }
             let prev_chrome = i > 0 && lines[i - 1].class.chrome();
             let next_chrome = lines.get(i + 1).is_some_and(|n| n.class.chrome());
-            if prev_chrome || next_chrome {
+            // Chinese news paragraphs often open with the date (`3月4日上午，…`): a date-led line that
+            // leads into (or follows) article text on its other side is that paragraph, not a caption.
+            let prev_body = i > 0 && lines[i - 1].body;
+            let next_body = lines.get(i + 1).is_some_and(|n| n.body);
+            if ((prev_chrome && !next_body) || (next_chrome && !prev_body)) && !lines[i].protected {
                 lines[i].class = LineClass::Boilerplate("caption");
                 lines[i].body = false;
             }
@@ -1277,7 +1500,7 @@ impl BoilerplateClassifier {
         // Head: between the title and the first body paragraph.
         let head_start = title.map_or(0, |t| t + 1);
         for l in lines.iter_mut().take(first_body).skip(head_start) {
-            if l.class == LineClass::Content {
+            if l.class == LineClass::Content && !l.protected {
                 l.class = LineClass::Boilerplate("nav");
             }
         }
@@ -1290,7 +1513,10 @@ impl BoilerplateClassifier {
                 body_units += l.units;
                 continue;
             }
-            if i <= first_body || body_units < self.cfg.body_long_units {
+            if i <= first_body
+                || body_units < self.cfg.body_long_units
+                || thread_end.is_some_and(|end| i < end)
+            {
                 continue;
             }
             let lab = label(&l.text);
@@ -1299,7 +1525,23 @@ impl BoilerplateClassifier {
             let marker = l.units <= 6 && END_MARKERS.contains(&lab.as_str());
             // Comment threads: two or more comment headers from here on.
             let comments = is_comment_header(l) && lines[i + 1..].iter().any(is_comment_header);
-            if comments || (marker && runs_after.get(i).copied().unwrap_or(0) < 3) {
+            // The label of a comment section (`[ 167 comments ]`, `Top Rated Comments`, `网友评论(12)`)
+            // opens end matter even when long comments follow it.
+            // A comment count inside a share bar (`Facebook / Twitter / Comments / Print`) is a button.
+            let in_share_bar = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .any(|j| {
+                    lines
+                        .get(j)
+                        .is_some_and(|o| o.class == LineClass::Boilerplate("share"))
+                });
+            let comment_section =
+                l.units <= 5 && !in_share_bar && RE_COMMENT_SECTION.is_match(&lab);
+            if comments
+                || comment_section
+                || (marker && runs_after.get(i).copied().unwrap_or(0) < 3)
+            {
                 // An inline "Related" box inside the article is followed by more article (a run of
                 // consecutive paragraphs); end matter is not: teasers alternate with headlines.
                 end_at = Some(i);
@@ -1308,7 +1550,7 @@ impl BoilerplateClassifier {
         }
         if let Some(end) = end_at {
             for l in lines[end..].iter_mut() {
-                if !l.class.removed() {
+                if !l.class.removed() && !l.protected {
                     l.class = LineClass::Boilerplate("footer");
                     l.body = false;
                 }
@@ -1324,7 +1566,7 @@ impl BoilerplateClassifier {
             .count();
         if tail_chrome || tail_short >= 3 {
             for l in lines[tail].iter_mut() {
-                if l.class == LineClass::Content {
+                if l.class == LineClass::Content && !l.protected {
                     l.class = LineClass::Boilerplate("footer");
                 }
             }
@@ -1352,12 +1594,315 @@ impl BoilerplateClassifier {
                 }
                 let heading = j + 1 == run.end && !ends_sentence(&l.text);
                 let enumerated = RE_ENUM_HEADING.is_match(&l.text);
-                if !heading && !enumerated && l.units <= 15 {
+                // A closing sentence right after a paragraph (`In short, …`) ends the article text.
+                let closing =
+                    j == run.start && j > 0 && lines[j - 1].body && ends_sentence(&l.text);
+                if !heading && !enumerated && !closing && l.units <= 15 && !l.protected {
                     lines[j].class = LineClass::Boilerplate("nav");
                 }
             }
         }
     }
+    /// Forum threads: find the per-post header groups (a short line with a posting time or a floor number,
+    /// next to forum words such as `楼`, `回复`, `发表于`). When there are enough of them and the thread is
+    /// the page's main content (its first header comes before most of the prose, unlike a comment section
+    /// under an article), the headers are removed as "post-header" and every line between them is a post
+    /// body that the neighbourhood and region rules leave alone. Returns the end of the last post.
+    fn forum_posts(&self, lines: &mut [Line]) -> Option<usize> {
+        let n = lines.len();
+        let short = |l: &Line| l.units <= 30 && !l.body;
+        let is_marker = |l: &Line| short(l) && RE_FORUM_MARK.is_match(&l.text);
+        let is_time = |l: &Line| short(l) && RE_POST_TIME.is_match(&l.text);
+        // A header group: a time line with a forum marker on it or within one line of it, or a line that
+        // is a floor number (`2楼`, `#3`) on its own.
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        let mut any_marked = false;
+        let mut i = 0;
+        while i < n {
+            let marked = (is_time(&lines[i])
+                && (is_marker(&lines[i])
+                    || (i > 0 && is_marker(&lines[i - 1]))
+                    || lines.get(i + 1).is_some_and(is_marker)))
+                || (short(&lines[i]) && RE_FLOOR_ONLY.is_match(lines[i].text.trim()));
+            // `阿明 2021-3-5 10:22`: a user name and a posting time, nothing else.
+            let bare = is_time(&lines[i])
+                && units(&RE_POST_TIME.replace_all(&lines[i].text, " ")) <= 8
+                && !ends_sentence(&lines[i].text);
+            any_marked |= marked;
+            if !marked && !bare {
+                i += 1;
+                continue;
+            }
+            let mut start = i;
+            while start > 0
+                && start + 2 > i
+                && (is_marker(&lines[start - 1]) || is_time(&lines[start - 1]))
+            {
+                start -= 1;
+            }
+            // `阿明` / `发表于 2021-3-5 10:22`: a header that opens with the posting verb has the user
+            // name on the line above.
+            if start > 0
+                && RE_POSTED_LEAD.is_match(lines[start].text.trim())
+                && lines[start - 1].units <= 10
+                && !lines[start - 1].body
+                && !ends_sentence(&lines[start - 1].text)
+                && lines[start - 1].class == LineClass::Content
+            {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < n && end < i + 3 && (is_marker(&lines[end]) || is_time(&lines[end])) {
+                end += 1;
+            }
+            // Two header lines back to back belong to one group.
+            match groups.last_mut() {
+                Some(last) if start <= last.1 => last.1 = end,
+                _ => groups.push((start, end)),
+            }
+            i = end;
+        }
+        // Groups must be separated by post text.
+        let with_text: Vec<(usize, usize)> = groups
+            .iter()
+            .enumerate()
+            .filter(|(k, g)| {
+                let next = groups.get(k + 1).map_or(n, |h| h.0);
+                lines[g.1..next]
+                    .iter()
+                    .any(|l| l.class == LineClass::Content && l.units >= 2)
+            })
+            .map(|(_, g)| *g)
+            .collect();
+        // Without any forum word, bare `name time` lines must be more numerous to make a thread.
+        let needed = self.cfg.forum_min_posts + usize::from(!any_marked);
+        if with_text.len() < needed {
+            return None;
+        }
+        let first_header = with_text.first().map_or(n, |g| g.0);
+        let total: usize = lines.iter().filter(|l| l.body).map(|l| l.units).sum();
+        let before: usize = lines[..first_header]
+            .iter()
+            .filter(|l| l.body)
+            .map(|l| l.units)
+            .sum();
+        if before * 2 > total {
+            // An article followed by its comments: the comments are end matter, not the content.
+            return None;
+        }
+        let mut thread_end = first_header;
+        for (k, g) in with_text.iter().enumerate() {
+            for l in lines[g.0..g.1].iter_mut() {
+                if !matches!(l.class, LineClass::Title) {
+                    l.class = LineClass::Boilerplate("post-header");
+                    l.body = false;
+                }
+            }
+            // The last post runs until the first chrome line after some text.
+            let limit = with_text.get(k + 1).map_or(n, |h| h.0);
+            let mut seen_text = false;
+            let mut j = g.1;
+            while j < limit {
+                let l = &mut lines[j];
+                // Short replies (`顶`, `谢谢分享`) recur across threads and inside one: in a post they
+                // are the user's text, not a template.
+                if matches!(
+                    l.class,
+                    LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
+                ) {
+                    l.class = LineClass::Content;
+                }
+                if l.class == LineClass::Content && is_marker(l) && !ends_sentence(&l.text) {
+                    // Post buttons and edit notes (`使用道具 举报`, `本帖最后由…编辑`).
+                    l.class = LineClass::Boilerplate("post-header");
+                }
+                if l.class == LineClass::Content {
+                    l.protected = true;
+                    seen_text = true;
+                } else if k + 1 == with_text.len() && seen_text && l.class.chrome() {
+                    // The last post ends at the first chrome after its text (its buttons, the footer).
+                    break;
+                }
+                j += 1;
+            }
+            thread_end = j;
+        }
+        Some(thread_end)
+    }
+
+    /// The main text region: the contiguous stretch of lines with the highest total score (Kadane's
+    /// maximum subarray). Prose lines score their length weighted by stop-word density (half when they
+    /// do not end like a sentence); chrome scores minus its length and `chrome_line_penalty`; a short line
+    /// near chrome costs `short_line_penalty`, elsewhere nothing (smoothing by neighbours); metadata, the
+    /// title and in-article artefacts are neutral; the first prose line under the headline gets
+    /// `title_anchor_bonus`. Penalties are doubled on Chinese pages, where a unit is a character. Content
+    /// outside the region is removed; nothing is removed when the best region is worth less than
+    /// `region_min_units`.
+    fn main_region(&self, lines: &mut [Line], title: Option<usize>, stop: StopList) {
+        let content = body_sample(lines);
+        let prose = stop.prose_density();
+        // Penalties are in English words; a word carries about as much text as two Han characters.
+        let unit_scale = if stop == StopList::Zh { 2.0 } else { 1.0 };
+        let chrome_cost = self.cfg.chrome_line_penalty * unit_scale;
+        let short_cost = self.cfg.short_line_penalty * unit_scale;
+        // A page in a language none of the lists covers has low densities everywhere: then the density
+        // says nothing and every prose line counts in full.
+        let informative = stop.density(&content) >= prose * 0.4;
+        let n = lines.len();
+        let scores: Vec<f64> = (0..n)
+            .map(|i| {
+                let l = &lines[i];
+                match l.class {
+                    LineClass::Title | LineClass::Metadata(_) => 0.0,
+                    // Removed, but things found inside articles (an image caption, the headline repeated
+                    // over the text, a duplicated paragraph, a spliced advert): no evidence of page chrome.
+                    LineClass::Boilerplate(
+                        "caption" | "title-repeat" | "duplicate" | "teaser" | "separator",
+                    )
+                    | LineClass::Spam("ad") => 0.0,
+                    LineClass::Boilerplate(_) | LineClass::Spam(_) => {
+                        -(l.units.clamp(1, 20) as f64) - chrome_cost
+                    }
+                    LineClass::Content if l.body => {
+                        let weight = if informative {
+                            0.25 + 0.75 * (stop.density(&l.text) / prose).min(1.0)
+                        } else {
+                            1.0
+                        };
+                        // Real paragraphs end like sentences; a long unpunctuated line is as often a
+                        // row of glued headlines or a caption, so it counts half.
+                        let finished = if ends_sentence(&l.text) { 1.0 } else { 0.5 };
+                        l.units as f64 * weight * finished
+                    }
+                    LineClass::Content => {
+                        // Smoothing by the neighbourhood: a short line near chrome is part of it; among
+                        // prose or other short lines (a heading, a list inside the article) it costs nothing.
+                        let lo = i.saturating_sub(2);
+                        let near_chrome =
+                            lines[lo..(i + 3).min(n)].iter().any(|o| o.class.chrome());
+                        if near_chrome {
+                            -short_cost
+                        } else {
+                            0.0
+                        }
+                    }
+                }
+            })
+            .collect();
+        let mut scores = scores;
+        // A news article's text starts right after its headline (and byline): the first prose line within
+        // three lines of the title is the likeliest start of the main region.
+        if let Some(t) = title {
+            // The headline itself, and its repeats in the page (the title may be the HTML <title> with a
+            // site suffix, the headline then stands above the article without it).
+            let head = lines[t].text.trim().to_lowercase();
+            let anchors: Vec<usize> = (t..n)
+                .filter(|&i| {
+                    let text = lines[i].text.trim().to_lowercase();
+                    i == t
+                        || (!lines[i].body && text.chars().count() >= 10 && head.starts_with(&text))
+                })
+                // A handful is enough, and bounds the work on a page of repeated headlines.
+                .take(4)
+                .collect();
+            for a in anchors {
+                if let Some(first) = lines
+                    .iter()
+                    .enumerate()
+                    .skip(a + 1)
+                    .filter(|(_, l)| !matches!(l.class, LineClass::Metadata(_)))
+                    .take(3)
+                    .find(|(_, l)| l.body)
+                    .map(|(i, _)| i)
+                {
+                    if let Some(s) = scores.get_mut(first) {
+                        *s += self.cfg.title_anchor_bonus;
+                    }
+                }
+            }
+        }
+        let (score, start, end) = max_subarray(&scores, 0..n);
+        if score < self.cfg.region_min_units as f64 {
+            return;
+        }
+        // Further regions (an article split by a large inline block, an encyclopedia page whose sections
+        // sit between info boxes) are kept when they are worth a large share of the main one.
+        let mut regions = vec![(start, end)];
+        let secondary_min =
+            (score * self.cfg.secondary_region_share).max(self.cfg.region_min_units as f64);
+        while regions.len() < 16 {
+            regions.sort_unstable();
+            let mut gaps = Vec::new();
+            let mut prev = 0;
+            for &(s, e) in &regions {
+                gaps.push(prev..s);
+                prev = e;
+            }
+            gaps.push(prev..n);
+            let found = gaps
+                .into_iter()
+                .map(|g| max_subarray(&scores, g))
+                .filter(|r| r.0 >= secondary_min)
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+            match found {
+                Some((_, s, e)) => regions.push((s, e)),
+                None => break,
+            }
+        }
+        let (first_start, last_end) = (
+            regions.iter().map(|r| r.0).min().unwrap_or(start),
+            regions.iter().map(|r| r.1).max().unwrap_or(end),
+        );
+        for (i, l) in lines.iter_mut().enumerate() {
+            let inside = regions.iter().any(|&(s, e)| (s..e).contains(&i));
+            if l.class == LineClass::Content && !l.protected && !inside {
+                l.class = LineClass::Boilerplate(if i < first_start {
+                    "nav"
+                } else if i >= last_end {
+                    "footer"
+                } else {
+                    "off-main-text"
+                });
+                l.body = false;
+            }
+        }
+    }
+}
+
+/// The text of the first 200 body paragraphs: enough to tell the page's language.
+fn body_sample(lines: &[Line]) -> String {
+    lines
+        .iter()
+        .filter(|l| l.body)
+        .map(|l| l.text.as_str())
+        .take(200)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The stop-word list of the page's language, judged on its body paragraphs.
+fn page_stop_list(lines: &[Line]) -> StopList {
+    StopList::for_text(&body_sample(lines))
+}
+
+/// The stretch of `range` with the highest positive sum: `(sum, start, end)`, `(0.0, start, start)` when
+/// no stretch is positive. Kadane's algorithm, one pass.
+fn max_subarray(scores: &[f64], range: std::ops::Range<usize>) -> (f64, usize, usize) {
+    let mut best = (0.0, range.start, range.start);
+    let mut run_start = range.start;
+    let mut run_sum = 0.0;
+    for i in range {
+        let s = scores.get(i).copied().unwrap_or(0.0);
+        if run_sum <= 0.0 {
+            run_start = i;
+            run_sum = 0.0;
+        }
+        run_sum += s;
+        if run_sum > best.0 {
+            best = (run_sum, run_start, i + 1);
+        }
+    }
+    best
 }
 
 /// White space runs (including NBSP and ideographic space) folded to one ASCII space, ends trimmed.
@@ -1767,6 +2312,74 @@ mod tests {
             batch_docs: 1,
         });
         assert_eq!(v[2].class, LineClass::Boilerplate("custom-pattern"));
+    }
+
+    #[test]
+    fn max_subarray_finds_the_best_stretch() {
+        let s = [-5.0, 3.0, 4.0, -2.0, 6.0, -20.0, 10.0];
+        assert_eq!(max_subarray(&s, 0..s.len()), (11.0, 1, 5));
+        assert_eq!(max_subarray(&s, 5..7), (10.0, 6, 7));
+        assert_eq!(max_subarray(&[-1.0, -2.0], 0..2), (0.0, 0, 0));
+        assert_eq!(max_subarray(&[], 0..0), (0.0, 0, 0));
+        // Out-of-range indices are treated as zero, never a panic.
+        assert_eq!(max_subarray(&[1.0], 0..3).0, 1.0);
+    }
+
+    #[test]
+    fn ellipsis_lines_are_cut_off_teasers_not_body() {
+        assert!(cut_off("国务院要求压实属地责任抓好抓细.."));
+        assert!(cut_off("The mayor said that the bridge would…"));
+        assert!(!cut_off("国务院要求压实属地责任。"));
+        let c = BoilerplateConfig::default().build().expect("default");
+        assert!(!c.is_body("国务院要求压实属地责任抓好抓细..", 14));
+        assert!(c.is_body("国务院要求压实属地责任抓好抓细。", 14));
+    }
+
+    #[test]
+    fn main_region_drops_prose_far_from_the_article_across_chrome() {
+        // Article under its headline; after a block of navigation, one more long paragraph (a site blurb).
+        let blurb = "Example Media is a company that publishes news about the region and it was founded in the year of two thousand.";
+        let lines = [
+            "Council approves budget",
+            EN_BODY1,
+            EN_BODY2,
+            "Home",
+            "News",
+            "Sport",
+            "Weather",
+            "Contact us",
+            blurb,
+        ];
+        let v = run(&lines);
+        assert_eq!(v[1].class, LineClass::Content);
+        assert_eq!(v[2].class, LineClass::Content);
+        assert_eq!(v[8].class, LineClass::Boilerplate("footer"), "{v:?}");
+        // Switched off, the blurb stays (no other rule touches a body paragraph).
+        let c = BoilerplateConfig {
+            use_main_region: false,
+            ..BoilerplateConfig::default()
+        }
+        .build()
+        .expect("valid");
+        let v = c.classify(&DocLines {
+            lines: &lines,
+            doc_freq: &[1; 9],
+            batch_docs: 1,
+        });
+        assert_eq!(v[8].class, LineClass::Content);
+    }
+
+    #[test]
+    fn tag_lines_are_removed() {
+        let v = run(&[
+            "标题在此",
+            ZH_BODY1,
+            "本文关键词：数字,经济,合作",
+            "Tags: budget, council",
+            ZH_BODY2,
+        ]);
+        assert_eq!(v[2].class, LineClass::Boilerplate("tags"));
+        assert_eq!(v[3].class, LineClass::Boilerplate("tags"));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod ruby;
 pub mod script;
 pub mod segment;
 pub mod spam;
+pub mod stopwords;
 
 use crate::doc::Document;
 

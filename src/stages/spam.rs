@@ -98,12 +98,169 @@ const GAMBLING_TERMS: &[&str] = &[
     "葡京娱乐",
     "体育投注",
     "體育投注",
+    "现金网",
+    "現金網",
+    "威尼斯人",
+    "太阳城",
+    "太陽城",
+    "申博",
+    "棋牌官网",
+    "棋牌平台",
+    "电玩城",
+    "電玩城",
+    "真人娱乐",
+    "真人視訊",
+    "真人视讯",
+    "娱乐平台",
+    "娛樂平台",
+    "娱乐官网",
+    "娛樂官網",
+    "娱乐网址",
+    "娛樂網址",
+    "娱乐登录",
+    "娱乐注册",
+    "娱乐开户",
+    "体育官网",
+    "體育官網",
+    "体育平台",
+    "體育平台",
+    "体育app",
+    "开奖结果",
+    "開獎結果",
+    "开奖网",
+    "开奖官网",
+    "赛车开奖",
+    "飞艇开奖",
+    "骰宝",
+    "骰寶",
+    "最高返水",
+    "返水",
+    "乐虎国际",
+    "樂虎國際",
+    "威廉希尔",
+    "威廉希爾",
+    "新葡京",
+    "金沙娱乐",
+    "永利娱乐",
+    "银河娱乐",
+    "bb电子",
+    "ag代理",
+    "ag真人",
+    "yabo",
+    "亚博体育",
     "online casino",
     "casino bonus",
     "sportsbook",
     "slot gacor",
     "judi online",
 ];
+
+/// The byte span of a gambling-site anchor injected into a real sentence, such as `某某现金网网址：` in
+/// `3月11日，某某现金网网址：宜春市发生…`: a clause of at most 24 characters that holds a gambling term and
+/// ends in a colon, between punctuation (or the line start) and the rest of the sentence. `None` when the
+/// line has no such clause; the caller cuts the span and keeps the sentence.
+pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
+    let automaton = gambling_automaton()?;
+    for m in automaton.find_iter(line) {
+        let before = line.get(..m.start()).unwrap_or("");
+        // Walk back to the clause start, at most 24 characters: a longer clause is no anchor, and the
+        // bound keeps a long line full of terms linear.
+        let mut start = m.start();
+        let mut found_start = false;
+        for (n, (i, c)) in before.char_indices().rev().enumerate() {
+            if is_clause_break(c) {
+                found_start = true;
+                break;
+            }
+            if n >= 24 {
+                break;
+            }
+            start = i;
+        }
+        if !found_start && start != 0 {
+            continue;
+        }
+        let after = line.get(m.end()..).unwrap_or("");
+        let mut end = None;
+        for (n, (i, c)) in after.char_indices().enumerate() {
+            if n > 16 {
+                break;
+            }
+            if c == '：' || c == ':' {
+                end = Some(m.end() + i + c.len_utf8());
+                break;
+            }
+            // Before a comma only a site name counts (`某某现金网网址，`): a sentence about a gambling
+            // site (`警方查获某某现金网，`) names no URL or login page.
+            if c == '，' || c == ',' {
+                let clause_so_far = line.get(start..m.end() + i).unwrap_or("");
+                if SITE_SUFFIXES.iter().any(|s| clause_so_far.ends_with(s)) {
+                    end = Some(m.end() + i + c.len_utf8());
+                }
+                break;
+            }
+            if is_clause_break(c) {
+                break;
+            }
+        }
+        let Some(end) = end else { continue };
+        let clause = line.get(start..end).unwrap_or("");
+        let rest = line.get(end..).unwrap_or("").trim();
+        // Only an anchor inside running text: a sentence must follow.
+        if clause.chars().count() <= 24 && rest.chars().count() >= 10 {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// The byte span of a bracketed gambling tag stuck onto an otherwise clean line
+/// (`德邦物流能否代替顺丰？【某某体育app】`): `【…】` or `[…]` of at most 20 characters holding a gambling
+/// term, when the rest of the line holds none and is not empty. `None` otherwise.
+pub fn bracketed_gambling_tag(line: &str) -> Option<(usize, usize)> {
+    let automaton = gambling_automaton()?;
+    let m = automaton.find(line)?;
+    let before = line.get(..m.start())?;
+    let open = before.rfind(['【', '['])?;
+    let close_rel = line.get(m.end()..)?.find(['】', ']'])?;
+    let close_char = line.get(m.end() + close_rel..)?.chars().next()?;
+    let end = m.end() + close_rel + close_char.len_utf8();
+    let inside = line.get(open..end)?;
+    if inside.chars().count() > 22
+        || inside.contains(['】', ']']) && inside.find(['】', ']'])? + 3 < inside.len()
+    {
+        return None;
+    }
+    let rest = format!("{}{}", line.get(..open)?, line.get(end..)?);
+    let rest_letters = rest.chars().filter(|c| c.is_alphanumeric()).count();
+    if rest_letters < 5 || automaton.is_match(&rest) {
+        return None;
+    }
+    Some((open, end))
+}
+
+/// Endings that make a gambling term a site name: its address, home page, login or download.
+const SITE_SUFFIXES: &[&str] = &[
+    "网址", "網址", "官网", "官網", "登录", "登入", "登錄", "注册", "註冊", "下载", "下載",
+];
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '。' | '！' | '？' | '；' | ';' | '：' | ':' | '、'
+    ) || c.is_whitespace()
+}
+
+fn gambling_automaton() -> Option<&'static aho_corasick::AhoCorasick> {
+    static GAMBLING: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(GAMBLING_TERMS)
+                .ok()
+        });
+    GAMBLING.as_ref()
+}
 
 /// Calls to action that mark an advert wherever the line ends (even on a complete sentence).
 const STRONG_AD: &[&str] = &[
@@ -396,6 +553,52 @@ mod tests {
             None
         );
         assert_eq!(vocab_spam("今天天气很好。"), None);
+    }
+
+    #[test]
+    fn injected_gambling_anchor_is_cut_from_a_real_sentence() {
+        let line =
+            "据当地消息：5月2日8时10分，某某现金网网址：河滨县一家工厂发生火灾，造成2人受伤。";
+        let (s, e) = injected_gambling_anchor(line).expect("anchor");
+        assert_eq!(&line[s..e], "某某现金网网址：");
+        // A news sentence about gambling without an injected anchor stays whole.
+        assert_eq!(
+            injected_gambling_anchor("警方捣毁一个网络赌博团伙，查获现金网账户二十余个。"),
+            None
+        );
+        // Before a comma, only a site name is an anchor.
+        let line = "文章摘要：某某现金网网址，闪电划过夜空，城里的人们都抬起头来看着天空。";
+        let (s, e) = injected_gambling_anchor(line).expect("site-name anchor");
+        assert_eq!(&line[s..e], "某某现金网网址，");
+        assert_eq!(
+            injected_gambling_anchor("警方查获某某现金网，抓获犯罪嫌疑人十二名，涉案金额巨大。"),
+            None
+        );
+        // A term followed by a colon but nothing after it is a whole-line matter, not a span.
+        assert_eq!(injected_gambling_anchor("某某现金网网址：相关新闻"), None);
+    }
+
+    #[test]
+    fn bracketed_gambling_tag_is_cut_from_a_headline() {
+        let line = "德邦物流能否成功代替快递巨头顺丰？【某某体育app】";
+        let (s, e) = bracketed_gambling_tag(line).expect("tag");
+        assert_eq!(&line[s..e], "【某某体育app】");
+        // Nothing else on the line: the whole line is spam, not a tag.
+        assert_eq!(bracketed_gambling_tag("【某某体育app】"), None);
+        // A bracket that holds no gambling term is left alone.
+        assert_eq!(
+            bracketed_gambling_tag("【新华时评】百家乐娱乐城开户送彩金"),
+            None
+        );
+    }
+
+    #[test]
+    fn casino_name_chains_are_gambling_spam() {
+        assert_eq!(
+            vocab_spam("某某国际ag代理 某某现金直营 太阳城电玩城手机版 某某娱乐代理网址"),
+            Some("spam-gambling")
+        );
+        assert_eq!(vocab_spam("秒速赛车开奖结果网址"), Some("spam-gambling"));
     }
 
     #[test]

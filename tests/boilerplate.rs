@@ -1,0 +1,257 @@
+//! Boilerplate stage through the real pipeline: forum threads keep every post, articles keep their main text
+//! region. The fixtures are text written for these tests.
+
+use cleanalign::stages::boilerplate::{BoilerplateConfig, DocLines, LineClass};
+
+fn classify(text: &str) -> Vec<(String, LineClass)> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let classifier = BoilerplateConfig::default()
+        .build()
+        .expect("default config");
+    let verdicts = classifier.classify(&DocLines {
+        lines: &lines,
+        doc_freq: &vec![1; lines.len()],
+        batch_docs: 1,
+    });
+    lines
+        .iter()
+        .zip(verdicts)
+        .map(|(l, v)| (l.to_string(), v.class))
+        .collect()
+}
+
+fn kept(v: &[(String, LineClass)]) -> Vec<&str> {
+    v.iter()
+        .filter(|(_, c)| matches!(c, LineClass::Content | LineClass::Title))
+        .map(|(l, _)| l.as_str())
+        .collect()
+}
+
+#[test]
+fn forum_thread_keeps_every_post_body_and_drops_headers() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/forum_thread.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    // Every post body, short ones included.
+    for body in [
+        "拆开后盖以后发现里面有些发霉，不知道应该用什么清洁。",
+        "快门的话先看看弹簧是不是松了。",
+        "同意楼上。",
+        "谢谢两位，周末我试试。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    // Headers, buttons, navigation and footer go.
+    for chrome in [
+        "沙发 老周 发表于 2021-03-05 11:05:10",
+        "4楼 阿明 发表于 2021-03-06 09:12:45",
+        "回复 引用 举报",
+        "返回列表",
+        "京ICP备00000000号",
+        "首页 论坛 社区 帮助",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+    for (line, class) in &v {
+        if line.contains("发表于") {
+            assert_eq!(*class, LineClass::Boilerplate("post-header"), "{line}");
+        }
+    }
+}
+
+#[test]
+fn comments_under_an_article_are_not_a_forum() {
+    let p = |topic: &str| {
+        format!("市政府今天公布了关于{topic}的新规划，计划在未来三年内投入大量资金，改善市民的日常生活条件，并且听取各方意见。")
+    };
+    let (a, b, c) = (p("公交"), p("学校"), p("公园"));
+    let text = format!(
+        "城市新规划公布\n{a}\n{b}\n{c}\n网友评论\n网友甲 2021-03-05 10:22 回复\n这个规划很好，希望早日落实。\n网友乙 2021-03-05 11:22 回复\n支持！\n"
+    );
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&a.as_str()) && kept.contains(&c.as_str()),
+        "{v:#?}"
+    );
+    assert!(!kept.contains(&"这个规划很好，希望早日落实。"), "{v:#?}");
+    assert!(!kept.contains(&"支持！"), "{v:#?}");
+}
+
+#[test]
+fn teaser_sidebar_far_from_the_headline_loses_to_the_article() {
+    // The article directly under its headline, then a long sidebar of other stories' teasers separated by
+    // navigation chrome: the main region is the article.
+    let article = [
+        "The city council approved the new budget on Tuesday after a long debate about the cost of public transport and of the schools.",
+        "Officials said that the plan would be reviewed again in the spring, once the first figures on ridership are available to the public.",
+    ];
+    let mut text = format!("Council approves budget\n{}\n{}\n", article[0], article[1]);
+    for i in 0..3 {
+        text.push_str("Home\nNews\nSports\nWeather\nContact us\n");
+        text.push_str(&format!(
+            "Other story number {i} is about a different town, where the mayor has opened a new bridge over the river for all of the cars.\n"
+        ));
+    }
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&article[0]) && kept.contains(&article[1]),
+        "{v:#?}"
+    );
+    assert!(!kept.iter().any(|l| l.starts_with("Other story")), "{v:#?}");
+}
+
+mod common;
+
+fn clean(id: &str, text: &str) -> cleanalign::doc::Document {
+    let pipeline = common::default_pipeline();
+    let (mut docs, failures, _) =
+        pipeline.process_bytes(&[(id.to_string(), text.as_bytes().to_vec())]);
+    assert!(failures.is_empty());
+    docs.remove(0)
+}
+
+#[test]
+fn japanese_page_keeps_its_kanji() {
+    // Written for this test: a short Japanese news text. 聞 and 時 must not become 闻 and 时.
+    let text = "ニュースを聞く\n[06月24日 11時30分]\n今日は新しい法律について、みなさんにわかりやすく説明します。\n子どもを育てる時に、親が気をつけることがたくさんあります。\n";
+    let doc = clean("ja", text);
+    let all: String = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(all.contains("子どもを育てる時に"), "{all}");
+    assert!(!all.contains('时') && !all.contains('闻'), "{all}");
+}
+
+#[test]
+fn injected_gambling_anchor_and_tag_line_are_rejected_with_reasons() {
+    let text = "河滨县工厂火灾\n据当地消息：5月2日8时10分，某某现金网网址：河滨县一家工厂发生火灾，造成2人受伤，消防部门迅速赶到现场进行处置。\n当地政府已经成立调查组，对事故原因展开调查，并要求各企业加强安全检查，防止类似事故再次发生。\n本文关键词：火灾,工厂,河滨,消防,调查\n";
+    let doc = clean("cc", text);
+    let kept: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        kept.iter()
+            .any(|l| l.contains("5月2日8时10分，河滨县一家工厂发生火灾")),
+        "{kept:?}"
+    );
+    assert!(!kept.iter().any(|l| l.contains("现金网")), "{kept:?}");
+    let reasons: Vec<&str> = doc.rejects.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.contains(&"spam-gambling"), "{reasons:?}");
+    assert!(reasons.contains(&"tags"), "{reasons:?}");
+}
+
+#[test]
+fn discuz_style_thread_user_lines_and_buttons_go_posts_stay() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_style.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "最近把家里的几支老镜头转接到无反相机上用，记录一下体会，供大家参考。",
+        "手动对焦需要耐心，放大对焦功能很有帮助。",
+        "转接环一定要买做工好的，不然无限远合不上焦。",
+        "学习了！",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "老周",
+        "小林",
+        "使用道具 举报",
+        "回复",
+        "本帖最后由 阿明 于 2021-3-5 10:30 编辑",
+        "高级模式",
+        "您需要登录后才可以回帖 登录 | 立即注册",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn chinese_news_page_keeps_its_article_and_records_metadata() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert_eq!(
+        kept.first(),
+        Some(&"河滨县老城区改造工程正式启动"),
+        "{v:#?}"
+    );
+    for body in [
+        "3月4日上午，河滨县老城区改造工程在西门广场正式启动，这是该县今年投资规模最大的民生项目。",
+        "居民代表王大妈说：“盼了好多年了，终于等到了。”",
+        "一期工程",
+        "一期工程以道路和管网为主，计划于今年10月前完成，涉及东街、南街两个片区的主要道路。",
+    ] {
+        assert!(kept.contains(&body), "lost article text {body:?}: {v:#?}");
+    }
+    // Everything else is chrome or metadata.
+    assert_eq!(kept.len(), 7, "{v:#?}");
+    let meta: Vec<LineClass> = v
+        .iter()
+        .filter(|(l, _)| l.starts_with("2021-03-05") || l.starts_with("责任编辑"))
+        .map(|(_, c)| *c)
+        .collect();
+    assert!(
+        meta.iter().all(|c| matches!(c, LineClass::Metadata(_))),
+        "{meta:?}"
+    );
+}
+
+#[test]
+fn thread_with_bare_name_and_time_headers_keeps_short_replies() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_bare_headers.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "南方潮湿，瓷砖省心。",
+        "我家铺的实木地板，脚感好，就是要注意保养。",
+        "谢谢，我再比较一下。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "老周 2022-05-02 20:35",
+        "上一篇：卫生间防水怎么做",
+        "家居论坛",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn short_replies_repeated_across_the_batch_stay_in_a_thread() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_bare_headers.txt")
+        .expect("fixture");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    // "南方潮湿，瓷砖省心。" and the navigation lines occur in five documents of a batch of fifty.
+    let freq: Vec<u32> = lines
+        .iter()
+        .map(|l| {
+            if l.starts_with("南方") || l.starts_with("上一篇") || l.starts_with("下一篇") {
+                5
+            } else {
+                1
+            }
+        })
+        .collect();
+    let classifier = BoilerplateConfig::default()
+        .build()
+        .expect("default config");
+    let v = classifier.classify(&DocLines {
+        lines: &lines,
+        doc_freq: &freq,
+        batch_docs: 50,
+    });
+    for (line, verdict) in lines.iter().zip(&v) {
+        if line.starts_with("南方") {
+            assert_eq!(verdict.class, LineClass::Content, "{line}");
+        }
+        if line.starts_with("上一篇") {
+            assert!(
+                !matches!(verdict.class, LineClass::Content | LineClass::Title),
+                "{line}"
+            );
+        }
+    }
+}
