@@ -67,8 +67,8 @@ impl Default for AlignConfig {
         AlignConfig {
             max_bead_size: 4,
             min_bead_score: 0.3,
-            null_penalty: 15.0,
-            merge_penalty: 7.0,
+            null_penalty: 12.0,
+            merge_penalty: 4.0,
             min_band: 30,
             max_band: 150,
             use_lexicon: true,

@@ -71,13 +71,13 @@ struct Sent {
 }
 
 impl Sent {
-    fn from_tokens(len: f64, tokens: Vec<Vec<u32>>) -> Sent {
+    fn from_tokens(len: f64, tokens: impl Iterator<Item = Vec<u32>>) -> Sent {
         let mut s = Sent {
             len,
             ..Sent::default()
         };
         let mut pairs: Vec<(u32, u64)> = Vec::new();
-        for keys in tokens.into_iter().filter(|k| !k.is_empty()) {
+        for keys in tokens.filter(|k| !k.is_empty()) {
             let bit = 1u64 << (s.ntok % 64);
             for &k in &keys {
                 pairs.push((k, bit));
@@ -190,61 +190,186 @@ fn fold_accents(w: &str) -> String {
         .collect()
 }
 
-/// English sentence -> one key per content word (its lemma).
-fn english_tokens(s: &str, int: &mut Interner) -> Vec<Vec<u32>> {
+/// One content token of a sentence: its identity (the word itself, for learning associations within the
+/// document pair) and the keys under which it can meet a token of the other side.
+#[derive(Debug, Clone)]
+struct Tok {
+    word: u32,
+    keys: Vec<u32>,
+}
+
+/// A prepared sentence before evidence is indexed: visible length and tokens (possibly without keys).
+#[derive(Debug, Clone)]
+struct RawSent {
+    len: f64,
+    toks: Vec<Tok>,
+}
+
+/// Prefix of interned romanised-name keys (pinyin of Chinese characters, capitalised English words).
+const NAME_KEY: char = '\u{2}';
+/// Prefix of interned Chinese word identities (never a key by themselves).
+const ZH_WORD: char = '\u{3}';
+
+/// English sentence -> one token per content word (key: its lemma). Capitalised words also carry a name
+/// key, so that a romanised Chinese name meets the pinyin of its characters; a hyphenated name ("Bao-yu")
+/// also carries the joined form.
+fn english_tokens(s: &str, int: &mut Interner) -> Vec<Tok> {
     let mut out = Vec::new();
-    for w in latin_words(s) {
-        let lower = w.to_lowercase();
-        if is_stop_word(&lower) {
-            continue;
-        }
-        if let Some(key) = literal_key(&lower) {
-            out.push(vec![int.id(&key)]);
+    let chunks = s
+        .split(|c: char| !(c.is_alphanumeric() || c == '-') || crate::text::is_han(c))
+        .filter(|w| !w.is_empty());
+    for chunk in chunks {
+        let capitalised = chunk.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        let joined = if capitalised && chunk.contains('-') {
+            let j: String = chunk
+                .chars()
+                .filter(|c| *c != '-')
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            Some(j)
+        } else {
+            None
+        };
+        for (k, w) in chunk.split('-').filter(|w| !w.is_empty()).enumerate() {
+            let lower = w.to_lowercase();
+            if is_stop_word(&lower) {
+                continue;
+            }
+            let Some(key) = literal_key(&lower) else {
+                continue;
+            };
+            let id = int.id(&key);
+            let mut keys = vec![id];
+            if capitalised && lower.is_ascii() && lower.len() >= 2 {
+                keys.push(int.id(&format!("{NAME_KEY}{lower}")));
+                if let (0, Some(j)) = (k, &joined) {
+                    keys.push(int.id(&format!("{NAME_KEY}{j}")));
+                }
+            }
+            out.push(Tok { word: id, keys });
         }
     }
     out
 }
 
-/// Chinese sentence -> one token per dictionary word (keys = its gloss lemmas) or literal.
-fn chinese_tokens(s: &str, lex: &Lexicon, int: &mut Interner) -> Vec<Vec<u32>> {
-    lex.tokenize_zh(s)
-        .into_iter()
-        .map(|t| match t {
-            ZhToken::Word(ids) => ids.to_vec(),
-            ZhToken::Unknown => Vec::new(),
-            ZhToken::Literal(k) => vec![int.id(&k)],
-        })
-        .collect()
+/// Longest romanised name (in characters) matched against pinyin.
+const MAX_NAME_CHARS: usize = 3;
+
+/// Chinese sentence -> one token per dictionary word (keys: its gloss lemmas) or literal. Every Han token
+/// also carries name keys: the toneless pinyin of the 1..=3 characters starting at each of its characters
+/// (`汪淼` -> `wang`, `wangmiao`), to meet capitalised English names.
+fn chinese_tokens(s: &str, lex: &Lexicon, int: &mut Interner) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for t in lex.tokenize_zh(s) {
+        match t {
+            ZhToken::Word {
+                text,
+                start,
+                senses,
+            } => {
+                let mut keys = senses.to_vec();
+                // Function words (empty senses: 的, 了) are not names and must not become tokens.
+                if !senses.is_empty() {
+                    name_keys(s, start, text.chars().count(), lex, int, &mut keys);
+                }
+                out.push(Tok {
+                    word: int.id(&format!("{ZH_WORD}{text}")),
+                    keys,
+                });
+            }
+            ZhToken::Unknown { text, start } => {
+                let mut keys = Vec::new();
+                name_keys(s, start, 1, lex, int, &mut keys);
+                out.push(Tok {
+                    word: int.id(&format!("{ZH_WORD}{text}")),
+                    keys,
+                });
+            }
+            ZhToken::Literal(k) => {
+                let id = int.id(&k);
+                out.push(Tok {
+                    word: id,
+                    keys: vec![id],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Pinyin keys for the `n` characters of a token starting at byte `start` of `s`: for each of them, the
+/// readings of the 1..=MAX_NAME_CHARS Han characters starting there (first two readings per character).
+fn name_keys(
+    s: &str,
+    start: usize,
+    n: usize,
+    lex: &Lexicon,
+    int: &mut Interner,
+    keys: &mut Vec<u32>,
+) {
+    let Some(rest) = s.get(start..) else { return };
+    let han: Vec<char> = rest
+        .chars()
+        .take_while(|&c| crate::text::is_han(c))
+        .take(n + MAX_NAME_CHARS - 1)
+        .collect();
+    for p in 0..n.min(han.len()) {
+        let mut forms: Vec<String> = vec![String::new()];
+        for &c in han.iter().skip(p).take(MAX_NAME_CHARS) {
+            let r = lex.readings(c);
+            if r.is_empty() {
+                break;
+            }
+            forms = forms
+                .iter()
+                .flat_map(|f| r.iter().take(2).map(move |x| format!("{f}{x}")))
+                .collect();
+            for f in &forms {
+                keys.push(int.id(&format!("{NAME_KEY}{f}")));
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
 }
 
 /// Any-language surface tokens: numbers; words of 3+ letters keyed by their folded form and, for longer
 /// words, by their 5-letter prefix (a cheap cognate test). Han text becomes character bigrams, so two
 /// Chinese documents can still be compared.
-fn surface_tokens(s: &str, int: &mut Interner) -> Vec<Vec<u32>> {
+fn surface_tokens(s: &str, int: &mut Interner) -> Vec<Tok> {
     let mut out = Vec::new();
     for w in latin_words(s) {
         let f = fold_accents(w);
         let n = f.chars().count();
         if f.chars().all(|c| c.is_ascii_digit()) {
-            out.push(vec![int.id(&f)]);
+            let id = int.id(&f);
+            out.push(Tok {
+                word: id,
+                keys: vec![id],
+            });
         } else if n >= 3 {
-            let mut keys = vec![int.id(&f)];
+            let id = int.id(&f);
+            let mut keys = vec![id];
             if n >= 6 {
                 let prefix: String = f.chars().take(5).collect();
                 keys.push(int.id(&format!("\u{1}{prefix}")));
             }
-            out.push(keys);
+            out.push(Tok { word: id, keys });
         }
     }
     let han: Vec<char> = s.chars().filter(|&c| crate::text::is_han(c)).collect();
     for w in han.windows(2) {
         let bigram: String = w.iter().collect();
-        out.push(vec![int.id(&bigram)]);
+        let id = int.id(&bigram);
+        out.push(Tok {
+            word: id,
+            keys: vec![id],
+        });
     }
     out
 }
 
-fn prepare(sents: &[String], side_is_zh: bool, model: Model, int: &mut Interner) -> Vec<Sent> {
+fn prepare(sents: &[String], side_is_zh: bool, model: Model, int: &mut Interner) -> Vec<RawSent> {
     sents
         .iter()
         .map(|s| {
@@ -253,7 +378,26 @@ fn prepare(sents: &[String], side_is_zh: bool, model: Model, int: &mut Interner)
                 Model::Lexicon { .. } => english_tokens(s, int),
                 Model::Surface => surface_tokens(s, int),
             };
-            Sent::from_tokens(visible_len(s), toks)
+            RawSent {
+                len: visible_len(s),
+                toks,
+            }
+        })
+        .collect()
+}
+
+/// Index raw sentences for scoring, adding the keys learned for their words (`learned[word]`).
+fn index(raw: &[RawSent], learned: &HashMap<u32, Vec<u32>>) -> Vec<Sent> {
+    raw.iter()
+        .map(|r| {
+            let toks = r.toks.iter().map(|t| {
+                let mut keys = t.keys.clone();
+                if let Some(extra) = learned.get(&t.word) {
+                    keys.extend_from_slice(extra);
+                }
+                keys
+            });
+            Sent::from_tokens(r.len, toks)
         })
         .collect()
 }
@@ -474,10 +618,15 @@ impl Scorer<'_> {
             m * (p1 / p0).ln() + (n - m) * ((1.0 - p1) / (1.0 - p0)).ln()
         };
         let lex = llr(ms, ns, p0_s, self.recall_src) + llr(mt, nt, p0_t, self.recall_tgt);
-        lex + LEN_WEIGHT * (1.0 - 0.5 * d * d).max(-LEN_FLOOR)
+        LEX_WEIGHT * lex + LEN_WEIGHT * (1.0 - 0.5 * d * d).max(-LEN_FLOOR)
     }
 }
 
+/// Weight of the lexical log-likelihood ratio. The ratio treats tokens as independent, but they are not
+/// (a gloss lemma shared by two words, a name and its pinyin, a learned association echoing the
+/// dictionary), so the raw sum overstates the evidence: halving it keeps it commensurate with length and
+/// the bead penalties.
+const LEX_WEIGHT: f64 = 0.5;
 /// Weight of the length term (in nats per standard deviation squared).
 const LEN_WEIGHT: f64 = 1.0;
 /// Length alone never costs more than this: a badly measured length must not veto lexical evidence.
@@ -518,48 +667,162 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
         Model::Lexicon { zh_is_src, .. } => (zh_is_src, !zh_is_src),
         Model::Surface => (false, false),
     };
-    let src_s = prepare(src, src_zh, model, &mut int);
-    let tgt_s = prepare(tgt, tgt_zh, model, &mut int);
-    let ls: f64 = src_s.iter().map(|s| s.len).sum();
-    let lt: f64 = tgt_s.iter().map(|s| s.len).sum();
-    let ratio = if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 };
-    let mut scorer = Scorer {
-        src: src_s,
-        tgt: tgt_s,
-        ratio,
+    let src_raw = prepare(src, src_zh, model, &mut int);
+    let tgt_raw = prepare(tgt, tgt_zh, model, &mut int);
+    let no_learning = HashMap::new();
+    let mut scorer = Scorer::new(
+        index(&src_raw, &no_learning),
+        index(&tgt_raw, &no_learning),
         params,
-        q_src: 0.0,
-        q_tgt: 0.0,
-        recall_src: DEFAULT_RECALL,
-        recall_tgt: DEFAULT_RECALL,
-        pair_lo: Vec::new(),
-        pairs: Vec::new(),
-    };
-    (scorer.q_src, scorer.q_tgt) = chance_rates(&scorer);
-
-    let mut w = params
+    );
+    let w = params
         .min_band
         .max(n.max(m) / 20)
         .min(params.max_band)
         .max(1);
-    let mut band = Band::diagonal(n, m, w);
+    let (path, beads) = solve(&mut scorer, Band::diagonal(n, m, w), w, n, m);
+    // Second pass: words that keep landing in the same confident beads (names, terms, and for pairs without
+    // a dictionary, frequent word translations) become evidence too.
+    let (learned_src, learned_tgt) = learn_associations(&src_raw, &tgt_raw, &beads);
+    if learned_src.is_empty() {
+        return beads;
+    }
+    let mut scorer = Scorer::new(
+        index(&src_raw, &learned_src),
+        index(&tgt_raw, &learned_tgt),
+        params,
+    );
+    let (_, beads) = solve(&mut scorer, Band::around(&path, n, m, w), w, n, m);
+    beads
+}
+
+impl<'p> Scorer<'p> {
+    fn new(src: Vec<Sent>, tgt: Vec<Sent>, params: &'p Params) -> Scorer<'p> {
+        let ls: f64 = src.iter().map(|s| s.len).sum();
+        let lt: f64 = tgt.iter().map(|s| s.len).sum();
+        let ratio = if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 };
+        let mut scorer = Scorer {
+            src,
+            tgt,
+            ratio,
+            params,
+            q_src: 0.0,
+            q_tgt: 0.0,
+            recall_src: DEFAULT_RECALL,
+            recall_tgt: DEFAULT_RECALL,
+            pair_lo: Vec::new(),
+            pairs: Vec::new(),
+        };
+        (scorer.q_src, scorer.q_tgt) = chance_rates(&scorer);
+        scorer
+    }
+}
+
+/// Banded search: run the program in `band`, re-estimate recall once, and widen the band around the path
+/// while the path touches its edge.
+fn solve(
+    scorer: &mut Scorer,
+    mut band: Band,
+    mut w: usize,
+    n: usize,
+    m: usize,
+) -> (Vec<(usize, usize)>, Vec<Bead>) {
     let mut refined = false;
     loop {
         scorer.fill_pairs(&band);
-        let (mut path, mut beads) = run_dp(&scorer, &band, n, m);
+        let (mut path, mut beads) = run_dp(scorer, &band, n, m);
         if !refined {
             refined = true;
             if scorer.refine_recall(&beads) {
-                (path, beads) = run_dp(&scorer, &band, n, m);
+                (path, beads) = run_dp(scorer, &band, n, m);
             }
         }
         let full = band.cells() >= (n + 1) * (m + 1);
         if full || !touches_edge(&band, &path, m) || w >= n.max(m) {
-            return beads;
+            return (path, beads);
         }
         w = (w * 2).min(n.max(m));
         band = Band::around(&path, n, m, w);
     }
+}
+
+/// Fewest confident beads two words must share to be associated.
+const LEARN_MIN_COOCCUR: u32 = 2;
+/// Smallest Dice coefficient (shared beads relative to the words' bead counts) of an association.
+const LEARN_MIN_DICE: f64 = 0.5;
+/// Beads scoring at least this take part in learning.
+const LEARN_MIN_BEAD_SCORE: f64 = 0.5;
+
+/// Associations learned from the first pass: (source word -> target keys, target word -> source keys).
+/// A source word and a target word are associated when they co-occur in at least LEARN_MIN_COOCCUR
+/// confident beads and their Dice coefficient reaches LEARN_MIN_DICE; the target word's identity is then
+/// added as a key of the source word, so the two meet.
+fn learn_associations(
+    src: &[RawSent],
+    tgt: &[RawSent],
+    beads: &[Bead],
+) -> (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) {
+    let mut cs: HashMap<u32, u32> = HashMap::new();
+    let mut ct: HashMap<u32, u32> = HashMap::new();
+    let mut bead_words: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
+    for b in beads.iter().filter(|b| b.score >= LEARN_MIN_BEAD_SCORE) {
+        let words = |side: &[RawSent], idx: &[usize]| -> Vec<u32> {
+            let mut v: Vec<u32> = idx
+                .iter()
+                .filter_map(|&i| side.get(i))
+                .flat_map(|r| r.toks.iter().map(|t| t.word))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (ws, wt) = (words(src, &b.src), words(tgt, &b.tgt));
+        for w in &ws {
+            *cs.entry(*w).or_default() += 1;
+        }
+        for w in &wt {
+            *ct.entry(*w).or_default() += 1;
+        }
+        bead_words.push((ws, wt));
+    }
+    // Only words seen in LEARN_MIN_COOCCUR beads can be associated: skipping the rest keeps counting small.
+    let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+    for (ws, wt) in &bead_words {
+        let wt: Vec<u32> = wt
+            .iter()
+            .copied()
+            .filter(|w| ct.get(w).copied().unwrap_or(0) >= LEARN_MIN_COOCCUR)
+            .collect();
+        for s in ws
+            .iter()
+            .filter(|w| cs.get(w).copied().unwrap_or(0) >= LEARN_MIN_COOCCUR)
+        {
+            for &t in &wt {
+                *joint.entry((*s, t)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = joint
+        .into_iter()
+        .filter(|&((s, t), c)| {
+            let a = cs.get(&s).copied().unwrap_or(0) as f64;
+            let b = ct.get(&t).copied().unwrap_or(0) as f64;
+            c >= LEARN_MIN_COOCCUR && 2.0 * c as f64 / (a + b) >= LEARN_MIN_DICE
+        })
+        .map(|(p, _)| p)
+        .collect();
+    pairs.sort_unstable();
+    let mut to_tgt: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut to_src: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (s, t) in pairs {
+        // The target word's own id becomes a key of both words (Chinese word identities are not keys
+        // by themselves, so the target side gets it explicitly).
+        if s != t {
+            to_tgt.entry(s).or_default().push(t);
+            to_src.entry(t).or_insert_with(|| vec![t]);
+        }
+    }
+    (to_tgt, to_src)
 }
 
 /// Per-token-pair chance hit rates, estimated on sentence pairs far from the diagonal (almost surely not
@@ -816,6 +1079,31 @@ mod tests {
             shape(&beads),
             vec![(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
         );
+    }
+
+    #[test]
+    fn romanised_names_meet_their_characters() {
+        let lex = Lexicon::global().expect("embedded dictionary");
+        let mut int = Interner::new(Some(lex));
+        let keys = |toks: Vec<Tok>| -> Vec<u32> {
+            let mut k: Vec<u32> = toks.into_iter().flat_map(|t| t.keys).collect();
+            k.sort_unstable();
+            k.dedup();
+            k
+        };
+        let zh = keys(chinese_tokens("汪淼到了。", lex, &mut int));
+        let shared = |en: &str, int: &mut Interner| {
+            keys(english_tokens(en, int))
+                .into_iter()
+                .filter(|k| zh.contains(k))
+                .count()
+        };
+        // "Wang" and "Miao" each meet a character; lower-case words carry no name key.
+        assert!(shared("Wang Miao arrived.", &mut int) >= 2);
+        assert_eq!(shared("wang miao arrived.", &mut int), 0);
+        let hyphen = keys(english_tokens("Bao-yu", &mut int));
+        let baoyu = int.id(&format!("{NAME_KEY}baoyu"));
+        assert!(hyphen.contains(&baoyu));
     }
 
     #[test]
