@@ -31,6 +31,11 @@ pub struct AlignConfig {
     /// Cost, in nats of evidence, of leaving one sentence unaligned (0..=50). Lower values make null beads
     /// more frequent: a sentence goes unaligned when no bead it could join has evidence above this cost.
     pub null_penalty: f64,
+    /// Cost, in nats of evidence, of each further sentence in a run of consecutive unaligned sentences on
+    /// one side (0..=50, at most `null_penalty`). A cheap extension lets a long untranslated passage (a
+    /// block of photo captions, an OCR-damaged page) go unaligned as a whole instead of being spread over
+    /// the neighbouring beads.
+    pub null_run_penalty: f64,
     /// Cost, in nats of evidence, of each sentence beyond two in a bead (0..=50). Higher values prefer
     /// several small beads over one big bead when the evidence is similar.
     pub merge_penalty: f64,
@@ -68,6 +73,7 @@ impl Default for AlignConfig {
             max_bead_size: 4,
             min_bead_score: 0.3,
             null_penalty: 12.0,
+            null_run_penalty: 2.0,
             merge_penalty: 4.0,
             min_band: 30,
             max_band: 150,
@@ -95,6 +101,16 @@ impl AlignConfig {
         }
         check_range(&mut e, "min_bead_score", self.min_bead_score, 0.0, 1.0);
         check_range(&mut e, "null_penalty", self.null_penalty, 0.0, 50.0);
+        check_range(&mut e, "null_run_penalty", self.null_run_penalty, 0.0, 50.0);
+        if self.null_run_penalty > self.null_penalty {
+            e.push(FieldError::new(
+                "null_run_penalty",
+                format!(
+                    "must be at most null_penalty ({}), got {}",
+                    self.null_penalty, self.null_run_penalty
+                ),
+            ));
+        }
         check_range(&mut e, "merge_penalty", self.merge_penalty, 0.0, 50.0);
         check_range(&mut e, "pair_bead_score", self.pair_bead_score, 0.0, 1.0);
         check_range(
@@ -165,6 +181,7 @@ impl AlignConfig {
             params: sentence::Params {
                 max_bead_size: self.max_bead_size,
                 null_penalty: self.null_penalty,
+                null_run_penalty: self.null_run_penalty,
                 merge_penalty: self.merge_penalty,
                 min_band: self.min_band,
                 max_band: self.max_band,

@@ -40,6 +40,8 @@ pub struct Params {
     pub max_bead_size: usize,
     /// Nats charged per unaligned sentence.
     pub null_penalty: f64,
+    /// Nats charged per further sentence of a run of unaligned sentences.
+    pub null_run_penalty: f64,
     /// Nats charged per sentence beyond two in a bead.
     pub merge_penalty: f64,
     /// Smallest and largest first half-width of the band.
@@ -874,8 +876,16 @@ fn shapes(k: usize) -> Vec<(usize, usize)> {
     }
     v.sort_by_key(|&(a, b)| (a + b, a.max(b), a));
     v.dedup();
+    for &k in NULL_RUNS {
+        v.push((k, 0));
+        v.push((0, k));
+    }
     v
 }
+
+/// Lengths of the runs of unaligned sentences the program can take in one step (longer gaps chain them);
+/// each costs `null_penalty` once plus `null_run_penalty` per further sentence.
+const NULL_RUNS: &[usize] = &[2, 3, 4, 6, 8, 12, 16];
 
 /// The banded dynamic program. Returns the path of cells and the beads along it.
 fn run_dp(sc: &Scorer, band: &Band, n: usize, m: usize) -> (Vec<(usize, usize)>, Vec<Bead>) {
@@ -916,7 +926,8 @@ fn run_dp(sc: &Scorer, band: &Band, n: usize, m: usize) -> (Vec<(usize, usize)>,
                     continue;
                 }
                 let (gain, bs) = if a == 0 || b == 0 {
-                    (-null, 0.0)
+                    let extra = (a + b).saturating_sub(1) as f64;
+                    (-null - extra * sc.params.null_run_penalty, 0.0)
                 } else {
                     let q = sc.score(i - a, i, j - b, j);
                     let size = (a + b) as f64;
@@ -940,6 +951,20 @@ fn run_dp(sc: &Scorer, band: &Band, n: usize, m: usize) -> (Vec<(usize, usize)>,
         let Some(&(a, b)) = shapes.get(back[here] as usize) else {
             break;
         };
+        if a + b > 1 && (a == 0 || b == 0) {
+            // A run of unaligned sentences is written as one null bead per sentence.
+            for _ in 0..a + b {
+                beads.push(Bead {
+                    src: if a > 0 { vec![i - 1] } else { vec![] },
+                    tgt: if b > 0 { vec![j - 1] } else { vec![] },
+                    score: 0.0,
+                });
+                i -= a.min(1);
+                j -= b.min(1);
+                path.push((i, j));
+            }
+            continue;
+        }
         beads.push(Bead {
             src: (i - a..i).collect(),
             tgt: (j - b..j).collect(),
@@ -981,6 +1006,7 @@ mod tests {
         Params {
             max_bead_size: c.max_bead_size,
             null_penalty: c.null_penalty,
+            null_run_penalty: c.null_run_penalty,
             merge_penalty: c.merge_penalty,
             min_band: c.min_band,
             max_band: c.max_band,
