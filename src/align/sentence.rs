@@ -480,6 +480,12 @@ struct Scorer<'p> {
     /// tokens), per side.
     recall_src: f64,
     recall_tgt: f64,
+    /// Per-token log-likelihood ratios for a matched / unmatched token, indexed by the number of content
+    /// tokens on the other side of the bead (capped at LLR_TABLE - 1): `(src matched, src unmatched,
+    /// tgt matched, tgt unmatched)`. Rebuilt whenever recall changes, so scoring needs no exp or ln.
+    llr: Vec<[f64; 4]>,
+    /// Recall has been re-estimated from a first pass.
+    refined: bool,
     /// Cached sentence-pair hits: row i holds target sentences `pair_lo[i]..pair_lo[i]+pairs[i].len()`.
     pair_lo: Vec<usize>,
     pairs: Vec<Vec<PairHits>>,
@@ -596,7 +602,25 @@ impl Scorer<'_> {
         let moved = (rs - self.recall_src).abs() > 0.05 || (rt - self.recall_tgt).abs() > 0.05;
         self.recall_src = rs;
         self.recall_tgt = rt;
+        self.build_llr();
         moved
+    }
+
+    /// Fill `llr` from the chance rates and recalls. Row k: a source token facing k target tokens, and a
+    /// target token facing k source tokens.
+    fn build_llr(&mut self) {
+        let entry = |q: f64, k: f64, recall: f64| -> (f64, f64) {
+            let p0 = (1.0 - (-q * k).exp()).clamp(1e-3, 0.9);
+            let p1 = p0 + (1.0 - p0) * recall;
+            ((p1 / p0).ln(), ((1.0 - p1) / (1.0 - p0)).ln())
+        };
+        self.llr = (0..LLR_TABLE)
+            .map(|k| {
+                let (a, b) = entry(self.q_src, k as f64, self.recall_src);
+                let (c, d) = entry(self.q_tgt, k as f64, self.recall_tgt);
+                [a, b, c, d]
+            })
+            .collect();
     }
 
     /// Evidence value of the bead made of source `i0..i1` and target `j0..j1` (both non-empty): lexical gain
@@ -611,18 +635,22 @@ impl Scorer<'_> {
         let (ms, ns, mt, nt) = self.counts(i0, i1, j0, j1);
         // Chance coverage grows with the size of the other side: a token has more chances to hit something
         // in three sentences than in one. Each token contributes the log-likelihood ratio of "translation"
-        // against "unrelated text" for being matched or not, so evidence adds up over tokens and a bigger
-        // bead earns nothing from its extra chance hits.
-        let p0_s = (1.0 - (-self.q_src * nt).exp()).clamp(1e-3, 0.9);
-        let p0_t = (1.0 - (-self.q_tgt * ns).exp()).clamp(1e-3, 0.9);
-        let llr = |m: f64, n: f64, p0: f64, recall: f64| -> f64 {
-            let p1 = p0 + (1.0 - p0) * recall;
-            m * (p1 / p0).ln() + (n - m) * ((1.0 - p1) / (1.0 - p0)).ln()
+        // against "unrelated text" for being matched or not (see `build_llr`), so evidence adds up over
+        // tokens and a bigger bead earns nothing from its extra chance hits.
+        let last = self.llr.len().saturating_sub(1);
+        let Some(ts) = self.llr.get((nt as usize).min(last)) else {
+            return 0.0;
         };
-        let lex = llr(ms, ns, p0_s, self.recall_src) + llr(mt, nt, p0_t, self.recall_tgt);
+        let Some(tt) = self.llr.get((ns as usize).min(last)) else {
+            return 0.0;
+        };
+        let lex = ms * ts[0] + (ns - ms) * ts[1] + mt * tt[2] + (nt - mt) * tt[3];
         LEX_WEIGHT * lex + LEN_WEIGHT * (1.0 - 0.5 * d * d).max(-LEN_FLOOR)
     }
 }
+
+/// Rows of the log-likelihood table; beads with more tokens on one side use the last row.
+const LLR_TABLE: usize = 1024;
 
 /// Weight of the lexical log-likelihood ratio. The ratio treats tokens as independent, but they are not
 /// (a gloss lemma shared by two words, a name and its pinyin, a learned association echoing the
@@ -682,7 +710,22 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
         .max(n.max(m) / 20)
         .min(params.max_band)
         .max(1);
-    let (path, beads) = solve(&mut scorer, Band::diagonal(n, m, w), w, n, m);
+    // Coarse pass: small beads in a wide band find the path (and the recall of this document pair); the
+    // fine pass tries every bead shape in a narrow band around it, so time stays linear in length.
+    let k = params.max_bead_size;
+    // Recall is measured on the fine pass's beads: small beads alone would understate it.
+    scorer.refined = true;
+    let (path, _) = solve(
+        &mut scorer,
+        Band::diagonal(n, m, w),
+        w,
+        COARSE_BEAD.min(k),
+        n,
+        m,
+    );
+    let fine = |path: &[(usize, usize)]| Band::around(path, n, m, FINE_BAND);
+    scorer.refined = false;
+    let (path, beads) = solve(&mut scorer, fine(&path), FINE_BAND, k, n, m);
     // Second pass: words that keep landing in the same confident beads (names, terms, and for pairs without
     // a dictionary, frequent word translations) become evidence too.
     let (learned_src, learned_tgt) = learn_associations(&src_raw, &tgt_raw, &beads);
@@ -694,7 +737,7 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
         index(&tgt_raw, &learned_tgt),
         params,
     );
-    let (_, beads) = solve(&mut scorer, Band::around(&path, n, m, w), w, n, m);
+    let (_, beads) = solve(&mut scorer, fine(&path), FINE_BAND, k, n, m);
     beads
 }
 
@@ -712,31 +755,34 @@ impl<'p> Scorer<'p> {
             q_tgt: 0.0,
             recall_src: DEFAULT_RECALL,
             recall_tgt: DEFAULT_RECALL,
+            llr: Vec::new(),
+            refined: false,
             pair_lo: Vec::new(),
             pairs: Vec::new(),
         };
         (scorer.q_src, scorer.q_tgt) = chance_rates(&scorer);
+        scorer.build_llr();
         scorer
     }
 }
 
-/// Banded search: run the program in `band`, re-estimate recall once, and widen the band around the path
-/// while the path touches its edge.
+/// Banded search: run the program in `band` with beads of up to `max_bead` sentences per side, re-estimate
+/// recall once per scorer, and widen the band around the path while the path touches its edge.
 fn solve(
     scorer: &mut Scorer,
     mut band: Band,
     mut w: usize,
+    max_bead: usize,
     n: usize,
     m: usize,
 ) -> (Vec<(usize, usize)>, Vec<Bead>) {
-    let mut refined = false;
     loop {
         scorer.fill_pairs(&band);
-        let (mut path, mut beads) = run_dp(scorer, &band, n, m);
-        if !refined {
-            refined = true;
+        let (mut path, mut beads) = run_dp(scorer, &band, max_bead, n, m);
+        if !scorer.refined {
+            scorer.refined = true;
             if scorer.refine_recall(&beads) {
-                (path, beads) = run_dp(scorer, &band, n, m);
+                (path, beads) = run_dp(scorer, &band, max_bead, n, m);
             }
         }
         let full = band.cells() >= (n + 1) * (m + 1);
@@ -747,6 +793,11 @@ fn solve(
         band = Band::around(&path, n, m, w);
     }
 }
+
+/// Largest bead side of the coarse pass, which only has to find the path through a wide band.
+const COARSE_BEAD: usize = 2;
+/// Half-width of the band around the coarse path in which the full set of bead shapes is tried.
+const FINE_BAND: usize = 8;
 
 /// Fewest confident beads two words must share to be associated.
 const LEARN_MIN_COOCCUR: u32 = 2;
@@ -888,8 +939,14 @@ fn shapes(k: usize) -> Vec<(usize, usize)> {
 const NULL_RUNS: &[usize] = &[2, 3, 4, 6, 8, 12, 16];
 
 /// The banded dynamic program. Returns the path of cells and the beads along it.
-fn run_dp(sc: &Scorer, band: &Band, n: usize, m: usize) -> (Vec<(usize, usize)>, Vec<Bead>) {
-    let shapes = shapes(sc.params.max_bead_size.max(1));
+fn run_dp(
+    sc: &Scorer,
+    band: &Band,
+    max_bead: usize,
+    n: usize,
+    m: usize,
+) -> (Vec<(usize, usize)>, Vec<Bead>) {
+    let shapes = shapes(max_bead.max(1));
     // Row-major storage of the band: offset[i] is where row i starts.
     let mut offset = Vec::with_capacity(n + 2);
     let mut total = 0usize;
@@ -906,7 +963,6 @@ fn run_dp(sc: &Scorer, band: &Band, n: usize, m: usize) -> (Vec<(usize, usize)>,
     };
     let mut best = vec![f64::NEG_INFINITY; total];
     let mut back: Vec<u8> = vec![u8::MAX; total];
-    let mut bead_score = vec![0f32; total];
     if let Some(z) = idx(0, 0) {
         best[z] = 0.0;
     }
@@ -925,19 +981,18 @@ fn run_dp(sc: &Scorer, band: &Band, n: usize, m: usize) -> (Vec<(usize, usize)>,
                 if pb == f64::NEG_INFINITY {
                     continue;
                 }
-                let (gain, bs) = if a == 0 || b == 0 {
+                let gain = if a == 0 || b == 0 {
                     let extra = (a + b).saturating_sub(1) as f64;
-                    (-null - extra * sc.params.null_run_penalty, 0.0)
+                    -null - extra * sc.params.null_run_penalty
                 } else {
                     let q = sc.score(i - a, i, j - b, j);
                     let size = (a + b) as f64;
-                    (q - sc.params.merge_penalty * (size - 2.0), calibrate(q))
+                    q - sc.params.merge_penalty * (size - 2.0)
                 };
                 let v = pb + gain;
                 if v > best[here] {
                     best[here] = v;
                     back[here] = s as u8;
-                    bead_score[here] = bs as f32;
                 }
             }
         }
@@ -968,7 +1023,7 @@ fn run_dp(sc: &Scorer, band: &Band, n: usize, m: usize) -> (Vec<(usize, usize)>,
         beads.push(Bead {
             src: (i - a..i).collect(),
             tgt: (j - b..j).collect(),
-            score: bead_score[here] as f64,
+            score: calibrate(sc.score(i - a, i, j - b, j)),
         });
         i -= a;
         j -= b;
