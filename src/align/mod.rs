@@ -62,9 +62,12 @@ pub struct AlignConfig {
     /// characters of the shorter (>= 1).
     pub pair_max_char_ratio: f64,
     /// Pairing: when (documents of one language) x (documents of the other) is at most this, every
-    /// combination is tried; above it only documents sharing an id stem or rare numbers and Latin words are
-    /// compared.
+    /// combination goes through the cheap pre-gate (key-set cosine, see `pair_candidates_per_doc`); above
+    /// it only documents sharing an id stem or rare numbers and Latin words are compared.
     pub pair_max_exhaustive: usize,
+    /// Pairing pre-gate: each document is aligned only with this many partners (>= 1), those sharing the
+    /// most dictionary translations, numbers and names with it; keeps pairing near-linear in batch size.
+    pub pair_candidates_per_doc: usize,
 }
 
 impl Default for AlignConfig {
@@ -84,7 +87,8 @@ impl Default for AlignConfig {
             pair_zh_en_min_char_ratio: 1.2,
             pair_zh_en_max_char_ratio: 8.0,
             pair_max_char_ratio: 2.0,
-            pair_max_exhaustive: 20_000,
+            pair_max_exhaustive: 250_000,
+            pair_candidates_per_doc: 3,
         }
     }
 }
@@ -130,6 +134,12 @@ impl AlignConfig {
                     "must be at least min_band ({}), got {}",
                     self.min_band, self.max_band
                 ),
+            ));
+        }
+        if self.pair_candidates_per_doc == 0 {
+            e.push(FieldError::new(
+                "pair_candidates_per_doc",
+                "must be at least 1, got 0",
             ));
         }
         if self.pair_min_sentences == 0 {
@@ -232,6 +242,13 @@ impl Aligner {
 
     pub(crate) fn config(&self) -> &AlignConfig {
         &self.config
+    }
+
+    /// Distinct evidence keys of a document for the pairing pre-gate (see [`pairing`]).
+    pub fn signature(&self, sents: &[String], lang: &str, other_lang: &str) -> Vec<u64> {
+        let model = self.model(lang, other_lang);
+        let is_zh = Lang::from_code(lang) == Some(Lang::Zh);
+        sentence::signature(sents, is_zh, model)
     }
 
     /// The dictionary model for zh<->en when enabled and loadable, the surface model otherwise.

@@ -7,7 +7,9 @@
 //! they fail the coverage test; this is what keeps comparable pages (the seeds) unpaired.
 //!
 //! Candidate generation: when the number of cross-language combinations is at most `pair_max_exhaustive`,
-//! all of them are tried (each costs one banded alignment). Above that, only documents whose ids share a
+//! all of them pass a cheap pre-gate (cosine of the two documents' evidence-key sets: dictionary
+//! translations, numbers, names) and each document keeps its `pair_candidates_per_doc` best partners, plus
+//! any partner sharing its id stem; only those cost a banded alignment. Above that, only documents whose ids share a
 //! stem once language markers are removed (`report.zh.txt` / `report.en.txt`, `zh/012` / `en/012`), or that
 //! share at least two rare anchors (numbers of 2+ digits, Latin words written in Chinese text, appearing in
 //! at most 20 documents) are compared. A true pair with neither a shared stem nor shared rare anchors is
@@ -46,7 +48,7 @@ const MAX_ANCHOR_DF: usize = 20;
 /// Find translation pairs among `docs`. See the module header.
 pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<DocPair> {
     let cfg = aligner.config();
-    let candidates = candidates(docs, cfg.pair_max_exhaustive);
+    let candidates = candidates(aligner, docs, cfg.pair_max_exhaustive);
     // Each candidate costs one banded alignment: score them in parallel (the order is restored below).
     let mut scored: Vec<DocPair> = candidates
         .par_iter()
@@ -152,7 +154,11 @@ fn norm_lang(doc: &DocForPairing) -> String {
 }
 
 /// Candidate pairs (i < j) of documents in different languages.
-fn candidates(docs: &[DocForPairing], max_exhaustive: usize) -> Vec<(usize, usize)> {
+fn candidates(
+    aligner: &Aligner,
+    docs: &[DocForPairing],
+    max_exhaustive: usize,
+) -> Vec<(usize, usize)> {
     let mut by_lang: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
         by_lang.entry(norm_lang(d)).or_default().push(i);
@@ -166,14 +172,15 @@ fn candidates(docs: &[DocForPairing], max_exhaustive: usize) -> Vec<(usize, usiz
     }
     let mut out = BTreeSet::new();
     if cross <= max_exhaustive {
-        for (x, a) in langs.iter().enumerate() {
-            for b in langs.iter().skip(x + 1) {
-                for &i in a.iter() {
-                    for &j in b.iter() {
-                        out.insert((i.min(j), i.max(j)));
-                    }
-                }
-            }
+        let per_doc = aligner.config().pair_candidates_per_doc;
+        out.extend(gated(aligner, docs, &langs, per_doc));
+        // Documents named as a pair (`x.zh.txt` / `x.en.txt`) are always compared.
+        let mut by_stem: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, d) in docs.iter().enumerate() {
+            by_stem.entry(id_stem(&d.id)).or_default().push(i);
+        }
+        for group in by_stem.values() {
+            add_cross(docs, group, &mut out);
         }
         return out.into_iter().collect();
     }
@@ -204,6 +211,89 @@ fn candidates(docs: &[DocForPairing], max_exhaustive: usize) -> Vec<(usize, usiz
     }
     out.extend(shared.into_iter().filter(|&(_, c)| c >= 2).map(|(p, _)| p));
     out.into_iter().collect()
+}
+
+/// The pre-gate: every cross-language combination is scored by the cosine of the two documents' evidence
+/// key sets (dictionary translations, numbers, names; cheap, no alignment), and each document keeps only its
+/// `per_doc` best partners. A translation shares far more keys with its source than any other document
+/// does, so it survives; the expensive alignment then runs on a few candidates per document instead of all.
+fn gated(
+    aligner: &Aligner,
+    docs: &[DocForPairing],
+    langs: &[&Vec<usize>],
+    per_doc: usize,
+) -> BTreeSet<(usize, usize)> {
+    let mut out = BTreeSet::new();
+    for (x, a) in langs.iter().enumerate() {
+        for b in langs.iter().skip(x + 1) {
+            let (Some(&fa), Some(&fb)) = (a.first(), b.first()) else {
+                continue;
+            };
+            let (la, lb) = (docs[fa].lang.as_str(), docs[fb].lang.as_str());
+            let sig_a: Vec<Vec<u64>> = a
+                .par_iter()
+                .map(|&i| aligner.signature(&docs[i].sentences, la, lb))
+                .collect();
+            let sig_b: Vec<Vec<u64>> = b
+                .par_iter()
+                .map(|&j| aligner.signature(&docs[j].sentences, lb, la))
+                .collect();
+            let scores: Vec<Vec<f64>> = sig_a
+                .par_iter()
+                .map(|sa| sig_b.iter().map(|sb| set_cosine(sa, sb)).collect())
+                .collect();
+            let keep = |list: Vec<(f64, usize)>, out: &mut Vec<usize>| {
+                let mut list = list;
+                list.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
+                out.extend(list.into_iter().take(per_doc).map(|p| p.1));
+            };
+            for (ia, &i) in a.iter().enumerate() {
+                let mut best = Vec::new();
+                let row = scores.get(ia).map_or(&[][..], |r| r);
+                keep(row.iter().copied().zip(0..).collect(), &mut best);
+                for jb in best {
+                    if let Some(&j) = b.get(jb) {
+                        out.insert((i.min(j), i.max(j)));
+                    }
+                }
+            }
+            for (jb, &j) in b.iter().enumerate() {
+                let mut best = Vec::new();
+                let col: Vec<(f64, usize)> = scores
+                    .iter()
+                    .enumerate()
+                    .map(|(ia, r)| (r.get(jb).copied().unwrap_or(0.0), ia))
+                    .collect();
+                keep(col, &mut best);
+                for ia in best {
+                    if let Some(&i) = a.get(ia) {
+                        out.insert((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// |A ∩ B| / sqrt(|A| |B|) of two sorted, de-duplicated key lists.
+fn set_cosine(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut x, mut y, mut shared) = (0usize, 0usize, 0usize);
+    while let (Some(p), Some(q)) = (a.get(x), b.get(y)) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    shared as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
 fn add_cross(docs: &[DocForPairing], group: &[usize], out: &mut BTreeSet<(usize, usize)>) {
@@ -322,6 +412,29 @@ mod tests {
     }
 
     #[test]
+    fn pre_gate_keeps_the_translation_among_few_candidates() {
+        let al = AlignConfig {
+            pair_candidates_per_doc: 1,
+            ..AlignConfig::default()
+        }
+        .build()
+        .expect("valid config");
+        let docs = vec![
+            doc("a", "zh", &ZH_TOPIC),
+            doc("b", "en", &EN),
+            doc("c", "en", &EN_TOPIC),
+            doc("d", "zh", &ZH),
+        ];
+        let cands = candidates(&al, &docs, 1000);
+        // The story's translation is its best partner on both sides; four combinations shrink to at most
+        // one per document.
+        assert!(cands.contains(&(1, 3)), "{cands:?}");
+        assert!(cands.len() <= 3, "{cands:?}");
+        assert_eq!(set_cosine(&[1, 2, 3, 4], &[3, 4, 5, 6]), 0.5);
+        assert_eq!(set_cosine(&[], &[1]), 0.0);
+    }
+
+    #[test]
     fn stems_drop_language_markers() {
         assert_eq!(id_stem("news_0012.zh.txt"), id_stem("news_0012.en.txt"));
         assert_eq!(id_stem("zh/012"), id_stem("en/012"));
@@ -335,7 +448,10 @@ mod tests {
         let mut en = doc("b", "en", &EN);
         en.sentences.push("GDP growth in 2023 and 2024.".into());
         let other = doc("c", "en", &EN_TOPIC);
-        let cands = candidates(&[zh, en, other], 0);
+        let al = AlignConfig::default()
+            .build()
+            .expect("default config is valid");
+        let cands = candidates(&al, &[zh, en, other], 0);
         assert_eq!(cands, vec![(0, 1)]);
     }
 }

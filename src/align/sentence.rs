@@ -388,6 +388,41 @@ fn prepare(sents: &[String], side_is_zh: bool, model: Model, int: &mut Interner)
         .collect()
 }
 
+/// A document's distinct evidence keys, for the pairing pre-gate: dictionary lemma ids (the same in every
+/// document) as they are, document-local keys (literals, names, surface words) as a hash of their text, so
+/// that two signatures can be intersected. Sorted and de-duplicated.
+pub(crate) fn signature(sents: &[String], side_is_zh: bool, model: Model) -> Vec<u64> {
+    let lex = match model {
+        Model::Lexicon { lex, .. } => Some(lex),
+        Model::Surface => None,
+    };
+    let mut int = Interner::new(lex);
+    let raw = prepare(sents, side_is_zh, model, &mut int);
+    let mut text_of: Vec<&str> = vec![""; int.local.len()];
+    for (k, &id) in &int.local {
+        if let Some(slot) = id
+            .checked_sub(int.base)
+            .and_then(|i| text_of.get_mut(i as usize))
+        {
+            *slot = k;
+        }
+    }
+    let mut out: Vec<u64> = raw
+        .iter()
+        .flat_map(|r| r.toks.iter().flat_map(|t| t.keys.iter()))
+        .map(|&id| match id.checked_sub(int.base) {
+            None => id as u64,
+            Some(i) => {
+                let text = text_of.get(i as usize).copied().unwrap_or("");
+                xxhash_rust::xxh3::xxh3_64(text.as_bytes()) | (1 << 63)
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Index raw sentences for scoring, adding the keys learned for their words (`learned[word]`).
 fn index(raw: &[RawSent], learned: &HashMap<u32, Vec<u32>>) -> Vec<Sent> {
     raw.iter()
