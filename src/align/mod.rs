@@ -235,6 +235,13 @@ impl Aligner {
         pairing::pair_documents(self, docs)
     }
 
+    /// Chinese/English beads of one interleaved bilingual page (indices into its own sentences, Chinese as
+    /// source) and the pairing confidence, when the page alternates the two languages and passes the pairing
+    /// coverage test. See [`pairing::align_interleaved`].
+    pub fn align_interleaved(&self, sentences: &[String]) -> Option<(Vec<Bead>, f64)> {
+        pairing::align_interleaved(self, sentences)
+    }
+
     /// Beads scoring below this are not written to the corpus.
     pub fn min_bead_score(&self) -> f64 {
         self.config.min_bead_score

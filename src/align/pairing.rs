@@ -109,18 +109,110 @@ fn pair_score(aligner: &Aligner, src: &DocForPairing, tgt: &DocForPairing) -> Op
         return None;
     }
     let beads = aligner.align(&src.sentences, &tgt.sentences, &src.lang, &tgt.lang);
+    let score = coverage(cfg, &beads, src.sentences.len(), tgt.sentences.len());
+    (score >= cfg.pair_min_coverage).then_some(score)
+}
+
+/// Share of a document's classified sentences the smaller language must hold for it to count as an
+/// interleaved bilingual page (a Chinese page with one English slogan is not one).
+const INTERLEAVED_MIN_SHARE: f64 = 0.25;
+
+/// Which language a sentence is written in, for interleaved pages: Chinese when Han characters make up at
+/// least a third of its letters, English when it has no Han at all and at least 8 Latin letters.
+fn sentence_lang(s: &str) -> Option<Lang> {
+    let han = s.chars().filter(|&c| crate::text::is_han(c)).count();
+    let latin = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if han > 0 && 3 * han >= han + latin {
+        Some(Lang::Zh)
+    } else if han == 0 && latin >= 8 {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}
+
+/// A page alternating Chinese passages and their English translations: the indices of its Chinese and
+/// of its English sentences, when both languages hold at least INTERLEAVED_MIN_SHARE of the classified
+/// sentences, at least `min_sentences` each, and the languages alternate at least twice (a page with one
+/// English block is a page with a summary, not an interleaved translation). Sentences of neither
+/// language (numbers, headings in other scripts) are left out.
+pub fn interleaved_sides(
+    sentences: &[String],
+    min_sentences: usize,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    let mut switches = 0usize;
+    let mut last = None;
+    for (i, s) in sentences.iter().enumerate() {
+        let Some(lang) = sentence_lang(s) else {
+            continue;
+        };
+        if last.is_some_and(|l| l != lang) {
+            switches += 1;
+        }
+        last = Some(lang);
+        if lang == Lang::Zh {
+            zh.push(i);
+        } else {
+            en.push(i);
+        }
+    }
+    let total = (zh.len() + en.len()) as f64;
+    let small = zh.len().min(en.len());
+    (small >= min_sentences.max(1)
+        && small as f64 >= INTERLEAVED_MIN_SHARE * total
+        && switches >= 3)
+        .then_some((zh, en))
+}
+
+/// Align the Chinese and the English sentences of one interleaved page (see [`interleaved_sides`]) when
+/// they pass the same coverage test as a document pair. Bead indices refer to the page's own sentences;
+/// the second value is the pairing confidence.
+pub fn align_interleaved(
+    aligner: &Aligner,
+    sentences: &[String],
+) -> Option<(Vec<super::Bead>, f64)> {
+    let cfg = aligner.config();
+    let (zh_idx, en_idx) = interleaved_sides(sentences, cfg.pair_min_sentences)?;
+    let pick = |idx: &[usize]| -> Vec<String> {
+        idx.iter()
+            .filter_map(|&i| sentences.get(i).cloned())
+            .collect()
+    };
+    let (zh, en) = (pick(&zh_idx), pick(&en_idx));
+    let beads = aligner.align(&zh, &en, "zh", "en");
+    let score = coverage(cfg, &beads, zh.len(), en.len());
+    if score < cfg.pair_min_coverage {
+        return None;
+    }
+    let remap = |v: &[usize], idx: &[usize]| -> Vec<usize> {
+        v.iter().filter_map(|&k| idx.get(k).copied()).collect()
+    };
+    let beads = beads
+        .into_iter()
+        .map(|b| super::Bead {
+            src: remap(&b.src, &zh_idx),
+            tgt: remap(&b.tgt, &en_idx),
+            score: b.score,
+        })
+        .collect();
+    Some((beads, score))
+}
+
+/// The smaller of the two sides' shares of sentences sitting in beads scoring `pair_bead_score` or more.
+fn coverage(cfg: &super::AlignConfig, beads: &[super::Bead], ns: usize, nt: usize) -> f64 {
     let mut good_s = 0usize;
     let mut good_t = 0usize;
-    for b in &beads {
+    for b in beads {
         if !b.src.is_empty() && !b.tgt.is_empty() && b.score >= cfg.pair_bead_score {
             good_s += b.src.len();
             good_t += b.tgt.len();
         }
     }
-    let cov_s = good_s as f64 / src.sentences.len().max(1) as f64;
-    let cov_t = good_t as f64 / tgt.sentences.len().max(1) as f64;
-    let score = cov_s.min(cov_t);
-    (score >= cfg.pair_min_coverage).then_some(score)
+    let cov_s = good_s as f64 / ns.max(1) as f64;
+    let cov_t = good_t as f64 / nt.max(1) as f64;
+    cov_s.min(cov_t)
 }
 
 fn visible_chars(doc: &DocForPairing) -> f64 {
@@ -432,6 +524,48 @@ mod tests {
         assert!(cands.len() <= 3, "{cands:?}");
         assert_eq!(set_cosine(&[1, 2, 3, 4], &[3, 4, 5, 6]), 0.5);
         assert_eq!(set_cosine(&[], &[1]), 0.0);
+    }
+
+    #[test]
+    fn interleaved_page_yields_its_own_pairs() {
+        let al = AlignConfig::default()
+            .build()
+            .expect("default config is valid");
+        // Paragraph by paragraph: Chinese, then its English translation.
+        // A line of neither language (a page number) belongs to neither side.
+        let mut page = vec!["- 1 -".to_string()];
+        for (z, e) in ZH.iter().zip(EN.iter()) {
+            page.push(z.to_string());
+            page.push(e.to_string());
+        }
+        let (beads, score) = align_interleaved(&al, &page).expect("an interleaved translation");
+        assert!(score >= 0.6, "{score}");
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads
+            .iter()
+            .map(|b| (b.src.clone(), b.tgt.clone()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (vec![1], vec![2]),
+                (vec![3], vec![4]),
+                (vec![5], vec![6]),
+                (vec![7], vec![8]),
+                (vec![9], vec![10]),
+            ]
+        );
+        // A Chinese page quoting one English sentence is not interleaved.
+        let mut quote: Vec<String> = ZH.iter().map(|s| s.to_string()).collect();
+        quote.push(EN[0].to_string());
+        assert!(interleaved_sides(&quote, 3).is_none());
+        // Alternating, but the English is not a translation: coverage fails.
+        let mut unrelated = Vec::new();
+        for (z, e) in ZH.iter().zip(EN_TOPIC.iter().chain(EN_TOPIC.iter())) {
+            unrelated.push(z.to_string());
+            unrelated.push(e.to_string());
+        }
+        assert!(interleaved_sides(&unrelated, 3).is_some());
+        assert!(align_interleaved(&al, &unrelated).is_none());
     }
 
     #[test]
