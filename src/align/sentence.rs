@@ -6,23 +6,34 @@
 //! - **length agreement**, normalised by this document pair's own character ratio (Chinese needs about a
 //!   quarter of the characters English does, German and French are close to 1: the ratio is measured, never
 //!   assumed);
-//! - **lexical evidence**: which content tokens on each side have a counterpart on the other side. For zh<->en a counterpart is a CC-CEDICT gloss lemma; for other pairs (or with the lexicon off)
-//!   it is an identical token or a shared 5-letter prefix (cognates such as *expédition*/*Expedition*);
-//! - **anchors**: numbers and Latin words (inside Chinese text too) that occur on both sides.
+//! - **lexical evidence**: which content tokens on each side have a counterpart on the other side. For zh<->en a
+//!   counterpart is a CC-CEDICT gloss lemma, or a romanised name: the toneless pinyin of 1-3 Chinese characters
+//!   equal to a capitalised English word ("Wang Miao", "Bao-yu"); for other pairs (or with the lexicon off) it
+//!   is an identical token or a shared 5-letter prefix (cognates such as *expédition*/*Expedition*);
+//! - **anchors**: numbers and Latin words (inside Chinese text too) that occur on both sides;
+//! - **associations learned from the pair itself**: after a first alignment, words that co-occur in at least
+//!   two confident beads with a Dice coefficient of 0.5 or more (names, terms, and for pairs without a
+//!   dictionary, frequent word translations) become counterparts, and the spread of length ratios is
+//!   measured on those beads; a second alignment uses both.
 //!
 //! Evidence is additive, in nats: every content token contributes the log-likelihood ratio of "this bead
 //! is a translation" against "these sentences are unrelated" for being matched or not (the chance of a
 //! match in unrelated text is measured on far-off sentence pairs of the same documents, and grows with the
-//! size of the other side, so bigger beads gain nothing from extra chance hits), plus a length term. The
-//! dynamic program maximises total evidence minus `merge_penalty` per sentence beyond two in a bead and
-//! `null_penalty` per unaligned sentence. A first pass measures how many tokens of this document pair's
-//! beads find counterparts (the lexicon's recall on this text); if that differs from the assumption, a
-//! second pass re-runs with the measured value, so a pair with no usable lexical evidence falls back to
-//! length. The bead score exposed to users is a logistic map of the bead's evidence into [0, 1].
+//! size of the other side, so bigger beads gain nothing from extra chance hits), weighted by LEX_WEIGHT, plus
+//! a length term. The dynamic program maximises total evidence minus `merge_penalty` per sentence beyond two
+//! in a bead and `null_penalty` per unaligned sentence (a run of unaligned sentences costs `null_penalty`
+//! once plus `null_run_penalty` per further sentence, so an untranslated block goes unaligned as a whole).
+//! Each scorer measures how many tokens of this document pair's beads find counterparts (the lexicon's
+//! recall on this text); if that differs from the assumption, its pass re-runs with the measured value, so a
+//! pair with no usable lexical evidence falls back to length. The bead score exposed to users is a logistic
+//! map of the bead's evidence into [0, 1]; it is monotone in the evidence but not calibrated (see the
+//! closing note of issue 6).
 //!
-//! Speed: the program only visits cells within a band around a guide path (first the diagonal, then the
-//! path it found, widened while the best path touches the band's edge), so time and memory are
-//! O((n + m) × band) rather than O(n × m). Sentence-pair evidence is computed once per cell of the band.
+//! Speed: a coarse pass with beads of at most two sentences per side searches a band around the diagonal
+//! (widened while the best path touches its edge); the fine passes try every bead shape only within
+//! FINE_BAND sentences of the coarse path. Time and memory are O((n + m) × band) rather than O(n × m).
+//! Sentence-pair evidence is computed once per cell of the band, and the per-token log-likelihood ratios
+//! come from a table, so scoring a bead needs no exp or ln.
 //!
 //! What it never does: it never reorders sentences (crossing alignments cannot be expressed) and never
 //! splits a sentence. Limits: a bead has at most `max_bead_size` sentences per side; in sentences with more
@@ -506,6 +517,8 @@ struct Scorer<'p> {
     tgt: Vec<Sent>,
     /// Target characters per source character over the whole pair.
     ratio: f64,
+    /// Spread of log length ratios of this pair's translations (LEN_SIGMA until measured).
+    len_sigma: f64,
     params: &'p Params,
     /// Chance that one source token finds a counterpart in one target token (and the reverse), estimated on
     /// sentence pairs that are surely not translations.
@@ -528,6 +541,12 @@ struct Scorer<'p> {
 
 /// Width of the length-ratio distribution (log space), measured on human translations: about 0.25.
 const LEN_SIGMA: f64 = 0.26;
+/// Confident beads are partly confident because their lengths agree, so their spread understates that of
+/// all translations; the measured spread is widened by this factor.
+const SIGMA_SELECTION: f64 = 1.25;
+/// Bounds of the spread measured per document pair.
+const LEN_SIGMA_MIN: f64 = 0.12;
+const LEN_SIGMA_MAX: f64 = 0.4;
 /// Characters (in target units) added to both lengths so very short sentences are not over-penalised.
 const LEN_SMOOTH: f64 = 10.0;
 /// Typical chance hit rate of one token against one token of an unrelated zh-en sentence with CC-CEDICT
@@ -641,6 +660,43 @@ impl Scorer<'_> {
         moved
     }
 
+    /// The spread of log length ratios over this pair's confident beads (a robust estimate: 1.48 times the
+    /// median absolute deviation, widened by SIGMA_SELECTION), within [LEN_SIGMA_MIN, LEN_SIGMA_MAX];
+    /// LEN_SIGMA with fewer than 20 confident beads.
+    /// Close translations (German-French) have a narrower spread than free literary ones (Chinese-English),
+    /// and a narrower spread makes length more decisive.
+    fn measured_len_sigma(&self, beads: &[Bead]) -> f64 {
+        let mut devs: Vec<f64> = beads
+            .iter()
+            .filter(|b| b.score >= LEARN_MIN_BEAD_SCORE && !b.src.is_empty() && !b.tgt.is_empty())
+            .filter_map(|b| {
+                let ls: f64 = b
+                    .src
+                    .iter()
+                    .filter_map(|&i| self.src.get(i))
+                    .map(|s| s.len)
+                    .sum();
+                let lt: f64 = b
+                    .tgt
+                    .iter()
+                    .filter_map(|&j| self.tgt.get(j))
+                    .map(|t| t.len)
+                    .sum();
+                let r = ((lt + LEN_SMOOTH) / (ls * self.ratio + LEN_SMOOTH)).ln();
+                r.is_finite().then_some(r)
+            })
+            .collect();
+        if devs.len() < 20 {
+            return LEN_SIGMA;
+        }
+        devs.sort_by(|a, b| a.total_cmp(b));
+        let median = devs.get(devs.len() / 2).copied().unwrap_or(0.0);
+        let mut abs: Vec<f64> = devs.iter().map(|d| (d - median).abs()).collect();
+        abs.sort_by(|a, b| a.total_cmp(b));
+        let mad = abs.get(abs.len() / 2).copied().unwrap_or(LEN_SIGMA);
+        (SIGMA_SELECTION * 1.4826 * mad).clamp(LEN_SIGMA_MIN, LEN_SIGMA_MAX)
+    }
+
     /// Fill `llr` from the chance rates and recalls. Row k: a source token facing k target tokens, and a
     /// target token facing k source tokens.
     fn build_llr(&mut self) {
@@ -665,7 +721,7 @@ impl Scorer<'_> {
         let tgt = self.tgt.get(j0..j1).unwrap_or(&[]);
         let ls: f64 = src.iter().map(|s| s.len).sum::<f64>() * self.ratio;
         let lt: f64 = tgt.iter().map(|s| s.len).sum();
-        let d = ((lt + LEN_SMOOTH) / (ls + LEN_SMOOTH)).ln() / LEN_SIGMA;
+        let d = ((lt + LEN_SMOOTH) / (ls + LEN_SMOOTH)).ln() / self.len_sigma;
 
         let (ms, ns, mt, nt) = self.counts(i0, i1, j0, j1);
         // Chance coverage grows with the size of the other side: a token has more chances to hit something
@@ -762,16 +818,19 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
     scorer.refined = false;
     let (path, beads) = solve(&mut scorer, fine(&path), FINE_BAND, k, n, m);
     // Second pass: words that keep landing in the same confident beads (names, terms, and for pairs without
-    // a dictionary, frequent word translations) become evidence too.
+    // a dictionary, frequent word translations) become evidence too, and the length model uses the spread
+    // of length ratios measured on those beads.
     let (learned_src, learned_tgt) = learn_associations(&src_raw, &tgt_raw, &beads);
     if learned_src.is_empty() {
         return beads;
     }
+    let sigma = scorer.measured_len_sigma(&beads);
     let mut scorer = Scorer::new(
         index(&src_raw, &learned_src),
         index(&tgt_raw, &learned_tgt),
         params,
     );
+    scorer.len_sigma = sigma;
     let (_, beads) = solve(&mut scorer, fine(&path), FINE_BAND, k, n, m);
     beads
 }
@@ -785,6 +844,7 @@ impl<'p> Scorer<'p> {
             src,
             tgt,
             ratio,
+            len_sigma: LEN_SIGMA,
             params,
             q_src: 0.0,
             q_tgt: 0.0,
