@@ -155,6 +155,8 @@ struct Interner<'a> {
     lex: Option<&'a Lexicon>,
     local: HashMap<String, u32>,
     base: u32,
+    /// Name keys of each run of up to MAX_NAME_CHARS Han characters already seen (texts repeat names).
+    name_cache: HashMap<[char; MAX_NAME_CHARS], Vec<u32>>,
 }
 
 impl<'a> Interner<'a> {
@@ -163,6 +165,7 @@ impl<'a> Interner<'a> {
             lex,
             local: HashMap::new(),
             base: lex.map_or(0, |l| l.vocab_len()),
+            name_cache: HashMap::new(),
         }
     }
 
@@ -327,8 +330,17 @@ fn name_keys(
         .take(n + MAX_NAME_CHARS - 1)
         .collect();
     for p in 0..n.min(han.len()) {
+        let mut run = ['\0'; MAX_NAME_CHARS];
+        for (slot, &c) in run.iter_mut().zip(han.iter().skip(p)) {
+            *slot = c;
+        }
+        if let Some(cached) = int.name_cache.get(&run) {
+            keys.extend_from_slice(cached);
+            continue;
+        }
+        let mut found = Vec::new();
         let mut forms: Vec<String> = vec![String::new()];
-        for &c in han.iter().skip(p).take(MAX_NAME_CHARS) {
+        for &c in run.iter().take_while(|&&c| c != '\0') {
             let r = lex.readings(c);
             if r.is_empty() {
                 break;
@@ -338,9 +350,11 @@ fn name_keys(
                 .flat_map(|f| r.iter().take(2).map(move |x| format!("{f}{x}")))
                 .collect();
             for f in &forms {
-                keys.push(int.id(&format!("{NAME_KEY}{f}")));
+                found.push(int.id(&format!("{NAME_KEY}{f}")));
             }
         }
+        keys.extend_from_slice(&found);
+        int.name_cache.insert(run, found);
     }
     keys.sort_unstable();
     keys.dedup();
