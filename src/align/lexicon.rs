@@ -38,17 +38,24 @@ pub struct Lexicon {
     senses: Vec<Vec<u32>>,
     /// English lemma -> id. Ids are dense, `0..vocab.len()`.
     vocab: HashMap<String, u32>,
+    /// Toneless pinyin readings of single-character headwords (`汪` -> `wang`), at most a few per
+    /// character, so that romanised names in English ("Wang Miao") can be matched to their characters.
+    readings: HashMap<char, Vec<String>>,
 }
 
 /// One Chinese token: either a dictionary word with its English lemma ids, or a Latin/number token that
 /// can only match itself (its key is interned by the caller).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ZhToken<'a> {
-    /// A headword found in the dictionary; the slice holds its English lemma ids (may be empty when every gloss
-    /// word was a stop word, e.g. 的).
-    Word(&'a [u32]),
-    /// A run of Han characters not in the dictionary (carries no evidence).
-    Unknown,
+    /// A headword found in the dictionary: its text, its byte offset in the tokenised text, and its English
+    /// lemma ids (may be empty when every gloss word was a stop word, e.g. 的).
+    Word {
+        text: &'a str,
+        start: usize,
+        senses: &'a [u32],
+    },
+    /// One Han character not in the dictionary (no gloss evidence; its text and byte offset).
+    Unknown { text: &'a str, start: usize },
     /// A Latin word or a number written inside Chinese text: lower-cased lemma or normalised digits.
     Literal(String),
 }
@@ -79,9 +86,10 @@ impl Lexicon {
             let Some((heads, rest)) = line.split_once(" [") else {
                 continue;
             };
-            let Some((_pinyin, glosses)) = rest.split_once("] /") else {
+            let Some((pinyin, glosses)) = rest.split_once("] /") else {
                 continue;
             };
+            lex.add_reading(heads, pinyin);
             let mut ids = Vec::new();
             for gloss in glosses.split('/') {
                 lex.gloss_lemmas(gloss, &mut ids);
@@ -106,6 +114,37 @@ impl Lexicon {
             set.dedup();
         }
         lex
+    }
+
+    /// Remember the toneless reading of a single-character headword ("Wang1" -> "wang", "nu:3" -> "nu").
+    fn add_reading(&mut self, heads: &str, pinyin: &str) {
+        const MAX_READINGS: usize = 3;
+        let syllable: String = pinyin
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if syllable.is_empty() || pinyin.contains(' ') {
+            return;
+        }
+        for head in heads.split(' ') {
+            let mut chars = head.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            if !crate::text::is_han(c) {
+                continue;
+            }
+            let list = self.readings.entry(c).or_default();
+            if list.len() < MAX_READINGS && !list.contains(&syllable) {
+                list.push(syllable.clone());
+            }
+        }
+    }
+
+    /// Toneless pinyin readings of one character (empty when unknown).
+    pub fn readings(&self, c: char) -> &[String] {
+        self.readings.get(&c).map_or(&[], |v| v)
     }
 
     /// English content lemmas of one gloss, appended to `out` (interned into the vocabulary).
@@ -154,7 +193,7 @@ impl Lexicon {
 
     /// Tokenise Chinese text: Han runs by greedy longest match, Latin words and digit runs as literals,
     /// everything else (punctuation, spaces) dropped.
-    pub fn tokenize_zh<'a>(&'a self, text: &str) -> Vec<ZhToken<'a>> {
+    pub fn tokenize_zh<'a>(&'a self, text: &'a str) -> Vec<ZhToken<'a>> {
         let mut out = Vec::new();
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut k = 0;
@@ -176,17 +215,21 @@ impl Lexicon {
                         }
                     }
                 }
+                let len = found.map_or(1, |(_, len)| len);
+                let end = chars.get(k + len).map_or(text.len(), |&(b, _)| b);
+                let piece = text.get(start..end).unwrap_or("");
                 match found {
-                    Some((idx, len)) => {
+                    Some((idx, _)) => {
                         let senses = self.senses.get(idx as usize).map_or(&[][..], |v| v);
-                        out.push(ZhToken::Word(senses));
-                        k += len;
+                        out.push(ZhToken::Word {
+                            text: piece,
+                            start,
+                            senses,
+                        });
                     }
-                    None => {
-                        out.push(ZhToken::Unknown);
-                        k += 1;
-                    }
+                    None => out.push(ZhToken::Unknown { text: piece, start }),
                 }
+                k += len;
             } else if is_word_char(c) {
                 let mut end = k;
                 while end < chars.len() && is_word_char(chars[end].1) {
@@ -588,9 +631,11 @@ mod tests {
         let toks = lex.tokenize_zh("數字經濟的合作");
         assert_eq!(toks.len(), 4);
         let digital = lex.lemma_id(&lemma("digital")).unwrap_or(u32::MAX);
-        assert!(matches!(&toks[0], ZhToken::Word(ids) if ids.contains(&digital)));
+        assert!(
+            matches!(&toks[0], ZhToken::Word { senses, text: "數字", start: 0 } if senses.contains(&digital))
+        );
         // 的 only glosses to stop words and jargon: no evidence.
-        assert!(matches!(&toks[2], ZhToken::Word(ids) if ids.is_empty()));
+        assert!(matches!(&toks[2], ZhToken::Word { senses, .. } if senses.is_empty()));
         // Classifier cross-references are skipped, so 个 contributes nothing to 合作.
         assert!(lex.lemma_id("ge").is_none());
     }
@@ -603,7 +648,10 @@ mod tests {
         assert!(toks.contains(&ZhToken::Literal("wto".into())));
         assert!(toks.contains(&ZhToken::Literal("5g".into())));
         // Unknown Han characters are kept as evidence-free tokens.
-        assert!(toks.contains(&ZhToken::Unknown));
+        assert!(toks.contains(&ZhToken::Unknown {
+            text: "网",
+            start: 19
+        }));
     }
 
     #[test]
@@ -613,6 +661,17 @@ mod tests {
         let _ = lex.tokenize_zh("\u{FEFF}é数\u{0301}字😀");
         let long = "数字".repeat(50_000);
         assert_eq!(lex.tokenize_zh(&long).len(), 50_000);
+    }
+
+    #[test]
+    fn readings_are_toneless_and_single_character_only() {
+        let lex = Lexicon::parse(
+            "汪 汪 [Wang1] /surname Wang/\n汪 汪 [wang1] /expanse of water/\n女 女 [nu:3] /woman/\n\
+             數字 数字 [shu4 zi4] /number/\n",
+        );
+        assert_eq!(lex.readings('汪'), ["wang"]);
+        assert_eq!(lex.readings('女'), ["nu"]);
+        assert!(lex.readings('数').is_empty());
     }
 
     #[test]

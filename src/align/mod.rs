@@ -31,6 +31,11 @@ pub struct AlignConfig {
     /// Cost, in nats of evidence, of leaving one sentence unaligned (0..=50). Lower values make null beads
     /// more frequent: a sentence goes unaligned when no bead it could join has evidence above this cost.
     pub null_penalty: f64,
+    /// Cost, in nats of evidence, of each further sentence in a run of consecutive unaligned sentences on
+    /// one side (0..=50, at most `null_penalty`). A cheap extension lets a long untranslated passage (a
+    /// block of photo captions, an OCR-damaged page) go unaligned as a whole instead of being spread over
+    /// the neighbouring beads.
+    pub null_run_penalty: f64,
     /// Cost, in nats of evidence, of each sentence beyond two in a bead (0..=50). Higher values prefer
     /// several small beads over one big bead when the evidence is similar.
     pub merge_penalty: f64,
@@ -57,9 +62,12 @@ pub struct AlignConfig {
     /// characters of the shorter (>= 1).
     pub pair_max_char_ratio: f64,
     /// Pairing: when (documents of one language) x (documents of the other) is at most this, every
-    /// combination is tried; above it only documents sharing an id stem or rare numbers and Latin words are
-    /// compared.
+    /// combination goes through the cheap pre-gate (key-set cosine, see `pair_candidates_per_doc`); above
+    /// it only documents sharing an id stem or rare numbers and Latin words are compared.
     pub pair_max_exhaustive: usize,
+    /// Pairing pre-gate: each document is aligned only with this many partners (>= 1), those sharing the
+    /// most dictionary translations, numbers and names with it; keeps pairing near-linear in batch size.
+    pub pair_candidates_per_doc: usize,
 }
 
 impl Default for AlignConfig {
@@ -67,8 +75,9 @@ impl Default for AlignConfig {
         AlignConfig {
             max_bead_size: 4,
             min_bead_score: 0.3,
-            null_penalty: 15.0,
-            merge_penalty: 7.0,
+            null_penalty: 12.0,
+            null_run_penalty: 2.0,
+            merge_penalty: 4.0,
             min_band: 30,
             max_band: 150,
             use_lexicon: true,
@@ -78,7 +87,8 @@ impl Default for AlignConfig {
             pair_zh_en_min_char_ratio: 1.2,
             pair_zh_en_max_char_ratio: 8.0,
             pair_max_char_ratio: 2.0,
-            pair_max_exhaustive: 20_000,
+            pair_max_exhaustive: 250_000,
+            pair_candidates_per_doc: 3,
         }
     }
 }
@@ -95,6 +105,16 @@ impl AlignConfig {
         }
         check_range(&mut e, "min_bead_score", self.min_bead_score, 0.0, 1.0);
         check_range(&mut e, "null_penalty", self.null_penalty, 0.0, 50.0);
+        check_range(&mut e, "null_run_penalty", self.null_run_penalty, 0.0, 50.0);
+        if self.null_run_penalty > self.null_penalty {
+            e.push(FieldError::new(
+                "null_run_penalty",
+                format!(
+                    "must be at most null_penalty ({}), got {}",
+                    self.null_penalty, self.null_run_penalty
+                ),
+            ));
+        }
         check_range(&mut e, "merge_penalty", self.merge_penalty, 0.0, 50.0);
         check_range(&mut e, "pair_bead_score", self.pair_bead_score, 0.0, 1.0);
         check_range(
@@ -114,6 +134,12 @@ impl AlignConfig {
                     "must be at least min_band ({}), got {}",
                     self.min_band, self.max_band
                 ),
+            ));
+        }
+        if self.pair_candidates_per_doc == 0 {
+            e.push(FieldError::new(
+                "pair_candidates_per_doc",
+                "must be at least 1, got 0",
             ));
         }
         if self.pair_min_sentences == 0 {
@@ -165,6 +191,7 @@ impl AlignConfig {
             params: sentence::Params {
                 max_bead_size: self.max_bead_size,
                 null_penalty: self.null_penalty,
+                null_run_penalty: self.null_run_penalty,
                 merge_penalty: self.merge_penalty,
                 min_band: self.min_band,
                 max_band: self.max_band,
@@ -208,6 +235,13 @@ impl Aligner {
         pairing::pair_documents(self, docs)
     }
 
+    /// Chinese/English beads of one interleaved bilingual page (indices into its own sentences, Chinese as
+    /// source) and the pairing confidence, when the page alternates the two languages and passes the pairing
+    /// coverage test. See [`pairing::align_interleaved`].
+    pub fn align_interleaved(&self, sentences: &[String]) -> Option<(Vec<Bead>, f64)> {
+        pairing::align_interleaved(self, sentences)
+    }
+
     /// Beads scoring below this are not written to the corpus.
     pub fn min_bead_score(&self) -> f64 {
         self.config.min_bead_score
@@ -215,6 +249,13 @@ impl Aligner {
 
     pub(crate) fn config(&self) -> &AlignConfig {
         &self.config
+    }
+
+    /// Distinct evidence keys of a document for the pairing pre-gate (see [`pairing`]).
+    pub fn signature(&self, sents: &[String], lang: &str, other_lang: &str) -> Vec<u64> {
+        let model = self.model(lang, other_lang);
+        let is_zh = Lang::from_code(lang) == Some(Lang::Zh);
+        sentence::signature(sents, is_zh, model)
     }
 
     /// The dictionary model for zh<->en when enabled and loadable, the surface model otherwise.

@@ -7,7 +7,9 @@
 //! they fail the coverage test; this is what keeps comparable pages (the seeds) unpaired.
 //!
 //! Candidate generation: when the number of cross-language combinations is at most `pair_max_exhaustive`,
-//! all of them are tried (each costs one banded alignment). Above that, only documents whose ids share a
+//! all of them pass a cheap pre-gate (cosine of the two documents' evidence-key sets: dictionary
+//! translations, numbers, names) and each document keeps its `pair_candidates_per_doc` best partners, plus
+//! any partner sharing its id stem; only those cost a banded alignment. Above that, only documents whose ids share a
 //! stem once language markers are removed (`report.zh.txt` / `report.en.txt`, `zh/012` / `en/012`), or that
 //! share at least two rare anchors (numbers of 2+ digits, Latin words written in Chinese text, appearing in
 //! at most 20 documents) are compared. A true pair with neither a shared stem nor shared rare anchors is
@@ -46,7 +48,7 @@ const MAX_ANCHOR_DF: usize = 20;
 /// Find translation pairs among `docs`. See the module header.
 pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<DocPair> {
     let cfg = aligner.config();
-    let candidates = candidates(docs, cfg.pair_max_exhaustive);
+    let candidates = candidates(aligner, docs, cfg.pair_max_exhaustive);
     // Each candidate costs one banded alignment: score them in parallel (the order is restored below).
     let mut scored: Vec<DocPair> = candidates
         .par_iter()
@@ -107,18 +109,110 @@ fn pair_score(aligner: &Aligner, src: &DocForPairing, tgt: &DocForPairing) -> Op
         return None;
     }
     let beads = aligner.align(&src.sentences, &tgt.sentences, &src.lang, &tgt.lang);
+    let score = coverage(cfg, &beads, src.sentences.len(), tgt.sentences.len());
+    (score >= cfg.pair_min_coverage).then_some(score)
+}
+
+/// Share of a document's classified sentences the smaller language must hold for it to count as an
+/// interleaved bilingual page (a Chinese page with one English slogan is not one).
+const INTERLEAVED_MIN_SHARE: f64 = 0.25;
+
+/// Which language a sentence is written in, for interleaved pages: Chinese when Han characters make up at
+/// least a third of its letters, English when it has no Han at all and at least 8 Latin letters.
+fn sentence_lang(s: &str) -> Option<Lang> {
+    let han = s.chars().filter(|&c| crate::text::is_han(c)).count();
+    let latin = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if han > 0 && 3 * han >= han + latin {
+        Some(Lang::Zh)
+    } else if han == 0 && latin >= 8 {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}
+
+/// A page alternating Chinese passages and their English translations: the indices of its Chinese and
+/// of its English sentences, when both languages hold at least INTERLEAVED_MIN_SHARE of the classified
+/// sentences, at least `min_sentences` each, and the languages alternate at least twice (a page with one
+/// English block is a page with a summary, not an interleaved translation). Sentences of neither
+/// language (numbers, headings in other scripts) are left out.
+pub fn interleaved_sides(
+    sentences: &[String],
+    min_sentences: usize,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    let mut switches = 0usize;
+    let mut last = None;
+    for (i, s) in sentences.iter().enumerate() {
+        let Some(lang) = sentence_lang(s) else {
+            continue;
+        };
+        if last.is_some_and(|l| l != lang) {
+            switches += 1;
+        }
+        last = Some(lang);
+        if lang == Lang::Zh {
+            zh.push(i);
+        } else {
+            en.push(i);
+        }
+    }
+    let total = (zh.len() + en.len()) as f64;
+    let small = zh.len().min(en.len());
+    (small >= min_sentences.max(1)
+        && small as f64 >= INTERLEAVED_MIN_SHARE * total
+        && switches >= 3)
+        .then_some((zh, en))
+}
+
+/// Align the Chinese and the English sentences of one interleaved page (see [`interleaved_sides`]) when
+/// they pass the same coverage test as a document pair. Bead indices refer to the page's own sentences;
+/// the second value is the pairing confidence.
+pub fn align_interleaved(
+    aligner: &Aligner,
+    sentences: &[String],
+) -> Option<(Vec<super::Bead>, f64)> {
+    let cfg = aligner.config();
+    let (zh_idx, en_idx) = interleaved_sides(sentences, cfg.pair_min_sentences)?;
+    let pick = |idx: &[usize]| -> Vec<String> {
+        idx.iter()
+            .filter_map(|&i| sentences.get(i).cloned())
+            .collect()
+    };
+    let (zh, en) = (pick(&zh_idx), pick(&en_idx));
+    let beads = aligner.align(&zh, &en, "zh", "en");
+    let score = coverage(cfg, &beads, zh.len(), en.len());
+    if score < cfg.pair_min_coverage {
+        return None;
+    }
+    let remap = |v: &[usize], idx: &[usize]| -> Vec<usize> {
+        v.iter().filter_map(|&k| idx.get(k).copied()).collect()
+    };
+    let beads = beads
+        .into_iter()
+        .map(|b| super::Bead {
+            src: remap(&b.src, &zh_idx),
+            tgt: remap(&b.tgt, &en_idx),
+            score: b.score,
+        })
+        .collect();
+    Some((beads, score))
+}
+
+/// The smaller of the two sides' shares of sentences sitting in beads scoring `pair_bead_score` or more.
+fn coverage(cfg: &super::AlignConfig, beads: &[super::Bead], ns: usize, nt: usize) -> f64 {
     let mut good_s = 0usize;
     let mut good_t = 0usize;
-    for b in &beads {
+    for b in beads {
         if !b.src.is_empty() && !b.tgt.is_empty() && b.score >= cfg.pair_bead_score {
             good_s += b.src.len();
             good_t += b.tgt.len();
         }
     }
-    let cov_s = good_s as f64 / src.sentences.len().max(1) as f64;
-    let cov_t = good_t as f64 / tgt.sentences.len().max(1) as f64;
-    let score = cov_s.min(cov_t);
-    (score >= cfg.pair_min_coverage).then_some(score)
+    let cov_s = good_s as f64 / ns.max(1) as f64;
+    let cov_t = good_t as f64 / nt.max(1) as f64;
+    cov_s.min(cov_t)
 }
 
 fn visible_chars(doc: &DocForPairing) -> f64 {
@@ -152,7 +246,11 @@ fn norm_lang(doc: &DocForPairing) -> String {
 }
 
 /// Candidate pairs (i < j) of documents in different languages.
-fn candidates(docs: &[DocForPairing], max_exhaustive: usize) -> Vec<(usize, usize)> {
+fn candidates(
+    aligner: &Aligner,
+    docs: &[DocForPairing],
+    max_exhaustive: usize,
+) -> Vec<(usize, usize)> {
     let mut by_lang: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
         by_lang.entry(norm_lang(d)).or_default().push(i);
@@ -166,14 +264,15 @@ fn candidates(docs: &[DocForPairing], max_exhaustive: usize) -> Vec<(usize, usiz
     }
     let mut out = BTreeSet::new();
     if cross <= max_exhaustive {
-        for (x, a) in langs.iter().enumerate() {
-            for b in langs.iter().skip(x + 1) {
-                for &i in a.iter() {
-                    for &j in b.iter() {
-                        out.insert((i.min(j), i.max(j)));
-                    }
-                }
-            }
+        let per_doc = aligner.config().pair_candidates_per_doc;
+        out.extend(gated(aligner, docs, &langs, per_doc));
+        // Documents named as a pair (`x.zh.txt` / `x.en.txt`) are always compared.
+        let mut by_stem: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, d) in docs.iter().enumerate() {
+            by_stem.entry(id_stem(&d.id)).or_default().push(i);
+        }
+        for group in by_stem.values() {
+            add_cross(docs, group, &mut out);
         }
         return out.into_iter().collect();
     }
@@ -204,6 +303,89 @@ fn candidates(docs: &[DocForPairing], max_exhaustive: usize) -> Vec<(usize, usiz
     }
     out.extend(shared.into_iter().filter(|&(_, c)| c >= 2).map(|(p, _)| p));
     out.into_iter().collect()
+}
+
+/// The pre-gate: every cross-language combination is scored by the cosine of the two documents' evidence
+/// key sets (dictionary translations, numbers, names; cheap, no alignment), and each document keeps only its
+/// `per_doc` best partners. A translation shares far more keys with its source than any other document
+/// does, so it survives; the expensive alignment then runs on a few candidates per document instead of all.
+fn gated(
+    aligner: &Aligner,
+    docs: &[DocForPairing],
+    langs: &[&Vec<usize>],
+    per_doc: usize,
+) -> BTreeSet<(usize, usize)> {
+    let mut out = BTreeSet::new();
+    for (x, a) in langs.iter().enumerate() {
+        for b in langs.iter().skip(x + 1) {
+            let (Some(&fa), Some(&fb)) = (a.first(), b.first()) else {
+                continue;
+            };
+            let (la, lb) = (docs[fa].lang.as_str(), docs[fb].lang.as_str());
+            let sig_a: Vec<Vec<u64>> = a
+                .par_iter()
+                .map(|&i| aligner.signature(&docs[i].sentences, la, lb))
+                .collect();
+            let sig_b: Vec<Vec<u64>> = b
+                .par_iter()
+                .map(|&j| aligner.signature(&docs[j].sentences, lb, la))
+                .collect();
+            let scores: Vec<Vec<f64>> = sig_a
+                .par_iter()
+                .map(|sa| sig_b.iter().map(|sb| set_cosine(sa, sb)).collect())
+                .collect();
+            let keep = |list: Vec<(f64, usize)>, out: &mut Vec<usize>| {
+                let mut list = list;
+                list.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
+                out.extend(list.into_iter().take(per_doc).map(|p| p.1));
+            };
+            for (ia, &i) in a.iter().enumerate() {
+                let mut best = Vec::new();
+                let row = scores.get(ia).map_or(&[][..], |r| r);
+                keep(row.iter().copied().zip(0..).collect(), &mut best);
+                for jb in best {
+                    if let Some(&j) = b.get(jb) {
+                        out.insert((i.min(j), i.max(j)));
+                    }
+                }
+            }
+            for (jb, &j) in b.iter().enumerate() {
+                let mut best = Vec::new();
+                let col: Vec<(f64, usize)> = scores
+                    .iter()
+                    .enumerate()
+                    .map(|(ia, r)| (r.get(jb).copied().unwrap_or(0.0), ia))
+                    .collect();
+                keep(col, &mut best);
+                for ia in best {
+                    if let Some(&i) = a.get(ia) {
+                        out.insert((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// |A ∩ B| / sqrt(|A| |B|) of two sorted, de-duplicated key lists.
+fn set_cosine(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut x, mut y, mut shared) = (0usize, 0usize, 0usize);
+    while let (Some(p), Some(q)) = (a.get(x), b.get(y)) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    shared as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
 fn add_cross(docs: &[DocForPairing], group: &[usize], out: &mut BTreeSet<(usize, usize)>) {
@@ -322,6 +504,71 @@ mod tests {
     }
 
     #[test]
+    fn pre_gate_keeps_the_translation_among_few_candidates() {
+        let al = AlignConfig {
+            pair_candidates_per_doc: 1,
+            ..AlignConfig::default()
+        }
+        .build()
+        .expect("valid config");
+        let docs = vec![
+            doc("a", "zh", &ZH_TOPIC),
+            doc("b", "en", &EN),
+            doc("c", "en", &EN_TOPIC),
+            doc("d", "zh", &ZH),
+        ];
+        let cands = candidates(&al, &docs, 1000);
+        // The story's translation is its best partner on both sides; four combinations shrink to at most
+        // one per document.
+        assert!(cands.contains(&(1, 3)), "{cands:?}");
+        assert!(cands.len() <= 3, "{cands:?}");
+        assert_eq!(set_cosine(&[1, 2, 3, 4], &[3, 4, 5, 6]), 0.5);
+        assert_eq!(set_cosine(&[], &[1]), 0.0);
+    }
+
+    #[test]
+    fn interleaved_page_yields_its_own_pairs() {
+        let al = AlignConfig::default()
+            .build()
+            .expect("default config is valid");
+        // Paragraph by paragraph: Chinese, then its English translation.
+        // A line of neither language (a page number) belongs to neither side.
+        let mut page = vec!["- 1 -".to_string()];
+        for (z, e) in ZH.iter().zip(EN.iter()) {
+            page.push(z.to_string());
+            page.push(e.to_string());
+        }
+        let (beads, score) = align_interleaved(&al, &page).expect("an interleaved translation");
+        assert!(score >= 0.6, "{score}");
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads
+            .iter()
+            .map(|b| (b.src.clone(), b.tgt.clone()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (vec![1], vec![2]),
+                (vec![3], vec![4]),
+                (vec![5], vec![6]),
+                (vec![7], vec![8]),
+                (vec![9], vec![10]),
+            ]
+        );
+        // A Chinese page quoting one English sentence is not interleaved.
+        let mut quote: Vec<String> = ZH.iter().map(|s| s.to_string()).collect();
+        quote.push(EN[0].to_string());
+        assert!(interleaved_sides(&quote, 3).is_none());
+        // Alternating, but the English is not a translation: coverage fails.
+        let mut unrelated = Vec::new();
+        for (z, e) in ZH.iter().zip(EN_TOPIC.iter().chain(EN_TOPIC.iter())) {
+            unrelated.push(z.to_string());
+            unrelated.push(e.to_string());
+        }
+        assert!(interleaved_sides(&unrelated, 3).is_some());
+        assert!(align_interleaved(&al, &unrelated).is_none());
+    }
+
+    #[test]
     fn stems_drop_language_markers() {
         assert_eq!(id_stem("news_0012.zh.txt"), id_stem("news_0012.en.txt"));
         assert_eq!(id_stem("zh/012"), id_stem("en/012"));
@@ -335,7 +582,10 @@ mod tests {
         let mut en = doc("b", "en", &EN);
         en.sentences.push("GDP growth in 2023 and 2024.".into());
         let other = doc("c", "en", &EN_TOPIC);
-        let cands = candidates(&[zh, en, other], 0);
+        let al = AlignConfig::default()
+            .build()
+            .expect("default config is valid");
+        let cands = candidates(&al, &[zh, en, other], 0);
         assert_eq!(cands, vec![(0, 1)]);
     }
 }

@@ -23,6 +23,8 @@ pub struct Report<'a> {
     removed_by_stage: &'a BTreeMap<&'static str, usize>,
     document_pairs: Vec<serde_json::Value>,
     corpus_rows: usize,
+    /// Aligned beads left out of corpus.csv for scoring below `align.min_bead_score`.
+    beads_below_min_score: usize,
     timings_ms: &'a BTreeMap<&'static str, u128>,
     seconds_total: f64,
     throughput_mb_per_s: f64,
@@ -71,6 +73,7 @@ impl<'a> Report<'a> {
                 )
                 .collect(),
             corpus_rows: outcome.corpus.len(),
+            beads_below_min_score: outcome.beads_below_min_score,
             timings_ms: &outcome.timings_ms,
             seconds_total: seconds,
             throughput_mb_per_s: if seconds > 0.0 {
