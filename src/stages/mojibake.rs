@@ -386,14 +386,26 @@ fn fix_sequences(
                 || (k + 1 < n && s.start + s.len == seqs[k + 1].start)
         })
         .collect();
+    // ...or where another sequence is confidently of the same script (`и` in `Рим и мир`).
+    let strong_blocks: Vec<u32> = seqs
+        .iter()
+        .zip(&adjacent)
+        .filter(|(s, &adj)| s.strong && (!s.needs_neighbour || adj))
+        .map(|(s, _)| s.out as u32 >> 8)
+        .collect();
     let before = seqs.len();
     let mut k = 0;
     seqs.retain(|s| {
-        let keep = !s.needs_neighbour || adjacent.get(k).copied().unwrap_or(false);
+        let keep = !s.needs_neighbour
+            || adjacent.get(k).copied().unwrap_or(false)
+            || strong_blocks.contains(&(s.out as u32 >> 8));
         k += 1;
         keep
     });
     if seqs.is_empty() || (whole_line && seqs.len() != before) || !seqs.iter().any(|s| s.strong) {
+        return None;
+    }
+    if !whole_line && touches_unexplained_lead(chars, &seqs) {
         return None;
     }
     if whole_line {
@@ -424,6 +436,31 @@ fn fix_sequences(
     Some(out)
 }
 
+/// In a partial repair, a sequence glued to an unexplained run of Latin-1 characters holding a UTF-8 lead letter
+/// (`ã†â€™ãƒ`, `ã¢â‚¬`: mojibake that was later lowercased) means the text around it is damaged in a way the
+/// repair does not understand; decoding only the pieces that happen to decode would leave a worse mix.
+fn touches_unexplained_lead(chars: &[char], seqs: &[Seq]) -> bool {
+    let mojibake_char = |c: &char| !c.is_ascii() && mixed_byte(*c).is_some();
+    let lead_letter =
+        |c: &char| c.is_alphabetic() && mixed_byte(*c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
+    seqs.iter().enumerate().any(|(k, s)| {
+        let before_covered = k > 0 && seqs.get(k - 1).is_some_and(|p| p.start + p.len == s.start);
+        let after_covered = seqs.get(k + 1).is_some_and(|n| s.start + s.len == n.start);
+        let before = chars.get(..s.start).unwrap_or(&[]).iter().rev();
+        let after = chars.get(s.start + s.len..).unwrap_or(&[]).iter();
+        (!before_covered
+            && before
+                .take(3)
+                .take_while(|c| mojibake_char(c))
+                .any(lead_letter))
+            || (!after_covered
+                && after
+                    .take(3)
+                    .take_while(|c| mojibake_char(c))
+                    .any(lead_letter))
+    })
+}
+
 /// Reads one UTF-8 sequence starting at char `i`, with its strength, or None.
 fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
     let lead_char = *chars.get(i)?;
@@ -436,52 +473,56 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
     };
     let mut buf = [lead, 0, 0, 0];
     let mut lost_nbsp = false;
+    let mut lost_byte = false;
+    let mut c1_cont = false;
     for (j, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
         let c = *chars.get(i + j)?;
         match map(c) {
-            Some(b) if is_cont(b) => *slot = b,
-            // A NBSP (0xA0) that a later step turned into a plain space: `voilÃ le`, `namedÂ â€ž`.
-            _ if c == ' ' && need == 1 && matches!(lead, 0xC2 | 0xC3 | 0xC5) => {
+            Some(b) if is_cont(b) => {
+                *slot = b;
+                c1_cont |= b < 0xA0;
+            }
+            // A NBSP (0xA0) that a later step turned into a plain space: `voilÃ le`, `namedÂ â€ž`, `â € `.
+            _ if c == ' ' && !lost_nbsp && !lost_byte => {
                 *slot = 0xA0;
                 lost_nbsp = true;
             }
-            // The last byte was lost by an earlier lossy decode (`â€�`): the character is gone.
-            _ if (c == '\u{FFFD}' || (c == '?' && j == 2)) && j == need => {
-                return Some(Seq {
-                    start: i,
-                    len: need + 1,
-                    out: '\u{FFFD}',
-                    keep_space: false,
-                    strong: false,
-                    needs_neighbour: false,
-                });
+            // A byte lost by an earlier lossy decode, shown as U+FFFD or as `?` (`â€�`, `Ã?`, `â?¬`): the
+            // character is gone, but the sequence is still one character of damage.
+            _ if c == '\u{FFFD}' || (c == '?' && (need >= 2 || matches!(lead, 0xC2 | 0xC3))) => {
+                *slot = 0x80;
+                lost_byte = true;
             }
             _ => return None,
         }
     }
-    let decoded = match std::str::from_utf8(buf.get(..=need)?) {
-        Ok(s) => s.chars().next()?,
-        Err(_) => return read_cesu(chars, i, map),
-    };
     let prev = if i > 0 {
         chars.get(i - 1).copied()
     } else {
         None
     };
     let after = chars.get(i + need + 1).copied();
+    if lost_byte {
+        return lost_byte_seq(chars, i, need, lead_char, c1_cont, lost_nbsp, prev, after);
+    }
+    let decoded = match std::str::from_utf8(buf.get(..=need)?) {
+        Ok(s) => s.chars().next()?,
+        Err(_) => return read_cesu(chars, i, map),
+    };
     let (strong, needs_neighbour) = if need >= 2 {
         if !plausible_wide(decoded) {
             return None;
         }
         let u = decoded as u32;
-        let has_c1_range = buf.get(1..=need)?.iter().any(|&b| b < 0xA0);
         let common_block = matches!(u, 0x0900..=0x0DFF | 0x0E01..=0x0E5B | 0x1E00..=0x1EFF | 0x2000..=0x2BFF)
             || u >= 0x3000;
-        if !has_c1_range && !common_block {
+        if !c1_cont && !common_block {
             return None; // `á´´` -> U+1D34: two Latin-1 symbols after an accented letter are real text
         }
         // A lone CJK or Hangul character from three Latin letters is usually real text (`ë…”` -> U+B154).
-        (true, (0x3000..0xFF00).contains(&u))
+        let cjk = (0x3000..0xA000).contains(&u) || (0xAC00..0xD7B0).contains(&u);
+        // A space read as NBSP is a guess: it never decides a line alone.
+        (!lost_nbsp, cjk)
     } else if (0x80..=0x9F).contains(&(decoded as u32)) && lead == 0xC2 {
         (false, false) // `Â\u{81}` -> U+0081: only the first of two layers (`ÃŒÂ\u{81}` -> U+0301)
     } else {
@@ -495,14 +536,69 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
             prev.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
         (strong, !latin && !in_word)
     };
+    // `Ã ` is `à` whose NBSP became a space. Usually a space followed it too (`Ã  nos` -> `à nos`), or whitespace
+    // was collapsed and the space must stay (`Ã nos`, `voilÃ le`); the exception is a Portuguese contraction
+    // of the article, where `à` is glued to the next letters (`Ã s` -> `às`, `Ã quele` -> `àquele`).
+    let keep_space = lost_nbsp
+        && need == 1
+        && lead == 0xC3
+        && after != Some(' ')
+        && !starts_crasis(chars.get(i + 2..).unwrap_or(&[]));
     Some(Seq {
         start: i,
         len: need + 1,
         out: decoded,
-        // `voilÃ le` -> `voilà le`, but `voilÃ  le` (the NBSP became the first of two spaces) -> `voilà le`.
-        keep_space: lost_nbsp && lead == 0xC3 && after != Some(' '),
+        keep_space,
         strong,
         needs_neighbour,
+    })
+}
+
+/// Portuguese contractions written with a grave accent: à + as, aquele(s), aquela(s), aquilo.
+/// French elision (`Ã s'éloigner` is `à s'éloigner`) is not one.
+fn starts_crasis(rest: &[char]) -> bool {
+    let word: String = rest.iter().take_while(|c| c.is_alphabetic()).collect();
+    let elided = matches!(rest.get(word.chars().count()), Some('\'' | '’'));
+    !elided
+        && matches!(
+            word.as_str(),
+            "s" | "quele" | "queles" | "quela" | "quelas" | "quilo"
+        )
+}
+
+/// A sequence with a lost byte decodes to U+FFFD. It is strong only where nothing else explains it: a
+/// multi-byte lead followed by Windows-1252 punctuation (`â�’`), or a capital plus U+FFFD inside a lowercase
+/// word (`SlovenÄ�ina`).
+#[allow(clippy::too_many_arguments)]
+fn lost_byte_seq(
+    chars: &[char],
+    i: usize,
+    need: usize,
+    lead_char: char,
+    c1_cont: bool,
+    lost_nbsp: bool,
+    prev: Option<char>,
+    after: Option<char>,
+) -> Option<Seq> {
+    let n_lost = chars
+        .get(i + 1..=i + need)?
+        .iter()
+        .filter(|&&c| c == '\u{FFFD}' || c == '?')
+        .count();
+    if need >= 2 && n_lost == need {
+        return None; // `â??`: nothing but the lead is left, too little to call it a character
+    }
+    let in_lower_word = prev.is_some_and(|c| c.is_lowercase())
+        && after.is_some_and(|c| c.is_lowercase())
+        && lead_char.is_uppercase();
+    let strong = !lost_nbsp && ((need >= 2 && c1_cont) || in_lower_word);
+    Some(Seq {
+        start: i,
+        len: need + 1,
+        out: '\u{FFFD}',
+        keep_space: false,
+        strong,
+        needs_neighbour: false,
     })
 }
 
@@ -1098,6 +1194,33 @@ mod tests {
         );
         assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
         assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn lost_bytes_and_lost_nbsp() {
+        // 'Straße – café'.encode('utf-8').decode('cp1252') with the 0x80 of the en dash lost as '?'.
+        assert_eq!(fixed("StraÃŸe â?“ cafÃ©"), "Straße \u{FFFD} café");
+        // U+2800 is E2 A0 80; the A0 became a space: 'â € ' next to a certain repair.
+        assert_eq!(fixed("â € cafÃ©"), "\u{2800} café");
+        // Python: 'Рим и мир'.encode('utf-8').decode('cp1251'), whose A0 byte of 'Р' (D0 A0) became a space.
+        assert_eq!(fixed("Р РёРј Рё РјРёСЂ"), "Рим и мир");
+        // Portuguese contraction: the space is the NBSP byte; elsewhere it is kept.
+        assert_eq!(fixed("vou Ã s trÃªs"), "vou às três");
+        assert_eq!(fixed("jusqu'Ã nos rÃªves"), "jusqu'à nos rêves");
+        assert_eq!(fixed("signe Ã s'Ã©loigner"), "signe à s'éloigner");
+    }
+
+    #[test]
+    fn lowercased_mojibake_is_not_half_repaired() {
+        // Python: 'Ação’ feita' through UTF-8 -> cp1252 twice, then lowercased. 'ã' no longer encodes to C3,
+        // so only the pieces `â‚¬` and `â„¢` would decode, into a worse mix.
+        assert_eq!(rep().repair("aãƒâ§ãƒâ£oã¢â‚¬â„¢ feita"), None);
+    }
+
+    #[test]
+    fn ligature_from_cp1251() {
+        // 'ﬁ' (EF AC 81) read as cp1251 is 'п¬Ѓ'; a presentation form is not a lone CJK character.
+        assert_eq!(fixed("signiп¬Ѓcant"), "signiﬁcant");
     }
 
     #[test]
