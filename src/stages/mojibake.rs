@@ -994,12 +994,23 @@ impl MojibakeRepairer {
         let trail = next
             .filter(|c| ('\u{40}'..='\u{7E}').contains(c))
             .map(|c| c as u8);
+        // Without a trail byte to take from the next character, the run's last byte was a lead byte with no
+        // partner, which a decoder shows as `?` or U+FFFD: without that mark there is no evidence of a shift.
+        if trail.is_none() && !matches!(next, Some('?' | '\u{FFFD}')) {
+            return None;
+        }
         let table = han_costs();
         let mut best: Option<(f64, Shift)> = None;
         // Shifted tails longer than 64 characters are not considered: it keeps this linear on huge runs, and a
         // real frame shift resynchronises at the next ASCII byte long before that.
         for kept in run.len().saturating_sub(64)..run.len().saturating_sub(1) {
             let tail = run.get(kept..)?;
+            // Shifted bytes turn the text's own punctuation into Han characters, and make punctuation only by
+            // chance: a candidate tail that still holds Chinese punctuation is clean text that is merely rare
+            // (`胸墙“饴糖”？` would otherwise become `胸墙“绿恰保`).
+            if tail.iter().any(|&c| is_punctuation_mark(c)) {
+                continue;
+            }
             let (before, n_before) = table.mean_bits(tail);
             if n_before < 2 {
                 continue;
@@ -1043,6 +1054,10 @@ impl MojibakeRepairer {
         }
         best.map(|(_, s)| s)
     }
+}
+
+fn is_punctuation_mark(c: char) -> bool {
+    is_cjk_punct(c) || (('\u{FF01}'..='\u{FF5E}').contains(&c) && !c.is_alphanumeric())
 }
 
 struct Shift {
