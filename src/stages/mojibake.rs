@@ -391,14 +391,14 @@ fn fix_sequences(
         .iter()
         .zip(&adjacent)
         .filter(|(s, &adj)| s.strong && (!s.needs_neighbour || adj))
-        .map(|(s, _)| s.out as u32 >> 8)
+        .map(|(s, _)| script_group(s.out))
         .collect();
     let before = seqs.len();
     let mut k = 0;
     seqs.retain(|s| {
         let keep = !s.needs_neighbour
             || adjacent.get(k).copied().unwrap_or(false)
-            || strong_blocks.contains(&(s.out as u32 >> 8));
+            || strong_blocks.contains(&script_group(s.out));
         k += 1;
         keep
     });
@@ -434,6 +434,16 @@ fn fix_sequences(
     }
     out.extend(chars.get(next..).unwrap_or(&[]).iter());
     Some(out)
+}
+
+/// Characters of one writing system share a group: CJK ideographs, kana and CJK punctuation are one (`年`
+/// between digits is as Chinese as `会议` elsewhere in the line); otherwise the 256-code-point block.
+fn script_group(c: char) -> u32 {
+    match c as u32 {
+        0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => 0x3000,
+        0xAC00..=0xD7AF => 0xAC00,
+        u => u >> 8,
+    }
 }
 
 /// In a partial repair, a sequence glued to an unexplained run of Latin-1 characters holding a UTF-8 lead letter
@@ -772,9 +782,20 @@ fn han_costs() -> &'static HanCosts {
 // Chinese mojibake
 // ---------------------------------------------------------------------------------------------------------
 
-/// A character that GBK writes as two bytes and that Chinese mojibake is made of.
-fn is_gbk_wide(c: char) -> bool {
+/// A character that Chinese text and its mojibake are made of: Han, Chinese punctuation, full-width forms.
+fn is_chinese_text_char(c: char) -> bool {
     is_han(c) || is_cjk_punct(c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}'
+}
+
+/// A character that GBK writes as two bytes and that mis-decoded bytes commonly come out as: besides Chinese
+/// text, kana, bopomofo, pinyin letters, Greek, Cyrillic, box drawing, circled numbers and vertical forms
+/// (`杞︾珯` is `车站` in UTF-8 read as GBK). Runs of these are what the Chinese repairs re-encode.
+fn is_gbk_wide(c: char) -> bool {
+    is_chinese_text_char(c)
+        || matches!(c as u32,
+            0x0101..=0x01DC | 0x0391..=0x03C9 | 0x0401..=0x0451 | 0x2160..=0x217F | 0x2190..=0x2199
+            | 0x2460..=0x24FF | 0x2500..=0x257F | 0x3040..=0x30FF | 0x3105..=0x3129 | 0xFE30..=0xFE4F
+            | 0xFFE0..=0xFFE5)
 }
 
 fn gbk_encode(chars: &[char]) -> Option<Vec<u8>> {
@@ -832,7 +853,7 @@ impl MojibakeRepairer {
                     i = end;
                     continue;
                 }
-                if let Some(shift) = self.frame_shift(run, chars.get(end).copied(), mean) {
+                if let Some(shift) = self.frame_shift(run, chars.get(end).copied()) {
                     push_kind(kinds, "gbk-frame-shift");
                     // The byte before the shifted part is an orphaned trail byte: a character is gone there, and
                     // any residue just before it (`?lián)`) belongs to the same damage.
@@ -905,7 +926,7 @@ impl MojibakeRepairer {
             let Some(c) = gbk_pair(lead, trail) else {
                 break;
             };
-            if !is_gbk_wide(c) {
+            if !is_chinese_text_char(c) {
                 break;
             }
             if is_han(c) {
@@ -970,7 +991,7 @@ impl MojibakeRepairer {
                 n >= 1
                     && mean + self.cfg.min_gain_bits <= before
                     && chars.iter().all(|&c| {
-                        is_gbk_wide(c)
+                        is_chinese_text_char(c)
                             || c.is_ascii_graphic()
                             || ('\u{2010}'..='\u{2027}').contains(&c)
                     })
@@ -985,20 +1006,21 @@ impl MojibakeRepairer {
         found
     }
 
-    /// A GBK frame shift inside `run`: for each split point, the characters after it are re-read one byte late
-    /// (the byte at the split is an orphaned trail byte, so its character is lost). The run's last trail byte
-    /// is the next character when that is ASCII 0x40-0x7E (`@` in `喃@得`); otherwise the last byte dangles
-    /// and its character is lost too. The best split wins if it beats the original by the margin.
-    fn frame_shift(&self, run: &[char], next: Option<char>, _mean_run: f64) -> Option<Shift> {
+    /// A GBK frame shift inside `run`: for each split point, the characters from it on are re-read one byte
+    /// late. The character at the split is dropped: it pairs an orphaned byte (from a lost, stray or inserted
+    /// byte) with the next character's lead. The run's last byte then needs a partner: the next character
+    /// when that is ASCII 0x40-0x7E (`@` in `喃@得`, a trail byte that resynchronised the decoder); or none,
+    /// when it is itself ASCII (a letter the shifted decoder swallowed as a trail byte: `荓inux` = `是L` + `inux`)
+    /// or dangles before the `?`/U+FFFD a decoder leaves for a lone lead byte. Among candidates beating the
+    /// original by the margin, the one with the cheapest resulting run wins.
+    fn frame_shift(&self, run: &[char], next: Option<char>) -> Option<Shift> {
         let bytes = gbk_encode(run)?;
-        let trail = next
+        let next_trail = next
             .filter(|c| ('\u{40}'..='\u{7E}').contains(c))
             .map(|c| c as u8);
-        // Without a trail byte to take from the next character, the run's last byte was a lead byte with no
-        // partner, which a decoder shows as `?` or U+FFFD: without that mark there is no evidence of a shift.
-        if trail.is_none() && !matches!(next, Some('?' | '\u{FFFD}')) {
-            return None;
-        }
+        let dangling_ok = matches!(next, Some('?' | '\u{FFFD}'));
+        // A swallowed letter is the first of a word that goes on after the run.
+        let swallowed_ok = next.is_some_and(|c| c.is_ascii_alphabetic());
         let table = han_costs();
         let mut best: Option<(f64, Shift)> = None;
         // Shifted tails longer than 64 characters are not considered: it keeps this linear on huge runs, and a
@@ -1015,45 +1037,72 @@ impl MojibakeRepairer {
             if n_before < 2 {
                 continue;
             }
-            let mut shifted: Vec<u8> = bytes.get(2 * kept + 1..)?.to_vec();
-            shifted.extend(trail);
-            let mut text = String::new();
-            let mut han = Vec::new();
-            let mut ok = true;
-            for pair in shifted.chunks(2) {
-                if let &[a, b] = pair {
-                    match gbk_pair(a, b) {
-                        Some(c) if is_gbk_wide(c) => {
-                            if is_han(c) {
-                                han.push(c);
-                            }
-                            text.push(c);
-                        }
-                        _ => {
-                            ok = false;
-                            break;
-                        }
-                    }
+            let kept_cost: f64 = run
+                .get(..kept)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|c| is_han(**c))
+                .map(|&c| table.bits(c))
+                .sum();
+            let shifted = bytes.get(2 * kept + 1..)?;
+            for trail in [next_trail, None] {
+                let Some((text, han)) = decode_shifted(shifted, trail, swallowed_ok, dangling_ok)
+                else {
+                    continue;
+                };
+                if han.len() < 2 {
+                    continue;
                 }
-            }
-            if !ok || han.len() < 2 {
-                continue;
-            }
-            let (after, _) = table.mean_bits(&han);
-            let gain = before - after;
-            if gain >= self.cfg.min_gain_bits && best.as_ref().is_none_or(|(g, _)| gain > *g) {
-                best = Some((
-                    gain,
-                    Shift {
-                        kept,
-                        text,
-                        used_next: trail.is_some(),
-                    },
-                ));
+                let (after, _) = table.mean_bits(&han);
+                if before - after < self.cfg.min_gain_bits {
+                    continue;
+                }
+                let total = kept_cost + han.iter().map(|&c| table.bits(c)).sum::<f64>();
+                if best.as_ref().is_none_or(|(t, _)| total < *t) {
+                    let used_next = trail.is_some();
+                    best = Some((
+                        total,
+                        Shift {
+                            kept,
+                            text,
+                            used_next,
+                        },
+                    ));
+                }
             }
         }
         best.map(|(_, s)| s)
     }
+}
+
+/// Decodes bytes of a shifted run as GBK pairs, with `trail` appended. An odd last byte is kept when it is an
+/// ASCII letter and `swallowed_ok`, and accepted as lost when `dangling_ok`. Returns the text and its Han characters, or None when a
+/// pair is not a Chinese character or punctuation.
+fn decode_shifted(
+    shifted: &[u8],
+    trail: Option<u8>,
+    swallowed_ok: bool,
+    dangling_ok: bool,
+) -> Option<(String, Vec<char>)> {
+    let mut bytes = shifted.to_vec();
+    bytes.extend(trail);
+    let mut text = String::new();
+    let mut han = Vec::new();
+    for pair in bytes.chunks(2) {
+        match *pair {
+            [a, b] => {
+                let c = gbk_pair(a, b).filter(|&c| is_chinese_text_char(c))?;
+                if is_han(c) {
+                    han.push(c);
+                }
+                text.push(c);
+            }
+            [a] if swallowed_ok && a.is_ascii_alphabetic() => text.push(char::from(a)),
+            [_] if dangling_ok => {}
+            _ => return None,
+        }
+    }
+    Some((text, han))
 }
 
 fn is_punctuation_mark(c: char) -> bool {
