@@ -12,11 +12,18 @@ fn pipeline_decodes_by_file_name_glob() {
         encoding: "big5".to_string(),
     }];
     let pipeline = Pipeline::from_config(config).expect("valid config");
-    // Short Big5 text: detection alone has too little to go on.
-    let (big5, _, _) = encoding_rs::BIG5.encode("網絡與資訊\n");
-    let doc = pipeline
-        .prepare("news", "in/news.big5".into(), &big5)
+    // GBK bytes of Simplified text, which detection reads as GBK; the name forces Big5 regardless.
+    let zh = "我们的网络信息服务平台\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+    let detected = pipeline
+        .prepare("a", "in/a.txt".into(), &gbk)
         .expect("decodes");
-    let text: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
-    assert_eq!(text, vec!["網絡與資訊"]);
+    assert_eq!(detected.lines[0].text, zh.trim_end());
+    let forced = pipeline
+        .prepare("b", "in/b.big5".into(), &gbk)
+        .expect("decodes");
+    let (as_big5, _) = encoding_rs::BIG5.decode_without_bom_handling(&gbk);
+    assert_eq!(forced.encoding, "Big5");
+    assert_eq!(forced.lines[0].text, as_big5.trim_end());
+    assert_ne!(forced.lines[0].text, zh.trim_end());
 }

@@ -675,19 +675,27 @@ mod tests {
         // Two characters are too little evidence for detection; the name decides.
         let (big5, _, _) = encoding_rs::BIG5.encode("網絡");
         assert_eq!(
-            decoder.decode_named("news.big5.txt", &big5).expect("big5").text,
+            decoder
+                .decode_named("news.big5.txt", &big5)
+                .expect("big5")
+                .text,
             "網絡"
         );
         let (gbk, _, _) = encoding_rs::GBK.encode("网络");
         let d = decoder.decode_named("legacy-01.txt", &gbk).expect("gbk");
         assert_eq!((d.text.as_str(), d.encoding.as_str()), ("网络", "GBK"));
         // No glob matches: detection as usual; a UTF-8 BOM beats a matching glob.
-        let d = decoder.decode_named("other.txt", "网络".as_bytes()).expect("utf-8");
+        let d = decoder
+            .decode_named("other.txt", "网络".as_bytes())
+            .expect("utf-8");
         assert_eq!(d.encoding, "UTF-8");
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
         with_bom.extend_from_slice("網絡".as_bytes());
         assert_eq!(
-            decoder.decode_named("x.big5.txt", &with_bom).expect("bom").text,
+            decoder
+                .decode_named("x.big5.txt", &with_bom)
+                .expect("bom")
+                .text,
             "網絡"
         );
     }
