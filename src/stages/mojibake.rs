@@ -85,7 +85,9 @@ impl MojibakeConfig {
         if !errors.is_empty() {
             return Err(errors);
         }
-        han_costs(); // parse the table once, up front, rather than inside the first worker thread
+        // Build the tables once, up front, rather than inside the first worker thread.
+        han_costs();
+        gbk_table();
         Ok(MojibakeRepairer { cfg: self.clone() })
     }
 }
@@ -798,22 +800,80 @@ fn is_gbk_wide(c: char) -> bool {
             | 0xFFE0..=0xFFE5)
 }
 
+/// GBK's two-byte table in both directions, built once from `encoding_rs` (whose own legacy encoders favour
+/// size over speed, and whose API decodes a pair only through an allocation).
+struct GbkTable {
+    /// Indexed by (lead - 0x81) * 191 + (trail - 0x40); '\0' for an invalid or user-defined pair.
+    decode: Vec<char>,
+    /// Indexed by BMP code point: lead << 8 | trail, or 0 when GBK has no two-byte form.
+    encode: Vec<u16>,
+}
+
+fn gbk_table() -> &'static GbkTable {
+    static TABLE: OnceLock<GbkTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut decode = vec!['\0'; 126 * 191];
+        let mut encode = vec![0u16; 0x10000];
+        for lead in 0x81u8..=0xFE {
+            for trail in 0x40u8..=0xFE {
+                if trail == 0x7F {
+                    continue;
+                }
+                let pair = [lead, trail];
+                let Some(s) =
+                    encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair)
+                else {
+                    continue;
+                };
+                let mut it = s.chars();
+                let (Some(c), None) = (it.next(), it.next()) else {
+                    continue;
+                };
+                if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                    continue;
+                }
+                let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
+                if let Some(slot) = decode.get_mut(index) {
+                    *slot = c;
+                }
+                // The first pair in byte order is the one an encoder writes (checked against encoding_rs in
+                // the tests); the euro sign is written as the single byte 0x80.
+                if let Some(slot) = encode.get_mut(c as usize).filter(|_| c != '€') {
+                    if *slot == 0 {
+                        *slot = u16::from_be_bytes(pair);
+                    }
+                }
+            }
+        }
+        GbkTable { decode, encode }
+    })
+}
+
+/// The GBK bytes of `chars`, or None unless every character has a two-byte form.
 fn gbk_encode(chars: &[char]) -> Option<Vec<u8>> {
-    let s: String = chars.iter().collect();
-    let (bytes, _, had_errors) = encoding_rs::GBK.encode(&s);
-    (!had_errors && bytes.len() == 2 * chars.len()).then(|| bytes.into_owned())
+    let table = gbk_table();
+    let mut bytes = Vec::with_capacity(2 * chars.len());
+    for &c in chars {
+        let pair = *table.encode.get(c as usize)?;
+        if pair == 0 {
+            return None;
+        }
+        bytes.extend_from_slice(&pair.to_be_bytes());
+    }
+    Some(bytes)
 }
 
 /// Decodes one GBK byte pair strictly; None for an invalid pair or one in the user-defined area.
 fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
-    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) || trail == 0x7F {
+    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) {
         return None;
     }
-    let pair = [lead, trail];
-    let s = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
-    let mut it = s.chars();
-    let c = it.next()?;
-    (it.next().is_none() && !('\u{E000}'..='\u{F8FF}').contains(&c)).then_some(c)
+    let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
+    gbk_table()
+        .decode
+        .get(index)
+        .copied()
+        .filter(|&c| c != '\0')
 }
 
 impl MojibakeRepairer {
@@ -1258,6 +1318,32 @@ mod tests {
         );
         assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
         assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn gbk_table_agrees_with_encoding_rs() {
+        let table = gbk_table();
+        let mut checked = 0;
+        for (index, &c) in table.decode.iter().enumerate() {
+            if c == '\0' {
+                continue;
+            }
+            let mut buf = [0; 4];
+            let (bytes, _, errors) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+            assert!(!errors, "{c}");
+            let want = (bytes.len() == 2).then_some(&*bytes);
+            assert_eq!(gbk_encode(&[c]).as_deref(), want, "{c}");
+            let pair = [0x81 + (index / 191) as u8, 0x40 + (index % 191) as u8];
+            assert_eq!(gbk_pair(pair[0], pair[1]), Some(c));
+            checked += 1;
+        }
+        assert!(checked > 21_000, "{checked}");
+        assert_eq!(
+            gbk_encode(&['我', '们']),
+            Some(vec![0xCE, 0xD2, 0xC3, 0xC7])
+        );
+        assert_eq!(gbk_encode(&['a']), None); // one byte, not a pair
+        assert_eq!(gbk_pair(0x81, 0x7F), None);
     }
 
     #[test]
