@@ -112,24 +112,38 @@ pub struct MojibakeRepair {
 impl MojibakeRepairer {
     /// None when the line needs nothing (the common, fast path: must be cheap for clean lines).
     pub fn repair(&self, line: &str) -> Option<MojibakeRepair> {
-        if line.is_ascii() || !self.needs_look(line) {
+        if line.is_ascii() {
+            return None;
+        }
+        let mut scan = self.scan(line);
+        if !scan.any() {
             return None;
         }
         let mut kinds: Vec<&'static str> = Vec::new();
         let mut text = line.to_string();
         // GBK shown as Latin-1 goes first: the Latin repair would otherwise read some of its byte pairs as
-        // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest.
-        if self.cfg.cjk {
-            text = self.repair_gbk_as_latin1(&text, &mut kinds);
+        // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest. A repair can expose work for the later ones (Latin
+        // mojibake of Chinese yields Han text to check), so the line is scanned again after each change.
+        if scan.gbk_latin1 {
+            let fixed = self.repair_gbk_as_latin1(&text, &mut kinds);
+            if fixed != text {
+                text = fixed;
+                scan = self.scan(&text);
+            }
         }
-        if self.cfg.latin {
-            text = repair_latin(&text, &mut kinds);
+        if scan.latin {
+            let fixed = repair_latin(&text, &mut kinds);
+            if fixed != text {
+                text = fixed;
+                scan = self.scan(&text);
+            }
         }
         let mut flagged = Vec::new();
-        if self.cfg.cjk {
+        if scan.cjk {
             text = self.repair_cjk(&text, &mut kinds, &mut flagged);
+            scan = self.scan(&text);
         }
-        if self.cfg.flag_unrecoverable {
+        if scan.damage {
             flag_damage(&text, &mut kinds, &mut flagged);
         }
         if text == line && flagged.is_empty() {
@@ -150,37 +164,74 @@ impl MojibakeRepairer {
         })
     }
 
-    /// The allocation-free pre-scan: true when some character could start a repair or is damage to flag.
-    fn needs_look(&self, line: &str) -> bool {
+    /// The allocation-free pre-scan: which repairs the line could need. Clean text sets none, and then costs
+    /// one pass of table lookups.
+    fn scan(&self, line: &str) -> Scan {
         let table = han_costs();
+        let latin_table = latin_starts();
+        let mut scan = Scan::default();
         let mut prev = '\0';
         let mut run_len = 0u32;
         let mut run_cost = 0u32;
         let mut chars = line.chars().peekable();
         while let Some(c) = chars.next() {
-            let next = chars.peek().copied().unwrap_or('\0');
-            if self.cfg.latin && could_start_latin(c, next) {
-                return true;
-            }
-            if c == '\u{FFFD}' && (self.cfg.flag_unrecoverable || self.cfg.latin) {
-                return true;
-            }
-            if self.cfg.flag_unrecoverable && c == '?' && is_han(prev) {
-                return true;
-            }
-            if is_han(c) {
+            if c.is_ascii() {
+                if c == '?' && is_han(prev) {
+                    scan.damage = true;
+                }
+            } else if is_han(c) {
                 run_len += 1;
                 run_cost += u32::from(table.half_bits(c));
-            } else if run_len > 0 {
-                if self.cfg.cjk && run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
-                    return true;
+                if c == '锟' {
+                    scan.damage = true;
+                }
+                prev = c;
+                continue;
+            } else {
+                let next = chars.peek().copied().unwrap_or('\0');
+                if could_start_latin(latin_table, c, next) {
+                    scan.latin = true;
+                }
+                if c == '\u{FFFD}' {
+                    scan.damage = true;
+                }
+                // Two Latin-1/Windows-1252 characters in a row could be one GBK character.
+                if !next.is_ascii() && mixed_byte(c).is_some() && mixed_byte(next).is_some() {
+                    scan.gbk_latin1 = true;
+                }
+            }
+            if run_len > 0 {
+                if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
+                    scan.cjk = true;
                 }
                 run_len = 0;
                 run_cost = 0;
             }
             prev = c;
         }
-        self.cfg.cjk && run_is_suspect(run_len, run_cost, self.cfg.suspect_bits)
+        if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
+            scan.cjk = true;
+        }
+        scan.latin &= self.cfg.latin;
+        scan.gbk_latin1 &= self.cfg.cjk;
+        scan.cjk &= self.cfg.cjk;
+        scan.damage &= self.cfg.flag_unrecoverable;
+        scan
+    }
+}
+
+/// What the pre-scan found a line could need.
+#[derive(Debug, Default, Clone, Copy)]
+struct Scan {
+    latin: bool,
+    gbk_latin1: bool,
+    cjk: bool,
+    damage: bool,
+}
+
+impl Scan {
+    fn any(self) -> bool {
+        self.latin || self.gbk_latin1 || self.cjk || self.damage
     }
 }
 
@@ -213,6 +264,9 @@ fn mixed_byte(c: char) -> Option<u8> {
     let u = c as u32;
     if u < 0x100 {
         return Some(u as u8);
+    }
+    if !matches!(u, 0x152..=0x192 | 0x2C6..=0x2DC | 0x2013..=0x2122) {
+        return None;
     }
     CP1252_HIGH
         .chars()
@@ -269,24 +323,59 @@ impl CodePage {
     }
 }
 
-/// Cheap test used by the pre-scan: could `c` followed by `next` be the first two characters of a UTF-8
-/// sequence shown in some single-byte code page?
-fn could_start_latin(c: char, next: char) -> bool {
-    let u = c as u32;
-    if (0x80..=0x9F).contains(&u) {
+/// Per code point below U+2600 (no code page has a byte above that): a bit per code page (bit 0 Latin-1 with
+/// Windows-1252, then [`OTHER_PAGES`] in order) for "is a UTF-8 lead byte there", and one for "is a
+/// continuation byte there".
+struct LatinStarts {
+    lead: Vec<u16>,
+    cont: Vec<u16>,
+}
+
+const LATIN_TABLE_END: usize = 0x2600;
+
+fn latin_starts() -> &'static LatinStarts {
+    static TABLE: OnceLock<LatinStarts> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut lead = vec![0u16; LATIN_TABLE_END];
+        let mut cont = vec![0u16; LATIN_TABLE_END];
+        let mut mark = |c: char, b: u8, bit: u16| {
+            if let (Some(l), Some(k)) = (lead.get_mut(c as usize), cont.get_mut(c as usize)) {
+                if (0xC2..=0xF4).contains(&b) {
+                    *l |= bit;
+                }
+                if is_cont(b) {
+                    *k |= bit;
+                }
+            }
+        };
+        for u in 0x80..LATIN_TABLE_END as u32 {
+            if let Some(c) = char::from_u32(u) {
+                if let Some(b) = mixed_byte(c) {
+                    mark(c, b, 1);
+                }
+            }
+        }
+        for (k, page) in other_pages().iter().enumerate() {
+            for &(c, b) in &page.encode {
+                mark(c, b, 2 << k);
+            }
+        }
+        LatinStarts { lead, cont }
+    })
+}
+
+/// Could `c` followed by `next` be the first two characters of a UTF-8 sequence shown in some single-byte
+/// code page (or its lead with the next byte lost or turned into a space)?
+fn could_start_latin(table: &LatinStarts, c: char, next: char) -> bool {
+    if ('\u{80}'..='\u{9f}').contains(&c) {
         return true; // a C1 control is never text
     }
-    if u < 0x80 || (u > 0x2600 && !(0x2500..=0x25FF).contains(&u)) {
-        return false; // ASCII, Han, kana and most symbols are lead bytes in no code page
+    let lead = table.lead.get(c as usize).copied().unwrap_or(0);
+    if lead == 0 {
+        return false;
     }
-    if let Some(b) = mixed_byte(c) {
-        if (0xC2..=0xF4).contains(&b) && (next == ' ' || mixed_byte(next).is_some_and(is_cont)) {
-            return true;
-        }
-    }
-    other_pages().iter().any(|p| {
-        p.byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b)) && p.byte(next).is_some_and(is_cont)
-    })
+    let cont = table.cont.get(next as usize).copied().unwrap_or(0);
+    lead & cont != 0 || next == ' ' || next == '\u{FFFD}'
 }
 
 fn is_cont(b: u8) -> bool {
