@@ -833,15 +833,15 @@ impl HanCosts {
 
     /// Mean cost of the Han characters of `chars`, and how many there were.
     fn mean_bits(&self, chars: &[char]) -> (f64, usize) {
-        let han: Vec<f64> = chars
-            .iter()
-            .filter(|c| is_han(**c))
-            .map(|&c| self.bits(c))
-            .collect();
-        if han.is_empty() {
+        let (mut sum, mut n) = (0.0, 0usize);
+        for &c in chars.iter().filter(|c| is_han(**c)) {
+            sum += self.bits(c);
+            n += 1;
+        }
+        if n == 0 {
             return (f64::INFINITY, 0);
         }
-        (han.iter().sum::<f64>() / han.len() as f64, han.len())
+        (sum / n as f64, n)
     }
 }
 
@@ -1059,6 +1059,10 @@ impl MojibakeRepairer {
     /// needs two or more common Han characters and no Latin word around; relaxed mode (the line already has a
     /// strict span) takes any pair that decodes to known Chinese.
     fn gbk_as_latin1(&self, chars: &[char], i: usize, relaxed: bool) -> Option<(usize, String)> {
+        let first = *chars.get(i)?;
+        if first.is_ascii() || !mixed_byte(first).is_some_and(|b| b >= 0x81) {
+            return None;
+        }
         if !relaxed && i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphabetic()) {
             return None;
         }
@@ -1119,10 +1123,9 @@ impl MojibakeRepairer {
                 Err(e) => e.valid_up_to(),
             };
             // The span must end on both a GBK and a UTF-8 character boundary.
+            let valid_str = std::str::from_utf8(tail.get(..valid).unwrap_or(&[])).unwrap_or("");
             let mut n_chars = valid / 2;
-            while n_chars > 0
-                && std::str::from_utf8(tail.get(..2 * n_chars).unwrap_or(&[])).is_err()
-            {
+            while n_chars > 0 && !valid_str.is_char_boundary(2 * n_chars) {
                 n_chars -= 1;
             }
             if n_chars < 2 {
@@ -1171,28 +1174,38 @@ impl MojibakeRepairer {
         // A swallowed letter is the first of a word that goes on after the run.
         let swallowed_ok = next.is_some_and(|c| c.is_ascii_alphabetic());
         let table = han_costs();
+        // Prefix sums of Han costs and counts make each candidate's "before" figures O(1).
+        let mut cost_upto = Vec::with_capacity(run.len() + 1);
+        let mut han_upto = Vec::with_capacity(run.len() + 1);
+        let (mut cost, mut count) = (0.0, 0usize);
+        cost_upto.push(cost);
+        han_upto.push(count);
+        for &c in run {
+            if is_han(c) {
+                cost += table.bits(c);
+                count += 1;
+            }
+            cost_upto.push(cost);
+            han_upto.push(count);
+        }
+        // Shifted bytes turn the text's own punctuation into Han characters, and make punctuation only by
+        // chance: a candidate tail that still holds Chinese punctuation is clean text that is merely rare
+        // (`胸墙“饴糖”？` would otherwise become `胸墙“绿恰保`). So tails start after the last one.
+        let after_punct = run
+            .iter()
+            .rposition(|&c| is_punctuation_mark(c))
+            .map_or(0, |p| p + 1);
         let mut best: Option<(f64, Shift)> = None;
         // Shifted tails longer than 64 characters are not considered: it keeps this linear on huge runs, and a
         // real frame shift resynchronises at the next ASCII byte long before that.
-        for kept in run.len().saturating_sub(64)..run.len().saturating_sub(1) {
-            let tail = run.get(kept..)?;
-            // Shifted bytes turn the text's own punctuation into Han characters, and make punctuation only by
-            // chance: a candidate tail that still holds Chinese punctuation is clean text that is merely rare
-            // (`胸墙“饴糖”？` would otherwise become `胸墙“绿恰保`).
-            if tail.iter().any(|&c| is_punctuation_mark(c)) {
-                continue;
-            }
-            let (before, n_before) = table.mean_bits(tail);
+        let first = run.len().saturating_sub(64).max(after_punct);
+        for kept in first..run.len().saturating_sub(1) {
+            let kept_cost = *cost_upto.get(kept)?;
+            let n_before = han_upto.last()? - han_upto.get(kept)?;
             if n_before < 2 {
                 continue;
             }
-            let kept_cost: f64 = run
-                .get(..kept)
-                .unwrap_or(&[])
-                .iter()
-                .filter(|c| is_han(**c))
-                .map(|&c| table.bits(c))
-                .sum();
+            let before = (cost_upto.last()? - kept_cost) / n_before as f64;
             let shifted = bytes.get(2 * kept + 1..)?;
             for trail in [next_trail, None] {
                 let Some((text, han)) = decode_shifted(shifted, trail, swallowed_ok, dangling_ok)
