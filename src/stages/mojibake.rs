@@ -1165,28 +1165,66 @@ impl MojibakeRepairer {
     /// when it is itself ASCII (a letter the shifted decoder swallowed as a trail byte: `荓inux` = `是L` + `inux`)
     /// or dangles before the `?`/U+FFFD a decoder leaves for a lone lead byte. Among candidates beating the
     /// original by the margin, the one with the cheapest resulting run wins.
+    ///
+    /// Every split point reads the same odd-aligned byte pairs, so they are decoded once and each candidate is
+    /// judged in O(1) from suffix sums.
     fn frame_shift(&self, run: &[char], next: Option<char>) -> Option<Shift> {
         let bytes = gbk_encode(run)?;
-        let next_trail = next
-            .filter(|c| ('\u{40}'..='\u{7E}').contains(c))
-            .map(|c| c as u8);
-        let dangling_ok = matches!(next, Some('?' | '\u{FFFD}'));
-        // A swallowed letter is the first of a word that goes on after the run.
-        let swallowed_ok = next.is_some_and(|c| c.is_ascii_alphabetic());
+        let n = run.len();
+        if n < 2 {
+            return None;
+        }
         let table = han_costs();
-        // Prefix sums of Han costs and counts make each candidate's "before" figures O(1).
-        let mut cost_upto = Vec::with_capacity(run.len() + 1);
-        let mut han_upto = Vec::with_capacity(run.len() + 1);
-        let (mut cost, mut count) = (0.0, 0usize);
-        cost_upto.push(cost);
-        han_upto.push(count);
-        for &c in run {
-            if is_han(c) {
-                cost += table.bits(c);
-                count += 1;
+        // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
+        let pairs: Vec<Option<char>> = (0..n - 1)
+            .map(|j| {
+                let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
+                gbk_pair(a, b).filter(|&c| is_chinese_text_char(c))
+            })
+            .collect();
+        let last_byte = *bytes.last()?;
+        // The end of the shifted run, for each way it may end: (text, Han cost, Han count, used next).
+        let mut endings: Vec<(Option<char>, f64, usize, bool)> = Vec::new();
+        if let Some(t) = next.filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
+            if let Some(c) = gbk_pair(last_byte, t as u8).filter(|&c| is_chinese_text_char(c)) {
+                let han = is_han(c);
+                endings.push((
+                    Some(c),
+                    if han { table.bits(c) } else { 0.0 },
+                    usize::from(han),
+                    true,
+                ));
             }
-            cost_upto.push(cost);
-            han_upto.push(count);
+        }
+        // A swallowed letter is the first of a word that goes on after the run.
+        if next.is_some_and(|c| c.is_ascii_alphabetic()) && last_byte.is_ascii_alphabetic() {
+            endings.push((Some(char::from(last_byte)), 0.0, 0, false));
+        }
+        if matches!(next, Some('?' | '\u{FFFD}')) {
+            endings.push((None, 0.0, 0, false));
+        }
+        if endings.is_empty() {
+            return None;
+        }
+        // Suffix sums over the original run (before) and over the shifted pairs (after).
+        let mut run_cost = vec![0.0; n + 1];
+        let mut run_han = vec![0usize; n + 1];
+        let mut pair_cost = vec![0.0; n];
+        let mut pair_han = vec![0usize; n];
+        let mut pair_valid_from = n - 1; // pairs[j..] are all valid for j >= this
+        for j in (0..n).rev() {
+            let c = *run.get(j)?;
+            let han = is_han(c);
+            run_cost[j] = run_cost[j + 1] + if han { table.bits(c) } else { 0.0 };
+            run_han[j] = run_han[j + 1] + usize::from(han);
+            if let Some(&p) = pairs.get(j) {
+                let han = p.is_some_and(is_han);
+                pair_cost[j] = pair_cost[j + 1] + p.filter(|_| han).map_or(0.0, |c| table.bits(c));
+                pair_han[j] = pair_han[j + 1] + usize::from(han);
+                if p.is_some() && pair_valid_from == j + 1 {
+                    pair_valid_from = j;
+                }
+            }
         }
         // Shifted bytes turn the text's own punctuation into Han characters, and make punctuation only by
         // chance: a candidate tail that still holds Chinese punctuation is clean text that is merely rare
@@ -1195,76 +1233,42 @@ impl MojibakeRepairer {
             .iter()
             .rposition(|&c| is_punctuation_mark(c))
             .map_or(0, |p| p + 1);
-        let mut best: Option<(f64, Shift)> = None;
-        // Shifted tails longer than 64 characters are not considered: it keeps this linear on huge runs, and a
-        // real frame shift resynchronises at the next ASCII byte long before that.
-        let first = run.len().saturating_sub(64).max(after_punct);
-        for kept in first..run.len().saturating_sub(1) {
-            let kept_cost = *cost_upto.get(kept)?;
-            let n_before = han_upto.last()? - han_upto.get(kept)?;
+        // Shifted tails longer than 64 characters are not considered: a real frame shift resynchronises at the
+        // next ASCII byte long before that.
+        let first = n.saturating_sub(64).max(after_punct).max(pair_valid_from);
+        let mut best: Option<(f64, usize, usize)> = None; // (total cost, kept, ending)
+        for kept in first..n - 1 {
+            let n_before = run_han[kept];
             if n_before < 2 {
                 continue;
             }
-            let before = (cost_upto.last()? - kept_cost) / n_before as f64;
-            let shifted = bytes.get(2 * kept + 1..)?;
-            for trail in [next_trail, None] {
-                let Some((text, han)) = decode_shifted(shifted, trail, swallowed_ok, dangling_ok)
-                else {
-                    continue;
-                };
-                if han.len() < 2 {
+            let before = run_cost[kept] / n_before as f64;
+            let kept_cost = run_cost[0] - run_cost[kept];
+            for (e, &(_, end_cost, end_han, _)) in endings.iter().enumerate() {
+                let n_after = pair_han[kept] + end_han;
+                if n_after < 2 {
                     continue;
                 }
-                let (after, _) = table.mean_bits(&han);
-                if before - after < self.cfg.min_gain_bits {
+                let after_cost = pair_cost[kept] + end_cost;
+                if before - after_cost / (n_after as f64) < self.cfg.min_gain_bits {
                     continue;
                 }
-                let total = kept_cost + han.iter().map(|&c| table.bits(c)).sum::<f64>();
-                if best.as_ref().is_none_or(|(t, _)| total < *t) {
-                    let used_next = trail.is_some();
-                    best = Some((
-                        total,
-                        Shift {
-                            kept,
-                            text,
-                            used_next,
-                        },
-                    ));
+                let total = kept_cost + after_cost;
+                if best.is_none_or(|(t, _, _)| total < t) {
+                    best = Some((total, kept, e));
                 }
             }
         }
-        best.map(|(_, s)| s)
+        let (_, kept, e) = best?;
+        let &(end_char, _, _, used_next) = endings.get(e)?;
+        let mut text: String = pairs.get(kept..)?.iter().flatten().collect();
+        text.extend(end_char);
+        Some(Shift {
+            kept,
+            text,
+            used_next,
+        })
     }
-}
-
-/// Decodes bytes of a shifted run as GBK pairs, with `trail` appended. An odd last byte is kept when it is an
-/// ASCII letter and `swallowed_ok`, and accepted as lost when `dangling_ok`. Returns the text and its Han characters, or None when a
-/// pair is not a Chinese character or punctuation.
-fn decode_shifted(
-    shifted: &[u8],
-    trail: Option<u8>,
-    swallowed_ok: bool,
-    dangling_ok: bool,
-) -> Option<(String, Vec<char>)> {
-    let mut bytes = shifted.to_vec();
-    bytes.extend(trail);
-    let mut text = String::new();
-    let mut han = Vec::new();
-    for pair in bytes.chunks(2) {
-        match *pair {
-            [a, b] => {
-                let c = gbk_pair(a, b).filter(|&c| is_chinese_text_char(c))?;
-                if is_han(c) {
-                    han.push(c);
-                }
-                text.push(c);
-            }
-            [a] if swallowed_ok && a.is_ascii_alphabetic() => text.push(char::from(a)),
-            [_] if dangling_ok => {}
-            _ => return None,
-        }
-    }
-    Some((text, han))
 }
 
 fn is_punctuation_mark(c: char) -> bool {
