@@ -265,13 +265,37 @@ fn mixed_byte(c: char) -> Option<u8> {
     if u < 0x100 {
         return Some(u as u8);
     }
-    if !matches!(u, 0x152..=0x192 | 0x2C6..=0x2DC | 0x2013..=0x2122) {
-        return None;
+    // Windows-1252's 0x80-0x9F row (CP1252_HIGH), as a match for speed: this is called on every character.
+    match c {
+        '€' => Some(0x80),
+        '‚' => Some(0x82),
+        'ƒ' => Some(0x83),
+        '„' => Some(0x84),
+        '…' => Some(0x85),
+        '†' => Some(0x86),
+        '‡' => Some(0x87),
+        'ˆ' => Some(0x88),
+        '‰' => Some(0x89),
+        'Š' => Some(0x8A),
+        '‹' => Some(0x8B),
+        'Œ' => Some(0x8C),
+        'Ž' => Some(0x8E),
+        '‘' => Some(0x91),
+        '’' => Some(0x92),
+        '“' => Some(0x93),
+        '”' => Some(0x94),
+        '•' => Some(0x95),
+        '–' => Some(0x96),
+        '—' => Some(0x97),
+        '˜' => Some(0x98),
+        '™' => Some(0x99),
+        'š' => Some(0x9A),
+        '›' => Some(0x9B),
+        'œ' => Some(0x9C),
+        'ž' => Some(0x9E),
+        'Ÿ' => Some(0x9F),
+        _ => None,
     }
-    CP1252_HIGH
-        .chars()
-        .position(|x| x == c)
-        .map(|i| 0x80 + i as u8)
 }
 
 struct CodePage {
@@ -965,6 +989,55 @@ fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
         .filter(|&c| c != '\0')
 }
 
+/// Every character pair of a line read as one GBK character from Latin-1/Windows-1252 bytes, with suffix
+/// sums along each chain of consecutive pairs, so that a span starting anywhere is judged in O(1).
+struct Latin1Chains {
+    /// pairs[j]: chars j and j+1 as a GBK character of Chinese text (the first must be a non-ASCII lead).
+    pairs: Vec<Option<char>>,
+    /// end[j]: where the chain of pairs starting at j stops (j, j+2, ... up to the first missing pair).
+    end: Vec<usize>,
+    /// Suffix sums along the chain (index j counts pairs j, j+2, ...): Han cost, Han count, unknown Han.
+    cost: Vec<f64>,
+    han: Vec<usize>,
+    unknown: Vec<usize>,
+}
+
+impl Latin1Chains {
+    fn new(chars: &[char]) -> Self {
+        let n = chars.len();
+        let table = han_costs();
+        let pairs: Vec<Option<char>> = (0..n)
+            .map(|j| {
+                let (a, b) = (*chars.get(j)?, *chars.get(j + 1)?);
+                let lead = mixed_byte(a).filter(|&l| l >= 0x81 && !a.is_ascii())?;
+                gbk_pair(lead, mixed_byte(b)?).filter(|&c| is_chinese_text_char(c))
+            })
+            .collect();
+        let mut end = vec![0usize; n + 2];
+        let mut cost = vec![0.0; n + 2];
+        let mut han = vec![0usize; n + 2];
+        let mut unknown = vec![0usize; n + 2];
+        for j in (0..n + 2).rev() {
+            end[j] = j;
+            if let Some(Some(c)) = pairs.get(j) {
+                let is = is_han(*c);
+                end[j] = end[j + 2];
+                cost[j] = cost[j + 2] + if is { table.bits(*c) } else { 0.0 };
+                han[j] = han[j + 2] + usize::from(is);
+                unknown[j] =
+                    unknown[j + 2] + usize::from(is && table.half_bits(*c) >= UNKNOWN_HALF_BITS);
+            }
+        }
+        Latin1Chains {
+            pairs,
+            end,
+            cost,
+            han,
+            unknown,
+        }
+    }
+}
+
 impl MojibakeRepairer {
     fn repair_cjk(
         &self,
@@ -1029,16 +1102,21 @@ impl MojibakeRepairer {
         // Once one convincing span is found, the line is known to be GBK shown as Latin-1, and the short
         // spans the strict test refuses (`Äê¡£` = `年。`, `¡¡` = two ideographic spaces) are decoded too.
         let chars: Vec<char> = line.chars().collect();
+        let chains = Latin1Chains::new(&chars);
         let mut relaxed = false;
         loop {
             let mut out = String::with_capacity(line.len());
             let mut found = false;
             let mut i = 0;
             while let Some(&c) = chars.get(i) {
-                if let Some((used, decoded)) = self.gbk_as_latin1(&chars, i, relaxed) {
+                if let Some(end) = self.gbk_as_latin1(&chars, &chains, i, relaxed) {
                     found = true;
-                    out.push_str(&decoded);
-                    i += used;
+                    let mut j = i;
+                    while j < end {
+                        out.extend(chains.pairs.get(j).copied().flatten());
+                        j += 2;
+                    }
+                    i = end;
                 } else {
                     out.push(c);
                     i += 1;
@@ -1055,53 +1133,34 @@ impl MojibakeRepairer {
         }
     }
 
-    /// `ÎÒÃÇ` -> `我们`: GBK pairs read from Latin-1/cp1252 characters (a trail byte may be ASCII). Strict mode
-    /// needs two or more common Han characters and no Latin word around; relaxed mode (the line already has a
-    /// strict span) takes any pair that decodes to known Chinese.
-    fn gbk_as_latin1(&self, chars: &[char], i: usize, relaxed: bool) -> Option<(usize, String)> {
-        let first = *chars.get(i)?;
-        if first.is_ascii() || !mixed_byte(first).is_some_and(|b| b >= 0x81) {
-            return None;
-        }
+    /// `ÎÒÃÇ` -> `我们`: GBK pairs read from Latin-1/cp1252 characters (a trail byte may be ASCII), starting at
+    /// `i`; returns where the span ends. Strict mode needs two or more common Han characters and no Latin word
+    /// around; relaxed mode (the line already has a strict span) takes any pair that decodes to known Chinese.
+    fn gbk_as_latin1(
+        &self,
+        chars: &[char],
+        chains: &Latin1Chains,
+        i: usize,
+        relaxed: bool,
+    ) -> Option<usize> {
+        chains.pairs.get(i).copied().flatten()?;
         if !relaxed && i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphabetic()) {
             return None;
         }
-        let mut k = i;
-        let mut decoded = String::new();
-        let mut han = Vec::new();
-        while let (Some(&a), Some(&b), true) = (chars.get(k), chars.get(k + 1), k - i < 256) {
-            let (Some(lead), Some(trail)) = (mixed_byte(a), mixed_byte(b)) else {
-                break;
-            };
-            if lead < 0x81 || a.is_ascii() {
-                break;
-            }
-            let Some(c) = gbk_pair(lead, trail) else {
-                break;
-            };
-            if !is_chinese_text_char(c) {
-                break;
-            }
-            if is_han(c) {
-                han.push(c);
-            }
-            decoded.push(c);
-            k += 2;
-        }
+        let k = *chains.end.get(i)?;
+        let n_han = chains.han.get(i)? - chains.han.get(k)?;
+        let unknown = chains.unknown.get(i)? - chains.unknown.get(k)?;
+        let cost = chains.cost.get(i)? - chains.cost.get(k)?;
         let min_han = if relaxed { 0 } else { 2 };
         let latin_after = !relaxed
             && chars
                 .get(k)
                 .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-        if decoded.is_empty() || han.len() < min_han || latin_after {
+        if n_han < min_han || latin_after || unknown > 0 {
             return None;
         }
-        let all_known = han
-            .iter()
-            .all(|&c| han_costs().half_bits(c) < UNKNOWN_HALF_BITS);
         let limit = self.cfg.max_clean_bits + if relaxed { 4.0 } else { 0.0 };
-        let (mean, _) = han_costs().mean_bits(&han);
-        (all_known && (han.is_empty() || mean <= limit)).then_some((k - i, decoded))
+        (n_han == 0 || cost / n_han as f64 <= limit).then_some(k)
     }
 
     /// `鎴戜滑` -> `我们`: spans of the run whose GBK bytes are valid UTF-8 of clearly more probable Chinese.
@@ -1424,6 +1483,15 @@ mod tests {
         );
         assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
         assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn mixed_byte_matches_the_windows_1252_row() {
+        for (i, c) in CP1252_HIGH.chars().enumerate() {
+            assert_eq!(mixed_byte(c), Some(0x80 + i as u8), "{c}");
+        }
+        assert_eq!(mixed_byte('é'), Some(0xE9));
+        assert_eq!(mixed_byte('中'), None);
     }
 
     #[test]
