@@ -170,25 +170,35 @@ impl MojibakeRepairer {
         let table = han_costs();
         let latin_table = latin_starts();
         let mut scan = Scan::default();
-        let mut prev = '\0';
         let mut run_len = 0u32;
         let mut run_cost = 0u32;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c.is_ascii() {
-                if c == '?' && is_han(prev) {
-                    scan.damage = true;
+        // Only non-ASCII characters can start anything, so ASCII stretches are skipped eight bytes at a time.
+        let mut pos = 0;
+        let mut prev_end = usize::MAX;
+        while let Some(start) = next_non_ascii(line.as_bytes(), pos) {
+            let Some(c) = line.get(start..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let end = start + c.len_utf8();
+            let next = line
+                .get(end..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or('\0');
+            if start != prev_end || !is_han(c) {
+                // The Han run before this character ended (at ASCII text or another character).
+                if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
+                    scan.cjk = true;
                 }
-            } else if is_han(c) {
+                run_len = 0;
+                run_cost = 0;
+            }
+            if is_han(c) {
                 run_len += 1;
                 run_cost += u32::from(table.half_bits(c));
-                if c == '锟' {
+                if c == '锟' || next == '?' {
                     scan.damage = true;
                 }
-                prev = c;
-                continue;
             } else {
-                let next = chars.peek().copied().unwrap_or('\0');
                 if could_start_latin(latin_table, c, next) {
                     scan.latin = true;
                 }
@@ -200,14 +210,8 @@ impl MojibakeRepairer {
                     scan.gbk_latin1 = true;
                 }
             }
-            if run_len > 0 {
-                if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
-                    scan.cjk = true;
-                }
-                run_len = 0;
-                run_cost = 0;
-            }
-            prev = c;
+            pos = end;
+            prev_end = end;
         }
         if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
             scan.cjk = true;
@@ -218,6 +222,24 @@ impl MojibakeRepairer {
         scan.damage &= self.cfg.flag_unrecoverable;
         scan
     }
+}
+
+/// Byte offset of the first non-ASCII byte at or after `from`.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut offset = 0;
+    let mut chunks = rest.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        offset += 8;
+    }
+    rest.get(offset..)?
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|p| from + offset + p)
 }
 
 /// What the pre-scan found a line could need.
@@ -1483,6 +1505,15 @@ mod tests {
         );
         assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
         assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn next_non_ascii_skips_ascii_in_words() {
+        let line = "0123456789abcdefé and 中";
+        assert_eq!(next_non_ascii(line.as_bytes(), 0), Some(16));
+        assert_eq!(next_non_ascii(line.as_bytes(), 18), Some(line.len() - 3));
+        assert_eq!(next_non_ascii(b"plain ascii only", 0), None);
+        assert_eq!(next_non_ascii(b"abc", 99), None);
     }
 
     #[test]
