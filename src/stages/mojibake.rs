@@ -174,17 +174,12 @@ impl MojibakeRepairer {
         let mut run_cost = 0u32;
         // Only non-ASCII characters can start anything, so ASCII stretches are skipped eight bytes at a time.
         let mut pos = 0;
-        let mut prev_end = usize::MAX;
-        while let Some(start) = next_non_ascii(line.as_bytes(), pos) {
-            let Some(c) = line.get(start..).and_then(|rest| rest.chars().next()) else {
+        loop {
+            let mut chars = line.get(pos..).unwrap_or("").chars();
+            let Some(c) = chars.next() else {
                 break;
             };
-            let end = start + c.len_utf8();
-            let next = line
-                .get(end..)
-                .and_then(|rest| rest.chars().next())
-                .unwrap_or('\0');
-            if start != prev_end || !is_han(c) {
+            if c.is_ascii() || !is_han(c) {
                 // The Han run before this character ended (at ASCII text or another character).
                 if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
                     scan.cjk = true;
@@ -192,6 +187,16 @@ impl MojibakeRepairer {
                 run_len = 0;
                 run_cost = 0;
             }
+            if c.is_ascii() {
+                match next_non_ascii(line.as_bytes(), pos) {
+                    Some(p) => {
+                        pos = p;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            let next = chars.next().unwrap_or('\0');
             if is_han(c) {
                 run_len += 1;
                 run_cost += u32::from(table.half_bits(c));
@@ -210,8 +215,7 @@ impl MojibakeRepairer {
                     scan.gbk_latin1 = true;
                 }
             }
-            pos = end;
-            prev_end = end;
+            pos += c.len_utf8();
         }
         if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
             scan.cjk = true;
