@@ -1070,12 +1070,20 @@ impl Latin1Chains {
     }
 }
 
-/// The Big5 bytes of `chars`, or None unless every character has a two-byte form. Only suspect runs get
-/// here, so `encoding_rs`'s compact encoder is fast enough.
-fn big5_encode(chars: &[char]) -> Option<Vec<u8>> {
-    let s: String = chars.iter().collect();
-    let (bytes, _, had_errors) = encoding_rs::BIG5.encode(&s);
-    (!had_errors && bytes.len() == 2 * chars.len()).then(|| bytes.into_owned())
+/// The Big5 bytes of `c` when it has a two-byte form. Only suspect runs get here, so `encoding_rs`'s compact
+/// encoder is fast enough.
+fn big5_encode_char(c: char) -> Option<[u8; 2]> {
+    let mut buf = [0; 4];
+    let (bytes, _, had_errors) = encoding_rs::BIG5.encode(c.encode_utf8(&mut buf));
+    match *bytes {
+        [a, b] if !had_errors => Some([a, b]),
+        _ => None,
+    }
+}
+
+fn gbk_encode_char(c: char) -> Option<[u8; 2]> {
+    let pair = *gbk_table().encode.get(c as usize)?;
+    (pair != 0).then(|| pair.to_be_bytes())
 }
 
 /// Decodes one Big5 byte pair strictly (one character, not private use), from a table built on first use.
@@ -1113,6 +1121,33 @@ impl MojibakeRepairer {
         kinds: &mut Vec<&'static str>,
         flagged: &mut Vec<Range<usize>>,
     ) -> String {
+        // A first pass finds which Big5 re-reads the line convincingly holds; a second also takes that
+        // re-read on shorter runs of the same line (`扂蠅蚚Python` = `我们用Python`).
+        let mut first_kinds = Vec::new();
+        let mut first_flagged = Vec::new();
+        let first = self.repair_cjk_pass(line, &[], &mut first_kinds, &mut first_flagged);
+        let confirmed: Vec<&'static str> = first_kinds
+            .iter()
+            .copied()
+            .filter(|k| matches!(*k, "gbk-as-big5" | "big5-as-gbk"))
+            .collect();
+        if confirmed.is_empty() {
+            for kind in first_kinds {
+                push_kind(kinds, kind);
+            }
+            flagged.extend(first_flagged);
+            return first;
+        }
+        self.repair_cjk_pass(line, &confirmed, kinds, flagged)
+    }
+
+    fn repair_cjk_pass(
+        &self,
+        line: &str,
+        confirmed: &[&'static str],
+        kinds: &mut Vec<&'static str>,
+        flagged: &mut Vec<Range<usize>>,
+    ) -> String {
         let chars: Vec<char> = line.chars().collect();
         let table = han_costs();
         let mut out = String::with_capacity(line.len());
@@ -1143,14 +1178,28 @@ impl MojibakeRepairer {
                     i = end;
                     continue;
                 }
-                // Big5 confusions: UTF-8 or GBK bytes read as Big5, Big5 bytes read as GBK.
-                let big5 = big5_encode(run);
+                // Big5 confusions: UTF-8 or GBK bytes read as Big5, Big5 bytes read as GBK. Any two rare
+                // characters have a fair chance of reading as two commoner ones in the other code page
+                // (`旮旯` -> `深身`), so a span needs four Han characters, unless the line already has one.
+                let big5_pairs: Vec<Option<[u8; 2]>> =
+                    run.iter().map(|&c| big5_encode_char(c)).collect();
+                let gbk_pairs: Vec<Option<[u8; 2]>> =
+                    run.iter().map(|&c| gbk_encode_char(c)).collect();
+                let min_han = |kind| if confirmed.contains(&kind) { 2 } else { 4 };
+                let big5_bytes: Option<Vec<u8>> = big5_pairs
+                    .iter()
+                    .map(|p| p.map(|[a, b]| [a, b]))
+                    .collect::<Option<Vec<[u8; 2]>>>()
+                    .map(|v| v.concat());
                 let rereads = [
-                    ("utf8-as-big5", self.utf8_reread(run, big5.clone())),
-                    ("gbk-as-big5", self.pair_reread(run, big5, gbk_pair)),
+                    ("utf8-as-big5", self.utf8_reread(run, big5_bytes)),
+                    (
+                        "gbk-as-big5",
+                        self.pair_reread(run, &big5_pairs, gbk_pair, min_han("gbk-as-big5")),
+                    ),
                     (
                         "big5-as-gbk",
-                        self.pair_reread(run, gbk_encode(run), big5_pair),
+                        self.pair_reread(run, &gbk_pairs, big5_pair, min_han("big5-as-gbk")),
                     ),
                 ];
                 if let Some((kind, spans)) = rereads.into_iter().find(|(_, s)| !s.is_empty()) {
@@ -1307,24 +1356,23 @@ impl MojibakeRepairer {
         found
     }
 
-    /// `run` written in one double-byte encoding (`bytes`, two per character) and read back pair by pair with
-    /// another (`decode`): spans of two or more Han characters whose reading is clearly more probable.
+    /// `run` written in one double-byte encoding (`pairs`, one per character; None where it has no two-byte
+    /// form) and read back pair by pair with another (`decode`): spans of at least `min_han` Han characters
+    /// whose reading is clearly more probable.
     fn pair_reread(
         &self,
         run: &[char],
-        bytes: Option<Vec<u8>>,
+        pairs: &[Option<[u8; 2]>],
         decode: fn(u8, u8) -> Option<char>,
+        min_han: usize,
     ) -> Vec<(usize, usize, String)> {
         let mut found = Vec::new();
-        let Some(bytes) = bytes else {
-            return found;
-        };
         let table = han_costs();
-        let read: Vec<Option<char>> = bytes
-            .chunks(2)
-            .map(|p| match *p {
-                [a, b] => decode(a, b).filter(|&c| is_chinese_text_char(c)),
-                _ => None,
+        let read: Vec<Option<char>> = pairs
+            .iter()
+            .map(|p| {
+                p.and_then(|[a, b]| decode(a, b))
+                    .filter(|&c| is_chinese_text_char(c))
             })
             .collect();
         let mut a = 0;
@@ -1350,9 +1398,7 @@ impl MojibakeRepairer {
                 .iter()
                 .filter(|c| is_han(**c))
                 .all(|&c| table.half_bits(c) < UNKNOWN_HALF_BITS);
-            // Any two rare characters have a fair chance of reading as two commoner ones in the other code
-            // page (`旮旯` -> `深身`): a re-read needs a longer span than the other repairs.
-            if n_after >= 4 && all_known && after + self.cfg.min_gain_bits <= before {
+            if n_after >= min_han && all_known && after + self.cfg.min_gain_bits <= before {
                 found.push((a, b, decoded.into_iter().collect()));
             }
             a = b;
