@@ -18,8 +18,7 @@
 //!   `?` residue of a lost character in Chinese text (`出?!?,`), and every GBK frame-shift repair (a shift means a
 //!   byte is provably gone, so the characters at its edges cannot be trusted).
 //!
-//! Speed: an allocation-free pre-scan (ASCII skipped eight bytes at a time, table lookups for the rest) decides
-//! which repairs a line could need; clean lines end there, and each repair is linear in the line.
+//! Speed: an allocation-free pre-scan (table lookups per character) decides which repairs a line could need; clean lines end there, and each repair is linear in the line.
 //!
 //! What it never does: invent characters for lost bytes, convert full-width punctuation to ASCII, change a line
 //! that is merely unusual (a lone `Ã’s`, `DrÃ¥ber`, all-caps accented words), or flag a normal `?` / `？`.
@@ -176,40 +175,25 @@ impl MojibakeRepairer {
         let table = han_costs();
         let latin_table = latin_starts();
         let mut scan = Scan::default();
+        let mut prev = '\0';
         let mut run_len = 0u32;
         let mut run_cost = 0u32;
-        // Only non-ASCII characters can start anything, so ASCII stretches are skipped eight bytes at a time.
-        let mut pos = 0;
-        loop {
-            let mut chars = line.get(pos..).unwrap_or("").chars();
-            let Some(c) = chars.next() else {
-                break;
-            };
-            if c.is_ascii() || !is_han(c) {
-                // The Han run before this character ended (at ASCII text or another character).
-                if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
-                    scan.cjk = true;
-                }
-                run_len = 0;
-                run_cost = 0;
-            }
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
             if c.is_ascii() {
-                match next_non_ascii(line.as_bytes(), pos) {
-                    Some(p) => {
-                        pos = p;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            let next = chars.next().unwrap_or('\0');
-            if is_han(c) {
-                run_len += 1;
-                run_cost += u32::from(table.half_bits(c));
-                if c == '锟' || next == '?' {
+                if c == '?' && is_han(prev) {
                     scan.damage = true;
                 }
+            } else if is_han(c) {
+                run_len += 1;
+                run_cost += u32::from(table.half_bits(c));
+                if c == '锟' {
+                    scan.damage = true;
+                }
+                prev = c;
+                continue;
             } else {
+                let next = chars.peek().copied().unwrap_or('\0');
                 if could_start_latin(latin_table, c, next) {
                     scan.latin = true;
                 }
@@ -221,7 +205,14 @@ impl MojibakeRepairer {
                     scan.gbk_latin1 = true;
                 }
             }
-            pos += c.len_utf8();
+            if run_len > 0 {
+                if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
+                    scan.cjk = true;
+                }
+                run_len = 0;
+                run_cost = 0;
+            }
+            prev = c;
         }
         if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
             scan.cjk = true;
@@ -232,24 +223,6 @@ impl MojibakeRepairer {
         scan.damage &= self.cfg.flag_unrecoverable;
         scan
     }
-}
-
-/// Byte offset of the first non-ASCII byte at or after `from`.
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let mut offset = 0;
-    let mut chunks = rest.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if word & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        offset += 8;
-    }
-    rest.get(offset..)?
-        .iter()
-        .position(|&b| b >= 0x80)
-        .map(|p| from + offset + p)
 }
 
 /// What the pre-scan found a line could need.
@@ -1070,15 +1043,10 @@ impl Latin1Chains {
     }
 }
 
-/// The Big5 bytes of `c` when it has a two-byte form. Only suspect runs get here, so `encoding_rs`'s compact
-/// encoder is fast enough.
+/// The Big5 bytes of `c` when it has a two-byte form.
 fn big5_encode_char(c: char) -> Option<[u8; 2]> {
-    let mut buf = [0; 4];
-    let (bytes, _, had_errors) = encoding_rs::BIG5.encode(c.encode_utf8(&mut buf));
-    match *bytes {
-        [a, b] if !had_errors => Some([a, b]),
-        _ => None,
-    }
+    let pair = *big5_tables().1.get(c as usize)?;
+    (pair != 0).then(|| pair.to_be_bytes())
 }
 
 fn gbk_encode_char(c: char) -> Option<[u8; 2]> {
@@ -1086,14 +1054,13 @@ fn gbk_encode_char(c: char) -> Option<[u8; 2]> {
     (pair != 0).then(|| pair.to_be_bytes())
 }
 
-/// Decodes one Big5 byte pair strictly (one character, not private use), from a table built on first use.
-fn big5_pair(lead: u8, trail: u8) -> Option<char> {
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
-    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) {
-        return None;
-    }
-    let table = TABLE.get_or_init(|| {
+/// Big5's two-byte table (WHATWG, as `encoding_rs` has it) in both directions, built on first use: decode
+/// indexed like GBK's, encode by BMP code point (checked against encoding_rs's encoder in the tests).
+fn big5_tables() -> &'static (Vec<char>, Vec<u16>) {
+    static TABLES: OnceLock<(Vec<char>, Vec<u16>)> = OnceLock::new();
+    TABLES.get_or_init(|| {
         let mut decode = vec!['\0'; 126 * 191];
+        let mut encode = vec![0u16; 0x10000];
         for (index, slot) in decode.iter_mut().enumerate() {
             let pair = [0x81 + (index / 191) as u8, 0x40 + (index % 191) as u8];
             let Some(s) =
@@ -1102,16 +1069,36 @@ fn big5_pair(lead: u8, trail: u8) -> Option<char> {
                 continue;
             };
             let mut it = s.chars();
-            if let (Some(c), None) = (it.next(), it.next()) {
-                if !('\u{E000}'..='\u{F8FF}').contains(&c) && !c.is_ascii() {
-                    *slot = c;
+            let (Some(c), None) = (it.next(), it.next()) else {
+                continue;
+            };
+            if ('\u{E000}'..='\u{F8FF}').contains(&c) || c.is_ascii() {
+                continue;
+            }
+            *slot = c;
+            // Encoders never write Hong Kong extension pairs (lead below 0xA1); of duplicates the WHATWG
+            // encoder writes the first pair, except for five characters where it writes the last.
+            if let Some(e) = encode.get_mut(c as usize).filter(|_| pair[0] >= 0xA1) {
+                let last_wins = matches!(
+                    c,
+                    '\u{2550}' | '\u{255E}' | '\u{2561}' | '\u{256A}' | '\u{5341}' | '\u{5345}'
+                );
+                if *e == 0 || last_wins {
+                    *e = u16::from_be_bytes(pair);
                 }
             }
         }
-        decode
-    });
+        (decode, encode)
+    })
+}
+
+/// Decodes one Big5 byte pair strictly (one character, not private use).
+fn big5_pair(lead: u8, trail: u8) -> Option<char> {
+    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) {
+        return None;
+    }
     let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
-    table.get(index).copied().filter(|&c| c != '\0')
+    big5_tables().0.get(index).copied().filter(|&c| c != '\0')
 }
 
 impl MojibakeRepairer {
@@ -1675,15 +1662,6 @@ mod tests {
     }
 
     #[test]
-    fn next_non_ascii_skips_ascii_in_words() {
-        let line = "0123456789abcdefé and 中";
-        assert_eq!(next_non_ascii(line.as_bytes(), 0), Some(16));
-        assert_eq!(next_non_ascii(line.as_bytes(), 18), Some(line.len() - 3));
-        assert_eq!(next_non_ascii(b"plain ascii only", 0), None);
-        assert_eq!(next_non_ascii(b"abc", 99), None);
-    }
-
-    #[test]
     fn mixed_byte_matches_the_windows_1252_row() {
         for (i, c) in CP1252_HIGH.chars().enumerate() {
             assert_eq!(mixed_byte(c), Some(0x80 + i as u8), "{c}");
@@ -1785,6 +1763,24 @@ mod tests {
         assert_eq!(r.text, "他说这是我的朋友。");
         assert_eq!(r.kinds, vec!["utf8-as-gbk"]);
         assert!(r.unrecoverable.is_empty());
+    }
+
+    #[test]
+    fn big5_table_agrees_with_encoding_rs() {
+        let mut checked = 0;
+        // Supplementary-plane characters (a few Big5 pairs) are not re-encoded: the table covers the BMP.
+        for &c in big5_tables()
+            .0
+            .iter()
+            .filter(|&&c| c != '\0' && (c as u32) < 0x10000)
+        {
+            let mut buf = [0; 4];
+            let (bytes, _, errors) = encoding_rs::BIG5.encode(c.encode_utf8(&mut buf));
+            let want = (!errors && bytes.len() == 2).then(|| [bytes[0], bytes[1]]);
+            assert_eq!(big5_encode_char(c), want, "{c}");
+            checked += 1;
+        }
+        assert!(checked > 13_000, "{checked}");
     }
 
     #[test]
