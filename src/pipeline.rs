@@ -228,7 +228,10 @@ impl Pipeline {
 
     /// Phase 1 for one document.
     pub fn prepare(&self, id: &str, path: PathBuf, bytes: &[u8]) -> Result<Document, InputError> {
-        let decoded = self.decoder.decode(bytes)?;
+        let file_name = path
+            .file_name()
+            .map_or_else(|| id.to_string(), |n| n.to_string_lossy().into_owned());
+        let decoded = self.decoder.decode_named(&file_name, bytes)?;
         let mut doc = Document::from_text(
             id,
             path,

@@ -23,6 +23,20 @@ pub struct DecodeConfig {
     pub max_control_ratio: f64,
     /// Share of malformed byte sequences above which a file is refused as undecodable rather than repaired.
     pub max_malformed_ratio: f64,
+    /// Encodings forced by file name, for sources whose encoding is known: a list of
+    /// `{ glob = "*.big5.txt", encoding = "big5" }` tables. The first glob (`*` and `?`, matched against the
+    /// file name) that matches wins over `force_encoding` and detection; a byte-order mark still wins over both.
+    pub force: Vec<ForcedEncoding>,
+}
+
+/// One `[[decode.force]]` entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForcedEncoding {
+    /// File-name glob: `*` matches any run of characters, `?` one character.
+    pub glob: String,
+    /// WHATWG encoding label, as for `force_encoding`.
+    pub encoding: String,
 }
 
 impl Default for DecodeConfig {
@@ -31,8 +45,29 @@ impl Default for DecodeConfig {
             force_encoding: String::new(),
             max_control_ratio: 0.02,
             max_malformed_ratio: 0.05,
+            force: Vec::new(),
         }
     }
+}
+
+const LABEL_HINT: &str = "try utf-8, gb18030, gbk, big5, shift_jis, euc-jp, euc-kr, windows-1252";
+
+/// Why `glob` cannot work with the file-name matcher, if it cannot.
+fn glob_problem(glob: &str) -> Option<String> {
+    if glob.trim().is_empty() {
+        return Some("must not be empty".to_string());
+    }
+    if glob.contains('/') || glob.contains('\\') {
+        return Some(format!(
+            "`{glob}` holds a path separator, but globs are matched against file names only"
+        ));
+    }
+    if let Some(c) = glob.chars().find(|c| matches!(c, '[' | ']' | '{' | '}')) {
+        return Some(format!(
+            "`{glob}` uses `{c}`: only `*` and `?` are supported (no character classes or alternatives)"
+        ));
+    }
+    None
 }
 
 impl DecodeConfig {
@@ -44,10 +79,24 @@ impl DecodeConfig {
             errors.push(FieldError::new(
                 "force_encoding",
                 format!(
-                    "unknown encoding label `{}` (try utf-8, gb18030, gbk, big5, shift_jis, euc-jp, euc-kr, windows-1252)",
+                    "unknown encoding label `{}` ({LABEL_HINT})",
                     self.force_encoding
                 ),
             ));
+        }
+        for (i, forced) in self.force.iter().enumerate() {
+            if let Some(problem) = glob_problem(&forced.glob) {
+                errors.push(FieldError::new(format!("force[{i}].glob"), problem));
+            }
+            if Encoding::for_label(forced.encoding.trim().as_bytes()).is_none() {
+                errors.push(FieldError::new(
+                    format!("force[{i}].encoding"),
+                    format!(
+                        "unknown encoding label `{}` ({LABEL_HINT})",
+                        forced.encoding
+                    ),
+                ));
+            }
         }
         crate::validate::check_range(
             &mut errors,
@@ -73,6 +122,13 @@ impl DecodeConfig {
         }
         Ok(Decoder {
             forced: Encoding::for_label(self.force_encoding.as_bytes()),
+            forced_by_name: self
+                .force
+                .iter()
+                .filter_map(|f| {
+                    Encoding::for_label(f.encoding.trim().as_bytes()).map(|e| (f.glob.clone(), e))
+                })
+                .collect(),
             max_control_ratio: self.max_control_ratio,
             max_malformed_ratio: self.max_malformed_ratio,
         })
@@ -124,6 +180,8 @@ pub struct Decoded {
 #[derive(Debug, Clone)]
 pub struct Decoder {
     forced: Option<&'static Encoding>,
+    /// (file-name glob, encoding), in config order.
+    forced_by_name: Vec<(String, &'static Encoding)>,
     max_control_ratio: f64,
     max_malformed_ratio: f64,
 }
@@ -144,8 +202,26 @@ const MAGIC: &[(&[u8], &str)] = &[
 ];
 
 impl Decoder {
-    /// Decode one file's bytes.
+    /// Decode one file's bytes, honouring `[[decode.force]]` globs matched against `file_name`.
+    pub fn decode_named(&self, file_name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
+        let forced = self
+            .forced_by_name
+            .iter()
+            .find(|(glob, _)| crate::pipeline::glob_match(glob, file_name))
+            .map(|&(_, encoding)| encoding);
+        self.decode_with(forced.or(self.forced), bytes)
+    }
+
+    /// Decode one file's bytes (no file name: only the global `force_encoding` applies).
     pub fn decode(&self, bytes: &[u8]) -> Result<Decoded, InputError> {
+        self.decode_with(self.forced, bytes)
+    }
+
+    fn decode_with(
+        &self,
+        forced: Option<&'static Encoding>,
+        bytes: &[u8],
+    ) -> Result<Decoded, InputError> {
         if bytes.is_empty() {
             return Err(InputError::Empty);
         }
@@ -156,7 +232,17 @@ impl Decoder {
                 )));
             }
         }
-        if let Some(encoding) = self.forced {
+        if let Some(encoding) = forced {
+            // A BOM still wins: it is stronger evidence than a name-based rule (a UTF-8 file saved into a
+            // folder of Big5 files), and decoding it as the forced encoding would garble every line.
+            if let Some((bom_encoding, bom_len)) = Encoding::for_bom(bytes) {
+                let decoded = decode_whole(&bytes[bom_len..], bom_encoding);
+                let decoded = Decoded {
+                    issues: shift_offsets(decoded.issues, bom_len as u64),
+                    ..decoded
+                };
+                return self.accept(decoded, bytes.len());
+            }
             let decoded = decode_whole(bytes, encoding);
             return self.accept(decoded, bytes.len());
         }
@@ -570,5 +656,78 @@ mod tests {
                 .text,
             "網絡"
         );
+    }
+
+    #[test]
+    fn encoding_forced_per_file_name_glob() {
+        let cfg: DecodeConfig = toml::from_str(
+            r#"
+            [[force]]
+            glob = "*.big5.txt"
+            encoding = "big5"
+            [[force]]
+            glob = "legacy-??.txt"
+            encoding = "GBK"
+            "#,
+        )
+        .expect("parses");
+        let decoder = cfg.build().expect("valid");
+        // Two characters are too little evidence for detection; the name decides.
+        let (big5, _, _) = encoding_rs::BIG5.encode("網絡");
+        assert_eq!(
+            decoder
+                .decode_named("news.big5.txt", &big5)
+                .expect("big5")
+                .text,
+            "網絡"
+        );
+        let (gbk, _, _) = encoding_rs::GBK.encode("网络");
+        let d = decoder.decode_named("legacy-01.txt", &gbk).expect("gbk");
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("网络", "GBK"));
+        // No glob matches: detection as usual; a UTF-8 BOM beats a matching glob.
+        let d = decoder
+            .decode_named("other.txt", "网络".as_bytes())
+            .expect("utf-8");
+        assert_eq!(d.encoding, "UTF-8");
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice("網絡".as_bytes());
+        assert_eq!(
+            decoder
+                .decode_named("x.big5.txt", &with_bom)
+                .expect("bom")
+                .text,
+            "網絡"
+        );
+    }
+
+    #[test]
+    fn forced_encodings_are_validated_all_at_once() {
+        let cfg: DecodeConfig = toml::from_str(
+            r#"
+            force_encoding = "nope"
+            force = [
+                { glob = "*.txt", encoding = "big5" },
+                { glob = "", encoding = "klingon" },
+                { glob = "[ab]*.txt", encoding = "gbk" },
+                { glob = "dir/*.txt", encoding = "utf-8" },
+            ]
+            "#,
+        )
+        .expect("parses");
+        let keys: Vec<String> = cfg.validate().into_iter().map(|e| e.key).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "force_encoding",
+                "force[1].glob",
+                "force[1].encoding",
+                "force[2].glob",
+                "force[3].glob"
+            ]
+        );
+        assert!(toml::from_str::<DecodeConfig>(
+            r#"force = [{ glob = "*", encoding = "gbk", extra = 1 }]"#
+        )
+        .is_err());
     }
 }

@@ -11,17 +11,22 @@
 //!   `data/han_freq.txt`) is re-examined as (a) UTF-8 that was read as GBK (`鎴戜滑` = `我们`) and (b) a GBK frame
 //!   shift, where one byte was lost or inserted and every later character was decoded from the wrong byte pair
 //!   (`碛辛烁喃@` = `…有了…獲`). Runs of Latin-1 letters that are really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded
-//!   too. A repair is accepted only when it lowers the mean cost per Han character by a configurable margin.
+//!   too. Big5 confusions are re-read the same way: UTF-8 or GBK bytes shown as Big5 (`坻蠅` = `他们`) and Big5
+//!   bytes shown as GBK, over spans of four or more Han characters. A repair is accepted only when it lowers
+//!   the mean cost per Han character by a configurable margin.
 //! * **Unrecoverable damage** is reported as byte ranges in the returned text: U+FFFD runs, `锟斤拷` runs,
 //!   `?` residue of a lost character in Chinese text (`出?!?,`), and every GBK frame-shift repair (a shift means a
 //!   byte is provably gone, so the characters at its edges cannot be trusted).
+//!
+//! Speed: an allocation-free pre-scan (table lookups per character) decides which repairs a line could need; clean lines end there, and each repair is linear in the line.
 //!
 //! What it never does: invent characters for lost bytes, convert full-width punctuation to ASCII, change a line
 //! that is merely unusual (a lone `Ã’s`, `DrÃ¥ber`, all-caps accented words), or flag a normal `?` / `？`.
 //!
 //! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by
-//! chance is missed; ftfy's lossy-wildcard repairs (`Ã?Â¢` with `?` standing for a lost byte) are not attempted;
-//! Big5 mojibake is not handled.
+//! chance is missed; a lost byte inside a UTF-8 sequence (`Ã?`, `â€�`) becomes one U+FFFD, never a guess;
+//! frame shifts are modelled for GBK only (not Big5); Big5 re-reads use the WHATWG Big5 table, so text damaged
+//! with another Big5 variant (Python's ETEN-based codec) is repaired only where the tables agree.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -85,7 +90,9 @@ impl MojibakeConfig {
         if !errors.is_empty() {
             return Err(errors);
         }
-        han_costs(); // parse the table once, up front, rather than inside the first worker thread
+        // Build the tables once, up front, rather than inside the first worker thread.
+        han_costs();
+        gbk_table();
         Ok(MojibakeRepairer { cfg: self.clone() })
     }
 }
@@ -110,24 +117,38 @@ pub struct MojibakeRepair {
 impl MojibakeRepairer {
     /// None when the line needs nothing (the common, fast path: must be cheap for clean lines).
     pub fn repair(&self, line: &str) -> Option<MojibakeRepair> {
-        if line.is_ascii() || !self.needs_look(line) {
+        if line.is_ascii() {
+            return None;
+        }
+        let mut scan = self.scan(line);
+        if !scan.any() {
             return None;
         }
         let mut kinds: Vec<&'static str> = Vec::new();
         let mut text = line.to_string();
         // GBK shown as Latin-1 goes first: the Latin repair would otherwise read some of its byte pairs as
-        // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest.
-        if self.cfg.cjk {
-            text = self.repair_gbk_as_latin1(&text, &mut kinds);
+        // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest. A repair can expose work for the later ones (Latin
+        // mojibake of Chinese yields Han text to check), so the line is scanned again after each change.
+        if scan.gbk_latin1 {
+            let fixed = self.repair_gbk_as_latin1(&text, &mut kinds);
+            if fixed != text {
+                text = fixed;
+                scan = self.scan(&text);
+            }
         }
-        if self.cfg.latin {
-            text = repair_latin(&text, &mut kinds);
+        if scan.latin {
+            let fixed = repair_latin(&text, &mut kinds);
+            if fixed != text {
+                text = fixed;
+                scan = self.scan(&text);
+            }
         }
         let mut flagged = Vec::new();
-        if self.cfg.cjk {
+        if scan.cjk {
             text = self.repair_cjk(&text, &mut kinds, &mut flagged);
+            scan = self.scan(&text);
         }
-        if self.cfg.flag_unrecoverable {
+        if scan.damage {
             flag_damage(&text, &mut kinds, &mut flagged);
         }
         if text == line && flagged.is_empty() {
@@ -148,37 +169,74 @@ impl MojibakeRepairer {
         })
     }
 
-    /// The allocation-free pre-scan: true when some character could start a repair or is damage to flag.
-    fn needs_look(&self, line: &str) -> bool {
+    /// The allocation-free pre-scan: which repairs the line could need. Clean text sets none, and then costs
+    /// one pass of table lookups.
+    fn scan(&self, line: &str) -> Scan {
         let table = han_costs();
+        let latin_table = latin_starts();
+        let mut scan = Scan::default();
         let mut prev = '\0';
         let mut run_len = 0u32;
         let mut run_cost = 0u32;
         let mut chars = line.chars().peekable();
         while let Some(c) = chars.next() {
-            let next = chars.peek().copied().unwrap_or('\0');
-            if self.cfg.latin && could_start_latin(c, next) {
-                return true;
-            }
-            if c == '\u{FFFD}' && (self.cfg.flag_unrecoverable || self.cfg.latin) {
-                return true;
-            }
-            if self.cfg.flag_unrecoverable && c == '?' && is_han(prev) {
-                return true;
-            }
-            if is_han(c) {
+            if c.is_ascii() {
+                if c == '?' && is_han(prev) {
+                    scan.damage = true;
+                }
+            } else if is_han(c) {
                 run_len += 1;
                 run_cost += u32::from(table.half_bits(c));
-            } else if run_len > 0 {
-                if self.cfg.cjk && run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
-                    return true;
+                if c == '锟' {
+                    scan.damage = true;
+                }
+                prev = c;
+                continue;
+            } else {
+                let next = chars.peek().copied().unwrap_or('\0');
+                if could_start_latin(latin_table, c, next) {
+                    scan.latin = true;
+                }
+                if c == '\u{FFFD}' {
+                    scan.damage = true;
+                }
+                // Two Latin-1/Windows-1252 characters in a row could be one GBK character.
+                if !next.is_ascii() && mixed_byte(c).is_some() && mixed_byte(next).is_some() {
+                    scan.gbk_latin1 = true;
+                }
+            }
+            if run_len > 0 {
+                if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
+                    scan.cjk = true;
                 }
                 run_len = 0;
                 run_cost = 0;
             }
             prev = c;
         }
-        self.cfg.cjk && run_is_suspect(run_len, run_cost, self.cfg.suspect_bits)
+        if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
+            scan.cjk = true;
+        }
+        scan.latin &= self.cfg.latin;
+        scan.gbk_latin1 &= self.cfg.cjk;
+        scan.cjk &= self.cfg.cjk;
+        scan.damage &= self.cfg.flag_unrecoverable;
+        scan
+    }
+}
+
+/// What the pre-scan found a line could need.
+#[derive(Debug, Default, Clone, Copy)]
+struct Scan {
+    latin: bool,
+    gbk_latin1: bool,
+    cjk: bool,
+    damage: bool,
+}
+
+impl Scan {
+    fn any(self) -> bool {
+        self.latin || self.gbk_latin1 || self.cjk || self.damage
     }
 }
 
@@ -212,10 +270,37 @@ fn mixed_byte(c: char) -> Option<u8> {
     if u < 0x100 {
         return Some(u as u8);
     }
-    CP1252_HIGH
-        .chars()
-        .position(|x| x == c)
-        .map(|i| 0x80 + i as u8)
+    // Windows-1252's 0x80-0x9F row (CP1252_HIGH), as a match for speed: this is called on every character.
+    match c {
+        '€' => Some(0x80),
+        '‚' => Some(0x82),
+        'ƒ' => Some(0x83),
+        '„' => Some(0x84),
+        '…' => Some(0x85),
+        '†' => Some(0x86),
+        '‡' => Some(0x87),
+        'ˆ' => Some(0x88),
+        '‰' => Some(0x89),
+        'Š' => Some(0x8A),
+        '‹' => Some(0x8B),
+        'Œ' => Some(0x8C),
+        'Ž' => Some(0x8E),
+        '‘' => Some(0x91),
+        '’' => Some(0x92),
+        '“' => Some(0x93),
+        '”' => Some(0x94),
+        '•' => Some(0x95),
+        '–' => Some(0x96),
+        '—' => Some(0x97),
+        '˜' => Some(0x98),
+        '™' => Some(0x99),
+        'š' => Some(0x9A),
+        '›' => Some(0x9B),
+        'œ' => Some(0x9C),
+        'ž' => Some(0x9E),
+        'Ÿ' => Some(0x9F),
+        _ => None,
+    }
 }
 
 struct CodePage {
@@ -267,24 +352,59 @@ impl CodePage {
     }
 }
 
-/// Cheap test used by the pre-scan: could `c` followed by `next` be the first two characters of a UTF-8
-/// sequence shown in some single-byte code page?
-fn could_start_latin(c: char, next: char) -> bool {
-    let u = c as u32;
-    if (0x80..=0x9F).contains(&u) {
+/// Per code point below U+2600 (no code page has a byte above that): a bit per code page (bit 0 Latin-1 with
+/// Windows-1252, then [`OTHER_PAGES`] in order) for "is a UTF-8 lead byte there", and one for "is a
+/// continuation byte there".
+struct LatinStarts {
+    lead: Vec<u16>,
+    cont: Vec<u16>,
+}
+
+const LATIN_TABLE_END: usize = 0x2600;
+
+fn latin_starts() -> &'static LatinStarts {
+    static TABLE: OnceLock<LatinStarts> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut lead = vec![0u16; LATIN_TABLE_END];
+        let mut cont = vec![0u16; LATIN_TABLE_END];
+        let mut mark = |c: char, b: u8, bit: u16| {
+            if let (Some(l), Some(k)) = (lead.get_mut(c as usize), cont.get_mut(c as usize)) {
+                if (0xC2..=0xF4).contains(&b) {
+                    *l |= bit;
+                }
+                if is_cont(b) {
+                    *k |= bit;
+                }
+            }
+        };
+        for u in 0x80..LATIN_TABLE_END as u32 {
+            if let Some(c) = char::from_u32(u) {
+                if let Some(b) = mixed_byte(c) {
+                    mark(c, b, 1);
+                }
+            }
+        }
+        for (k, page) in other_pages().iter().enumerate() {
+            for &(c, b) in &page.encode {
+                mark(c, b, 2 << k);
+            }
+        }
+        LatinStarts { lead, cont }
+    })
+}
+
+/// Could `c` followed by `next` be the first two characters of a UTF-8 sequence shown in some single-byte
+/// code page (or its lead with the next byte lost or turned into a space)?
+fn could_start_latin(table: &LatinStarts, c: char, next: char) -> bool {
+    if ('\u{80}'..='\u{9f}').contains(&c) {
         return true; // a C1 control is never text
     }
-    if u < 0x80 || (u > 0x2600 && !(0x2500..=0x25FF).contains(&u)) {
-        return false; // ASCII, Han, kana and most symbols are lead bytes in no code page
+    let lead = table.lead.get(c as usize).copied().unwrap_or(0);
+    if lead == 0 {
+        return false;
     }
-    if let Some(b) = mixed_byte(c) {
-        if (0xC2..=0xF4).contains(&b) && (next == ' ' || mixed_byte(next).is_some_and(is_cont)) {
-            return true;
-        }
-    }
-    other_pages().iter().any(|p| {
-        p.byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b)) && p.byte(next).is_some_and(is_cont)
-    })
+    let cont = table.cont.get(next as usize).copied().unwrap_or(0);
+    lead & cont != 0 || next == ' ' || next == '\u{FFFD}'
 }
 
 fn is_cont(b: u8) -> bool {
@@ -386,14 +506,26 @@ fn fix_sequences(
                 || (k + 1 < n && s.start + s.len == seqs[k + 1].start)
         })
         .collect();
+    // ...or where another sequence is confidently of the same script (`и` in `Рим и мир`).
+    let strong_blocks: Vec<u32> = seqs
+        .iter()
+        .zip(&adjacent)
+        .filter(|(s, &adj)| s.strong && (!s.needs_neighbour || adj))
+        .map(|(s, _)| script_group(s.out))
+        .collect();
     let before = seqs.len();
     let mut k = 0;
     seqs.retain(|s| {
-        let keep = !s.needs_neighbour || adjacent.get(k).copied().unwrap_or(false);
+        let keep = !s.needs_neighbour
+            || adjacent.get(k).copied().unwrap_or(false)
+            || strong_blocks.contains(&script_group(s.out));
         k += 1;
         keep
     });
     if seqs.is_empty() || (whole_line && seqs.len() != before) || !seqs.iter().any(|s| s.strong) {
+        return None;
+    }
+    if !whole_line && touches_unexplained_lead(chars, &seqs) {
         return None;
     }
     if whole_line {
@@ -424,6 +556,41 @@ fn fix_sequences(
     Some(out)
 }
 
+/// Characters of one writing system share a group: CJK ideographs, kana and CJK punctuation are one (`年`
+/// between digits is as Chinese as `会议` elsewhere in the line); otherwise the 256-code-point block.
+fn script_group(c: char) -> u32 {
+    match c as u32 {
+        0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => 0x3000,
+        0xAC00..=0xD7AF => 0xAC00,
+        u => u >> 8,
+    }
+}
+
+/// In a partial repair, a sequence glued to an unexplained run of Latin-1 characters holding a UTF-8 lead letter
+/// (`ã†â€™ãƒ`, `ã¢â‚¬`: mojibake that was later lowercased) means the text around it is damaged in a way the
+/// repair does not understand; decoding only the pieces that happen to decode would leave a worse mix.
+fn touches_unexplained_lead(chars: &[char], seqs: &[Seq]) -> bool {
+    let mojibake_char = |c: &char| !c.is_ascii() && mixed_byte(*c).is_some();
+    let lead_letter =
+        |c: &char| c.is_alphabetic() && mixed_byte(*c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
+    seqs.iter().enumerate().any(|(k, s)| {
+        let before_covered = k > 0 && seqs.get(k - 1).is_some_and(|p| p.start + p.len == s.start);
+        let after_covered = seqs.get(k + 1).is_some_and(|n| s.start + s.len == n.start);
+        let before = chars.get(..s.start).unwrap_or(&[]).iter().rev();
+        let after = chars.get(s.start + s.len..).unwrap_or(&[]).iter();
+        (!before_covered
+            && before
+                .take(3)
+                .take_while(|c| mojibake_char(c))
+                .any(lead_letter))
+            || (!after_covered
+                && after
+                    .take(3)
+                    .take_while(|c| mojibake_char(c))
+                    .any(lead_letter))
+    })
+}
+
 /// Reads one UTF-8 sequence starting at char `i`, with its strength, or None.
 fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
     let lead_char = *chars.get(i)?;
@@ -436,52 +603,56 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
     };
     let mut buf = [lead, 0, 0, 0];
     let mut lost_nbsp = false;
+    let mut lost_byte = false;
+    let mut c1_cont = false;
     for (j, slot) in buf.iter_mut().enumerate().take(need + 1).skip(1) {
         let c = *chars.get(i + j)?;
         match map(c) {
-            Some(b) if is_cont(b) => *slot = b,
-            // A NBSP (0xA0) that a later step turned into a plain space: `voilÃ le`, `namedÂ â€ž`.
-            _ if c == ' ' && need == 1 && matches!(lead, 0xC2 | 0xC3 | 0xC5) => {
+            Some(b) if is_cont(b) => {
+                *slot = b;
+                c1_cont |= b < 0xA0;
+            }
+            // A NBSP (0xA0) that a later step turned into a plain space: `voilÃ le`, `namedÂ â€ž`, `â € `.
+            _ if c == ' ' && !lost_nbsp && !lost_byte => {
                 *slot = 0xA0;
                 lost_nbsp = true;
             }
-            // The last byte was lost by an earlier lossy decode (`â€�`): the character is gone.
-            _ if (c == '\u{FFFD}' || (c == '?' && j == 2)) && j == need => {
-                return Some(Seq {
-                    start: i,
-                    len: need + 1,
-                    out: '\u{FFFD}',
-                    keep_space: false,
-                    strong: false,
-                    needs_neighbour: false,
-                });
+            // A byte lost by an earlier lossy decode, shown as U+FFFD or as `?` (`â€�`, `Ã?`, `â?¬`): the
+            // character is gone, but the sequence is still one character of damage.
+            _ if c == '\u{FFFD}' || (c == '?' && (need >= 2 || matches!(lead, 0xC2 | 0xC3))) => {
+                *slot = 0x80;
+                lost_byte = true;
             }
             _ => return None,
         }
     }
-    let decoded = match std::str::from_utf8(buf.get(..=need)?) {
-        Ok(s) => s.chars().next()?,
-        Err(_) => return read_cesu(chars, i, map),
-    };
     let prev = if i > 0 {
         chars.get(i - 1).copied()
     } else {
         None
     };
     let after = chars.get(i + need + 1).copied();
+    if lost_byte {
+        return lost_byte_seq(chars, i, need, lead_char, c1_cont, lost_nbsp, prev, after);
+    }
+    let decoded = match std::str::from_utf8(buf.get(..=need)?) {
+        Ok(s) => s.chars().next()?,
+        Err(_) => return read_cesu(chars, i, map),
+    };
     let (strong, needs_neighbour) = if need >= 2 {
         if !plausible_wide(decoded) {
             return None;
         }
         let u = decoded as u32;
-        let has_c1_range = buf.get(1..=need)?.iter().any(|&b| b < 0xA0);
         let common_block = matches!(u, 0x0900..=0x0DFF | 0x0E01..=0x0E5B | 0x1E00..=0x1EFF | 0x2000..=0x2BFF)
             || u >= 0x3000;
-        if !has_c1_range && !common_block {
+        if !c1_cont && !common_block {
             return None; // `á´´` -> U+1D34: two Latin-1 symbols after an accented letter are real text
         }
         // A lone CJK or Hangul character from three Latin letters is usually real text (`ë…”` -> U+B154).
-        (true, (0x3000..0xFF00).contains(&u))
+        let cjk = (0x3000..0xA000).contains(&u) || (0xAC00..0xD7B0).contains(&u);
+        // A space read as NBSP is a guess: it never decides a line alone.
+        (!lost_nbsp, cjk)
     } else if (0x80..=0x9F).contains(&(decoded as u32)) && lead == 0xC2 {
         (false, false) // `Â\u{81}` -> U+0081: only the first of two layers (`ÃŒÂ\u{81}` -> U+0301)
     } else {
@@ -495,14 +666,69 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
             prev.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
         (strong, !latin && !in_word)
     };
+    // `Ã ` is `à` whose NBSP became a space. Usually a space followed it too (`Ã  nos` -> `à nos`), or whitespace
+    // was collapsed and the space must stay (`Ã nos`, `voilÃ le`); the exception is a Portuguese contraction
+    // of the article, where `à` is glued to the next letters (`Ã s` -> `às`, `Ã quele` -> `àquele`).
+    let keep_space = lost_nbsp
+        && need == 1
+        && lead == 0xC3
+        && after != Some(' ')
+        && !starts_crasis(chars.get(i + 2..).unwrap_or(&[]));
     Some(Seq {
         start: i,
         len: need + 1,
         out: decoded,
-        // `voilÃ le` -> `voilà le`, but `voilÃ  le` (the NBSP became the first of two spaces) -> `voilà le`.
-        keep_space: lost_nbsp && lead == 0xC3 && after != Some(' '),
+        keep_space,
         strong,
         needs_neighbour,
+    })
+}
+
+/// Portuguese contractions written with a grave accent: à + as, aquele(s), aquela(s), aquilo.
+/// French elision (`Ã s'éloigner` is `à s'éloigner`) is not one.
+fn starts_crasis(rest: &[char]) -> bool {
+    let word: String = rest.iter().take_while(|c| c.is_alphabetic()).collect();
+    let elided = matches!(rest.get(word.chars().count()), Some('\'' | '’'));
+    !elided
+        && matches!(
+            word.as_str(),
+            "s" | "quele" | "queles" | "quela" | "quelas" | "quilo"
+        )
+}
+
+/// A sequence with a lost byte decodes to U+FFFD. It is strong only where nothing else explains it: a
+/// multi-byte lead followed by Windows-1252 punctuation (`â�’`), or a capital plus U+FFFD inside a lowercase
+/// word (`SlovenÄ�ina`).
+#[allow(clippy::too_many_arguments)]
+fn lost_byte_seq(
+    chars: &[char],
+    i: usize,
+    need: usize,
+    lead_char: char,
+    c1_cont: bool,
+    lost_nbsp: bool,
+    prev: Option<char>,
+    after: Option<char>,
+) -> Option<Seq> {
+    let n_lost = chars
+        .get(i + 1..=i + need)?
+        .iter()
+        .filter(|&&c| c == '\u{FFFD}' || c == '?')
+        .count();
+    if need >= 2 && n_lost == need {
+        return None; // `â??`: nothing but the lead is left, too little to call it a character
+    }
+    let in_lower_word = prev.is_some_and(|c| c.is_lowercase())
+        && after.is_some_and(|c| c.is_lowercase())
+        && lead_char.is_uppercase();
+    let strong = !lost_nbsp && ((need >= 2 && c1_cont) || in_lower_word);
+    Some(Seq {
+        start: i,
+        len: need + 1,
+        out: '\u{FFFD}',
+        keep_space: false,
+        strong,
+        needs_neighbour: false,
     })
 }
 
@@ -636,15 +862,15 @@ impl HanCosts {
 
     /// Mean cost of the Han characters of `chars`, and how many there were.
     fn mean_bits(&self, chars: &[char]) -> (f64, usize) {
-        let han: Vec<f64> = chars
-            .iter()
-            .filter(|c| is_han(**c))
-            .map(|&c| self.bits(c))
-            .collect();
-        if han.is_empty() {
+        let (mut sum, mut n) = (0.0, 0usize);
+        for &c in chars.iter().filter(|c| is_han(**c)) {
+            sum += self.bits(c);
+            n += 1;
+        }
+        if n == 0 {
             return (f64::INFINITY, 0);
         }
-        (han.iter().sum::<f64>() / han.len() as f64, han.len())
+        (sum / n as f64, n)
     }
 }
 
@@ -676,33 +902,236 @@ fn han_costs() -> &'static HanCosts {
 // Chinese mojibake
 // ---------------------------------------------------------------------------------------------------------
 
-/// A character that GBK writes as two bytes and that Chinese mojibake is made of.
-fn is_gbk_wide(c: char) -> bool {
+/// A character that Chinese text and its mojibake are made of: Han, Chinese punctuation, full-width forms.
+fn is_chinese_text_char(c: char) -> bool {
     is_han(c) || is_cjk_punct(c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}'
 }
 
+/// A character that GBK writes as two bytes and that mis-decoded bytes commonly come out as: besides Chinese
+/// text, kana, bopomofo, pinyin letters, Greek, Cyrillic, box drawing, circled numbers, vertical and small
+/// forms (`杞︾珯` is `车站` in UTF-8 read as GBK; Big5 shows GBK's `。` as `﹝`). Runs of these are what the Chinese repairs re-encode.
+fn is_gbk_wide(c: char) -> bool {
+    is_chinese_text_char(c)
+        || matches!(c as u32,
+            0x0101..=0x01DC | 0x0391..=0x03C9 | 0x0401..=0x0451 | 0x2160..=0x217F | 0x2190..=0x2199
+            | 0x2460..=0x24FF | 0x2500..=0x257F | 0x3040..=0x30FF | 0x3105..=0x3129 | 0xFE30..=0xFE6B
+            | 0xFFE0..=0xFFE5)
+}
+
+/// GBK's two-byte table in both directions, built once from `encoding_rs` (whose own legacy encoders favour
+/// size over speed, and whose API decodes a pair only through an allocation).
+struct GbkTable {
+    /// Indexed by (lead - 0x81) * 191 + (trail - 0x40); '\0' for an invalid or user-defined pair.
+    decode: Vec<char>,
+    /// Indexed by BMP code point: lead << 8 | trail, or 0 when GBK has no two-byte form.
+    encode: Vec<u16>,
+}
+
+fn gbk_table() -> &'static GbkTable {
+    static TABLE: OnceLock<GbkTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut decode = vec!['\0'; 126 * 191];
+        let mut encode = vec![0u16; 0x10000];
+        for lead in 0x81u8..=0xFE {
+            for trail in 0x40u8..=0xFE {
+                if trail == 0x7F {
+                    continue;
+                }
+                let pair = [lead, trail];
+                let Some(s) =
+                    encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair)
+                else {
+                    continue;
+                };
+                let mut it = s.chars();
+                let (Some(c), None) = (it.next(), it.next()) else {
+                    continue;
+                };
+                if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                    continue;
+                }
+                let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
+                if let Some(slot) = decode.get_mut(index) {
+                    *slot = c;
+                }
+                // The first pair in byte order is the one an encoder writes (checked against encoding_rs in
+                // the tests); the euro sign is written as the single byte 0x80.
+                if let Some(slot) = encode.get_mut(c as usize).filter(|_| c != '€') {
+                    if *slot == 0 {
+                        *slot = u16::from_be_bytes(pair);
+                    }
+                }
+            }
+        }
+        GbkTable { decode, encode }
+    })
+}
+
+/// The GBK bytes of `chars`, or None unless every character has a two-byte form.
 fn gbk_encode(chars: &[char]) -> Option<Vec<u8>> {
-    let s: String = chars.iter().collect();
-    let (bytes, _, had_errors) = encoding_rs::GBK.encode(&s);
-    (!had_errors && bytes.len() == 2 * chars.len()).then(|| bytes.into_owned())
+    let table = gbk_table();
+    let mut bytes = Vec::with_capacity(2 * chars.len());
+    for &c in chars {
+        let pair = *table.encode.get(c as usize)?;
+        if pair == 0 {
+            return None;
+        }
+        bytes.extend_from_slice(&pair.to_be_bytes());
+    }
+    Some(bytes)
 }
 
 /// Decodes one GBK byte pair strictly; None for an invalid pair or one in the user-defined area.
 fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
-    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) || trail == 0x7F {
+    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) {
         return None;
     }
-    let pair = [lead, trail];
-    let s = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
-    let mut it = s.chars();
-    let c = it.next()?;
-    (it.next().is_none() && !('\u{E000}'..='\u{F8FF}').contains(&c)).then_some(c)
+    let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
+    gbk_table()
+        .decode
+        .get(index)
+        .copied()
+        .filter(|&c| c != '\0')
+}
+
+/// Every character pair of a line read as one GBK character from Latin-1/Windows-1252 bytes, with suffix
+/// sums along each chain of consecutive pairs, so that a span starting anywhere is judged in O(1).
+struct Latin1Chains {
+    /// pairs[j]: chars j and j+1 as a GBK character of Chinese text (the first must be a non-ASCII lead).
+    pairs: Vec<Option<char>>,
+    /// end[j]: where the chain of pairs starting at j stops (j, j+2, ... up to the first missing pair).
+    end: Vec<usize>,
+    /// Suffix sums along the chain (index j counts pairs j, j+2, ...): Han cost, Han count, unknown Han.
+    cost: Vec<f64>,
+    han: Vec<usize>,
+    unknown: Vec<usize>,
+}
+
+impl Latin1Chains {
+    fn new(chars: &[char]) -> Self {
+        let n = chars.len();
+        let table = han_costs();
+        let pairs: Vec<Option<char>> = (0..n)
+            .map(|j| {
+                let (a, b) = (*chars.get(j)?, *chars.get(j + 1)?);
+                let lead = mixed_byte(a).filter(|&l| l >= 0x81 && !a.is_ascii())?;
+                gbk_pair(lead, mixed_byte(b)?).filter(|&c| is_chinese_text_char(c))
+            })
+            .collect();
+        let mut end = vec![0usize; n + 2];
+        let mut cost = vec![0.0; n + 2];
+        let mut han = vec![0usize; n + 2];
+        let mut unknown = vec![0usize; n + 2];
+        for j in (0..n + 2).rev() {
+            end[j] = j;
+            if let Some(Some(c)) = pairs.get(j) {
+                let is = is_han(*c);
+                end[j] = end[j + 2];
+                cost[j] = cost[j + 2] + if is { table.bits(*c) } else { 0.0 };
+                han[j] = han[j + 2] + usize::from(is);
+                unknown[j] =
+                    unknown[j + 2] + usize::from(is && table.half_bits(*c) >= UNKNOWN_HALF_BITS);
+            }
+        }
+        Latin1Chains {
+            pairs,
+            end,
+            cost,
+            han,
+            unknown,
+        }
+    }
+}
+
+/// The Big5 bytes of `c` when it has a two-byte form.
+fn big5_encode_char(c: char) -> Option<[u8; 2]> {
+    let pair = *big5_tables().1.get(c as usize)?;
+    (pair != 0).then(|| pair.to_be_bytes())
+}
+
+fn gbk_encode_char(c: char) -> Option<[u8; 2]> {
+    let pair = *gbk_table().encode.get(c as usize)?;
+    (pair != 0).then(|| pair.to_be_bytes())
+}
+
+/// Big5's two-byte table (WHATWG, as `encoding_rs` has it) in both directions, built on first use: decode
+/// indexed like GBK's, encode by BMP code point (checked against encoding_rs's encoder in the tests).
+fn big5_tables() -> &'static (Vec<char>, Vec<u16>) {
+    static TABLES: OnceLock<(Vec<char>, Vec<u16>)> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut decode = vec!['\0'; 126 * 191];
+        let mut encode = vec![0u16; 0x10000];
+        for (index, slot) in decode.iter_mut().enumerate() {
+            let pair = [0x81 + (index / 191) as u8, 0x40 + (index % 191) as u8];
+            let Some(s) =
+                encoding_rs::BIG5.decode_without_bom_handling_and_without_replacement(&pair)
+            else {
+                continue;
+            };
+            let mut it = s.chars();
+            let (Some(c), None) = (it.next(), it.next()) else {
+                continue;
+            };
+            if ('\u{E000}'..='\u{F8FF}').contains(&c) || c.is_ascii() {
+                continue;
+            }
+            *slot = c;
+            // Encoders never write Hong Kong extension pairs (lead below 0xA1); of duplicates the WHATWG
+            // encoder writes the first pair, except for five characters where it writes the last.
+            if let Some(e) = encode.get_mut(c as usize).filter(|_| pair[0] >= 0xA1) {
+                let last_wins = matches!(
+                    c,
+                    '\u{2550}' | '\u{255E}' | '\u{2561}' | '\u{256A}' | '\u{5341}' | '\u{5345}'
+                );
+                if *e == 0 || last_wins {
+                    *e = u16::from_be_bytes(pair);
+                }
+            }
+        }
+        (decode, encode)
+    })
+}
+
+/// Decodes one Big5 byte pair strictly (one character, not private use).
+fn big5_pair(lead: u8, trail: u8) -> Option<char> {
+    if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) {
+        return None;
+    }
+    let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
+    big5_tables().0.get(index).copied().filter(|&c| c != '\0')
 }
 
 impl MojibakeRepairer {
     fn repair_cjk(
         &self,
         line: &str,
+        kinds: &mut Vec<&'static str>,
+        flagged: &mut Vec<Range<usize>>,
+    ) -> String {
+        // A first pass finds which Big5 re-reads the line convincingly holds; a second also takes that
+        // re-read on shorter runs of the same line (`扂蠅蚚Python` = `我们用Python`).
+        let mut first_kinds = Vec::new();
+        let mut first_flagged = Vec::new();
+        let first = self.repair_cjk_pass(line, &[], &mut first_kinds, &mut first_flagged);
+        let confirmed: Vec<&'static str> = first_kinds
+            .iter()
+            .copied()
+            .filter(|k| matches!(*k, "gbk-as-big5" | "big5-as-gbk"))
+            .collect();
+        if confirmed.is_empty() {
+            for kind in first_kinds {
+                push_kind(kinds, kind);
+            }
+            flagged.extend(first_flagged);
+            return first;
+        }
+        self.repair_cjk_pass(line, &confirmed, kinds, flagged)
+    }
+
+    fn repair_cjk_pass(
+        &self,
+        line: &str,
+        confirmed: &[&'static str],
         kinds: &mut Vec<&'static str>,
         flagged: &mut Vec<Range<usize>>,
     ) -> String {
@@ -723,7 +1152,7 @@ impl MojibakeRepairer {
             let run = chars.get(i..end).unwrap_or(&[]);
             let (mean, n_han) = table.mean_bits(run);
             if n_han >= 2 && mean >= self.cfg.suspect_bits {
-                let spans = self.utf8_as_gbk(run);
+                let spans = self.utf8_reread(run, gbk_encode(run));
                 if !spans.is_empty() {
                     push_kind(kinds, "utf8-as-gbk");
                     let mut next = 0;
@@ -736,7 +1165,43 @@ impl MojibakeRepairer {
                     i = end;
                     continue;
                 }
-                if let Some(shift) = self.frame_shift(run, chars.get(end).copied(), mean) {
+                // Big5 confusions: UTF-8 or GBK bytes read as Big5, Big5 bytes read as GBK. Any two rare
+                // characters have a fair chance of reading as two commoner ones in the other code page
+                // (`旮旯` -> `深身`), so a span needs four Han characters, unless the line already has one.
+                let big5_pairs: Vec<Option<[u8; 2]>> =
+                    run.iter().map(|&c| big5_encode_char(c)).collect();
+                let gbk_pairs: Vec<Option<[u8; 2]>> =
+                    run.iter().map(|&c| gbk_encode_char(c)).collect();
+                let min_han = |kind| if confirmed.contains(&kind) { 2 } else { 4 };
+                let big5_bytes: Option<Vec<u8>> = big5_pairs
+                    .iter()
+                    .map(|p| p.map(|[a, b]| [a, b]))
+                    .collect::<Option<Vec<[u8; 2]>>>()
+                    .map(|v| v.concat());
+                let rereads = [
+                    ("utf8-as-big5", self.utf8_reread(run, big5_bytes)),
+                    (
+                        "gbk-as-big5",
+                        self.pair_reread(run, &big5_pairs, gbk_pair, min_han("gbk-as-big5")),
+                    ),
+                    (
+                        "big5-as-gbk",
+                        self.pair_reread(run, &gbk_pairs, big5_pair, min_han("big5-as-gbk")),
+                    ),
+                ];
+                if let Some((kind, spans)) = rereads.into_iter().find(|(_, s)| !s.is_empty()) {
+                    push_kind(kinds, kind);
+                    let mut next = 0;
+                    for (a, b, decoded) in spans {
+                        out.extend(run.get(next..a).unwrap_or(&[]).iter());
+                        out.push_str(&decoded);
+                        next = b;
+                    }
+                    out.extend(run.get(next..).unwrap_or(&[]).iter());
+                    i = end;
+                    continue;
+                }
+                if let Some(shift) = self.frame_shift(run, chars.get(end).copied()) {
                     push_kind(kinds, "gbk-frame-shift");
                     // The byte before the shifted part is an orphaned trail byte: a character is gone there, and
                     // any residue just before it (`?lián)`) belongs to the same damage.
@@ -763,16 +1228,21 @@ impl MojibakeRepairer {
         // Once one convincing span is found, the line is known to be GBK shown as Latin-1, and the short
         // spans the strict test refuses (`Äê¡£` = `年。`, `¡¡` = two ideographic spaces) are decoded too.
         let chars: Vec<char> = line.chars().collect();
+        let chains = Latin1Chains::new(&chars);
         let mut relaxed = false;
         loop {
             let mut out = String::with_capacity(line.len());
             let mut found = false;
             let mut i = 0;
             while let Some(&c) = chars.get(i) {
-                if let Some((used, decoded)) = self.gbk_as_latin1(&chars, i, relaxed) {
+                if let Some(end) = self.gbk_as_latin1(&chars, &chains, i, relaxed) {
                     found = true;
-                    out.push_str(&decoded);
-                    i += used;
+                    let mut j = i;
+                    while j < end {
+                        out.extend(chains.pairs.get(j).copied().flatten());
+                        j += 2;
+                    }
+                    i = end;
                 } else {
                     out.push(c);
                     i += 1;
@@ -789,56 +1259,41 @@ impl MojibakeRepairer {
         }
     }
 
-    /// `ÎÒÃÇ` -> `我们`: GBK pairs read from Latin-1/cp1252 characters (a trail byte may be ASCII). Strict mode
-    /// needs two or more common Han characters and no Latin word around; relaxed mode (the line already has a
-    /// strict span) takes any pair that decodes to known Chinese.
-    fn gbk_as_latin1(&self, chars: &[char], i: usize, relaxed: bool) -> Option<(usize, String)> {
+    /// `ÎÒÃÇ` -> `我们`: GBK pairs read from Latin-1/cp1252 characters (a trail byte may be ASCII), starting at
+    /// `i`; returns where the span ends. Strict mode needs two or more common Han characters and no Latin word
+    /// around; relaxed mode (the line already has a strict span) takes any pair that decodes to known Chinese.
+    fn gbk_as_latin1(
+        &self,
+        chars: &[char],
+        chains: &Latin1Chains,
+        i: usize,
+        relaxed: bool,
+    ) -> Option<usize> {
+        chains.pairs.get(i).copied().flatten()?;
         if !relaxed && i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphabetic()) {
             return None;
         }
-        let mut k = i;
-        let mut decoded = String::new();
-        let mut han = Vec::new();
-        while let (Some(&a), Some(&b), true) = (chars.get(k), chars.get(k + 1), k - i < 256) {
-            let (Some(lead), Some(trail)) = (mixed_byte(a), mixed_byte(b)) else {
-                break;
-            };
-            if lead < 0x81 || a.is_ascii() {
-                break;
-            }
-            let Some(c) = gbk_pair(lead, trail) else {
-                break;
-            };
-            if !is_gbk_wide(c) {
-                break;
-            }
-            if is_han(c) {
-                han.push(c);
-            }
-            decoded.push(c);
-            k += 2;
-        }
+        let k = *chains.end.get(i)?;
+        let n_han = chains.han.get(i)? - chains.han.get(k)?;
+        let unknown = chains.unknown.get(i)? - chains.unknown.get(k)?;
+        let cost = chains.cost.get(i)? - chains.cost.get(k)?;
         let min_han = if relaxed { 0 } else { 2 };
         let latin_after = !relaxed
             && chars
                 .get(k)
                 .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-        if decoded.is_empty() || han.len() < min_han || latin_after {
+        if n_han < min_han || latin_after || unknown > 0 {
             return None;
         }
-        let all_known = han
-            .iter()
-            .all(|&c| han_costs().half_bits(c) < UNKNOWN_HALF_BITS);
         let limit = self.cfg.max_clean_bits + if relaxed { 4.0 } else { 0.0 };
-        let (mean, _) = han_costs().mean_bits(&han);
-        (all_known && (han.is_empty() || mean <= limit)).then_some((k - i, decoded))
+        (n_han == 0 || cost / n_han as f64 <= limit).then_some(k)
     }
 
     /// `鎴戜滑` -> `我们`: spans of the run whose GBK bytes are valid UTF-8 of clearly more probable Chinese.
     /// Returns (first char, end char, decoded text) per span, in order. Linear: a rejected span is skipped whole.
-    fn utf8_as_gbk(&self, run: &[char]) -> Vec<(usize, usize, String)> {
+    fn utf8_reread(&self, run: &[char], bytes: Option<Vec<u8>>) -> Vec<(usize, usize, String)> {
         let mut found = Vec::new();
-        let Some(bytes) = gbk_encode(run) else {
+        let Some(bytes) = bytes else {
             return found;
         };
         let table = han_costs();
@@ -853,10 +1308,9 @@ impl MojibakeRepairer {
                 Err(e) => e.valid_up_to(),
             };
             // The span must end on both a GBK and a UTF-8 character boundary.
+            let valid_str = std::str::from_utf8(tail.get(..valid).unwrap_or(&[])).unwrap_or("");
             let mut n_chars = valid / 2;
-            while n_chars > 0
-                && std::str::from_utf8(tail.get(..2 * n_chars).unwrap_or(&[])).is_err()
-            {
+            while n_chars > 0 && !valid_str.is_char_boundary(2 * n_chars) {
                 n_chars -= 1;
             }
             if n_chars < 2 {
@@ -874,7 +1328,7 @@ impl MojibakeRepairer {
                 n >= 1
                     && mean + self.cfg.min_gain_bits <= before
                     && chars.iter().all(|&c| {
-                        is_gbk_wide(c)
+                        is_chinese_text_char(c)
                             || c.is_ascii_graphic()
                             || ('\u{2010}'..='\u{2027}').contains(&c)
                     })
@@ -889,64 +1343,171 @@ impl MojibakeRepairer {
         found
     }
 
-    /// A GBK frame shift inside `run`: for each split point, the characters after it are re-read one byte late
-    /// (the byte at the split is an orphaned trail byte, so its character is lost). The run's last trail byte
-    /// is the next character when that is ASCII 0x40-0x7E (`@` in `喃@得`); otherwise the last byte dangles
-    /// and its character is lost too. The best split wins if it beats the original by the margin.
-    fn frame_shift(&self, run: &[char], next: Option<char>, _mean_run: f64) -> Option<Shift> {
-        let bytes = gbk_encode(run)?;
-        let trail = next
-            .filter(|c| ('\u{40}'..='\u{7E}').contains(c))
-            .map(|c| c as u8);
+    /// `run` written in one double-byte encoding (`pairs`, one per character; None where it has no two-byte
+    /// form) and read back pair by pair with another (`decode`): spans of at least `min_han` Han characters
+    /// whose reading is clearly more probable.
+    fn pair_reread(
+        &self,
+        run: &[char],
+        pairs: &[Option<[u8; 2]>],
+        decode: fn(u8, u8) -> Option<char>,
+        min_han: usize,
+    ) -> Vec<(usize, usize, String)> {
+        let mut found = Vec::new();
         let table = han_costs();
-        let mut best: Option<(f64, Shift)> = None;
-        // Shifted tails longer than 64 characters are not considered: it keeps this linear on huge runs, and a
-        // real frame shift resynchronises at the next ASCII byte long before that.
-        for kept in run.len().saturating_sub(64)..run.len().saturating_sub(1) {
-            let tail = run.get(kept..)?;
-            let (before, n_before) = table.mean_bits(tail);
-            if n_before < 2 {
+        let read: Vec<Option<char>> = pairs
+            .iter()
+            .map(|p| {
+                p.and_then(|[a, b]| decode(a, b))
+                    .filter(|&c| is_chinese_text_char(c))
+            })
+            .collect();
+        let mut a = 0;
+        while a < read.len() {
+            if read.get(a).copied().flatten().is_none() {
+                a += 1;
                 continue;
             }
-            let mut shifted: Vec<u8> = bytes.get(2 * kept + 1..)?.to_vec();
-            shifted.extend(trail);
-            let mut text = String::new();
-            let mut han = Vec::new();
-            let mut ok = true;
-            for pair in shifted.chunks(2) {
-                if let &[a, b] = pair {
-                    match gbk_pair(a, b) {
-                        Some(c) if is_gbk_wide(c) => {
-                            if is_han(c) {
-                                han.push(c);
-                            }
-                            text.push(c);
-                        }
-                        _ => {
-                            ok = false;
-                            break;
-                        }
-                    }
-                }
+            let mut b = a;
+            while read.get(b).copied().flatten().is_some() {
+                b += 1;
             }
-            if !ok || han.len() < 2 {
-                continue;
+            let decoded: Vec<char> = read
+                .get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            let (after, n_after) = table.mean_bits(&decoded);
+            let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
+            let all_known = decoded
+                .iter()
+                .filter(|c| is_han(**c))
+                .all(|&c| table.half_bits(c) < UNKNOWN_HALF_BITS);
+            if n_after >= min_han && all_known && after + self.cfg.min_gain_bits <= before {
+                found.push((a, b, decoded.into_iter().collect()));
             }
-            let (after, _) = table.mean_bits(&han);
-            let gain = before - after;
-            if gain >= self.cfg.min_gain_bits && best.as_ref().is_none_or(|(g, _)| gain > *g) {
-                best = Some((
-                    gain,
-                    Shift {
-                        kept,
-                        text,
-                        used_next: trail.is_some(),
-                    },
+            a = b;
+        }
+        found
+    }
+
+    /// A GBK frame shift inside `run`: for each split point, the characters from it on are re-read one byte
+    /// late. The character at the split is dropped: it pairs an orphaned byte (from a lost, stray or inserted
+    /// byte) with the next character's lead. The run's last byte then needs a partner: the next character
+    /// when that is ASCII 0x40-0x7E (`@` in `喃@得`, a trail byte that resynchronised the decoder); or none,
+    /// when it is itself ASCII (a letter the shifted decoder swallowed as a trail byte: `荓inux` = `是L` + `inux`)
+    /// or dangles before the `?`/U+FFFD a decoder leaves for a lone lead byte. Among candidates beating the
+    /// original by the margin, the one with the cheapest resulting run wins.
+    ///
+    /// Every split point reads the same odd-aligned byte pairs, so they are decoded once and each candidate is
+    /// judged in O(1) from suffix sums.
+    fn frame_shift(&self, run: &[char], next: Option<char>) -> Option<Shift> {
+        let bytes = gbk_encode(run)?;
+        let n = run.len();
+        if n < 2 {
+            return None;
+        }
+        let table = han_costs();
+        // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
+        let pairs: Vec<Option<char>> = (0..n - 1)
+            .map(|j| {
+                let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
+                gbk_pair(a, b).filter(|&c| is_chinese_text_char(c))
+            })
+            .collect();
+        let last_byte = *bytes.last()?;
+        // The end of the shifted run, for each way it may end: (text, Han cost, Han count, used next).
+        let mut endings: Vec<(Option<char>, f64, usize, bool)> = Vec::new();
+        if let Some(t) = next.filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
+            if let Some(c) = gbk_pair(last_byte, t as u8).filter(|&c| is_chinese_text_char(c)) {
+                let han = is_han(c);
+                endings.push((
+                    Some(c),
+                    if han { table.bits(c) } else { 0.0 },
+                    usize::from(han),
+                    true,
                 ));
             }
         }
-        best.map(|(_, s)| s)
+        // A swallowed letter is the first of a word that goes on after the run.
+        if next.is_some_and(|c| c.is_ascii_alphabetic()) && last_byte.is_ascii_alphabetic() {
+            endings.push((Some(char::from(last_byte)), 0.0, 0, false));
+        }
+        if matches!(next, Some('?' | '\u{FFFD}')) {
+            endings.push((None, 0.0, 0, false));
+        }
+        if endings.is_empty() {
+            return None;
+        }
+        // Suffix sums over the original run (before) and over the shifted pairs (after).
+        let mut run_cost = vec![0.0; n + 1];
+        let mut run_han = vec![0usize; n + 1];
+        let mut pair_cost = vec![0.0; n];
+        let mut pair_han = vec![0usize; n];
+        let mut pair_valid_from = n - 1; // pairs[j..] are all valid for j >= this
+        for j in (0..n).rev() {
+            let c = *run.get(j)?;
+            let han = is_han(c);
+            run_cost[j] = run_cost[j + 1] + if han { table.bits(c) } else { 0.0 };
+            run_han[j] = run_han[j + 1] + usize::from(han);
+            if let Some(&p) = pairs.get(j) {
+                let han = p.is_some_and(is_han);
+                pair_cost[j] = pair_cost[j + 1] + p.filter(|_| han).map_or(0.0, |c| table.bits(c));
+                pair_han[j] = pair_han[j + 1] + usize::from(han);
+                if p.is_some() && pair_valid_from == j + 1 {
+                    pair_valid_from = j;
+                }
+            }
+        }
+        // Shifted bytes turn the text's own punctuation into Han characters, and make punctuation only by
+        // chance: a candidate tail that still holds Chinese punctuation is clean text that is merely rare
+        // (`胸墙“饴糖”？` would otherwise become `胸墙“绿恰保`). So tails start after the last one.
+        let after_punct = run
+            .iter()
+            .rposition(|&c| is_punctuation_mark(c))
+            .map_or(0, |p| p + 1);
+        // Shifted tails longer than 64 characters are not considered: a real frame shift resynchronises at the
+        // next ASCII byte long before that.
+        let first = n.saturating_sub(64).max(after_punct).max(pair_valid_from);
+        let mut best: Option<(f64, usize, usize)> = None; // (total cost, kept, ending)
+        for kept in first..n - 1 {
+            let n_before = run_han[kept];
+            if n_before < 2 {
+                continue;
+            }
+            let before = run_cost[kept] / n_before as f64;
+            let kept_cost = run_cost[0] - run_cost[kept];
+            for (e, &(_, end_cost, end_han, _)) in endings.iter().enumerate() {
+                let n_after = pair_han[kept] + end_han;
+                if n_after < 2 {
+                    continue;
+                }
+                let after_cost = pair_cost[kept] + end_cost;
+                if before - after_cost / (n_after as f64) < self.cfg.min_gain_bits {
+                    continue;
+                }
+                let total = kept_cost + after_cost;
+                if best.is_none_or(|(t, _, _)| total < t) {
+                    best = Some((total, kept, e));
+                }
+            }
+        }
+        let (_, kept, e) = best?;
+        let &(end_char, _, _, used_next) = endings.get(e)?;
+        let mut text: String = pairs.get(kept..)?.iter().flatten().collect();
+        text.extend(end_char);
+        Some(Shift {
+            kept,
+            text,
+            used_next,
+        })
     }
+}
+
+fn is_punctuation_mark(c: char) -> bool {
+    is_cjk_punct(c) || (('\u{FF01}'..='\u{FF5E}').contains(&c) && !c.is_alphanumeric())
 }
 
 struct Shift {
@@ -1101,6 +1662,68 @@ mod tests {
     }
 
     #[test]
+    fn mixed_byte_matches_the_windows_1252_row() {
+        for (i, c) in CP1252_HIGH.chars().enumerate() {
+            assert_eq!(mixed_byte(c), Some(0x80 + i as u8), "{c}");
+        }
+        assert_eq!(mixed_byte('é'), Some(0xE9));
+        assert_eq!(mixed_byte('中'), None);
+    }
+
+    #[test]
+    fn gbk_table_agrees_with_encoding_rs() {
+        let table = gbk_table();
+        let mut checked = 0;
+        for (index, &c) in table.decode.iter().enumerate() {
+            if c == '\0' {
+                continue;
+            }
+            let mut buf = [0; 4];
+            let (bytes, _, errors) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+            assert!(!errors, "{c}");
+            let want = (bytes.len() == 2).then_some(&*bytes);
+            assert_eq!(gbk_encode(&[c]).as_deref(), want, "{c}");
+            let pair = [0x81 + (index / 191) as u8, 0x40 + (index % 191) as u8];
+            assert_eq!(gbk_pair(pair[0], pair[1]), Some(c));
+            checked += 1;
+        }
+        assert!(checked > 21_000, "{checked}");
+        assert_eq!(
+            gbk_encode(&['我', '们']),
+            Some(vec![0xCE, 0xD2, 0xC3, 0xC7])
+        );
+        assert_eq!(gbk_encode(&['a']), None); // one byte, not a pair
+        assert_eq!(gbk_pair(0x81, 0x7F), None);
+    }
+
+    #[test]
+    fn lost_bytes_and_lost_nbsp() {
+        // 'Straße – café'.encode('utf-8').decode('cp1252') with the 0x80 of the en dash lost as '?'.
+        assert_eq!(fixed("StraÃŸe â?“ cafÃ©"), "Straße \u{FFFD} café");
+        // U+2800 is E2 A0 80; the A0 became a space: 'â € ' next to a certain repair.
+        assert_eq!(fixed("â € cafÃ©"), "\u{2800} café");
+        // Python: 'Рим и мир'.encode('utf-8').decode('cp1251'), whose A0 byte of 'Р' (D0 A0) became a space.
+        assert_eq!(fixed("Р РёРј Рё РјРёСЂ"), "Рим и мир");
+        // Portuguese contraction: the space is the NBSP byte; elsewhere it is kept.
+        assert_eq!(fixed("vou Ã s trÃªs"), "vou às três");
+        assert_eq!(fixed("jusqu'Ã nos rÃªves"), "jusqu'à nos rêves");
+        assert_eq!(fixed("signe Ã s'Ã©loigner"), "signe à s'éloigner");
+    }
+
+    #[test]
+    fn lowercased_mojibake_is_not_half_repaired() {
+        // Python: 'Ação’ feita' through UTF-8 -> cp1252 twice, then lowercased. 'ã' no longer encodes to C3,
+        // so only the pieces `â‚¬` and `â„¢` would decode, into a worse mix.
+        assert_eq!(rep().repair("aãƒâ§ãƒâ£oã¢â‚¬â„¢ feita"), None);
+    }
+
+    #[test]
+    fn ligature_from_cp1251() {
+        // 'ﬁ' (EF AC 81) read as cp1251 is 'п¬Ѓ'; a presentation form is not a lone CJK character.
+        assert_eq!(fixed("signiп¬Ѓcant"), "signiﬁcant");
+    }
+
+    #[test]
     fn other_code_pages_and_emoji() {
         // Python: 'Привет мир'.encode('utf-8').decode('cp1251')
         assert_eq!(fixed("РџСЂРёРІРµС‚ РјРёСЂ"), "Привет мир");
@@ -1140,6 +1763,34 @@ mod tests {
         assert_eq!(r.text, "他说这是我的朋友。");
         assert_eq!(r.kinds, vec!["utf8-as-gbk"]);
         assert!(r.unrecoverable.is_empty());
+    }
+
+    #[test]
+    fn big5_table_agrees_with_encoding_rs() {
+        let mut checked = 0;
+        // Supplementary-plane characters (a few Big5 pairs) are not re-encoded: the table covers the BMP.
+        for &c in big5_tables()
+            .0
+            .iter()
+            .filter(|&&c| c != '\0' && (c as u32) < 0x10000)
+        {
+            let mut buf = [0; 4];
+            let (bytes, _, errors) = encoding_rs::BIG5.encode(c.encode_utf8(&mut buf));
+            let want = (!errors && bytes.len() == 2).then(|| [bytes[0], bytes[1]]);
+            assert_eq!(big5_encode_char(c), want, "{c}");
+            checked += 1;
+        }
+        assert!(checked > 13_000, "{checked}");
+    }
+
+    #[test]
+    fn gbk_read_as_big5() {
+        // Python: '他们说了很多话，我们都很高兴。'.encode('gbk').decode('big5')
+        let r = rep().repair("坻蠅佽賸竭嗣趕ㄛ扂蠅飲竭詢倓﹝").unwrap();
+        assert_eq!(r.text, "他们说了很多话，我们都很高兴。");
+        assert_eq!(r.kinds, vec!["gbk-as-big5"]);
+        // Two rare characters alone are not enough evidence for a re-read.
+        assert_eq!(rep().repair("旮旯"), None);
     }
 
     #[test]
