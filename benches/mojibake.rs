@@ -3,8 +3,8 @@
 //! with only its encoding repairs switched on (its `fix_encoding` family), which is the work this stage does;
 //! its full default `fix_text` is measured too, for reference.
 //!
-//! `cargo bench --features bench-plsfix --bench mojibake` (the feature only brings in plsfix); compare the MB/s of `cleanalign_*` with `plsfix_encoding_*` for the same
-//! input.
+//! `cargo bench --features bench-plsfix --bench mojibake` (the feature only brings in plsfix); compare the MB/s
+//! of `cleanalign_*` with `plsfix_encoding_*` for the same input.
 
 use cleanalign::config::Config;
 use cleanalign::stages::mojibake::MojibakeRepairer;
