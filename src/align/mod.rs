@@ -68,6 +68,22 @@ pub struct AlignConfig {
     /// Pairing pre-gate: each document is aligned only with this many partners (>= 1), those sharing the
     /// most dictionary translations, numbers and names with it; keeps pairing near-linear in batch size.
     pub pair_candidates_per_doc: usize,
+    /// Pairing: documents named `NAME.<lang>.<ext>` with the same NAME and two different language codes
+    /// (`report.zh.txt` / `report.en.txt`) are declared translations of each other: they are paired without
+    /// the automatic tests, and their confidence is still reported.
+    pub pair_by_name: bool,
+    /// Pairing: pairs the user knows, by document id (the file name without its last extension, as in
+    /// `docs/<id>.txt`): a list of `{ src = "report_cn", tgt = "report_final" }` tables. Declared pairs skip
+    /// the automatic tests; ids not in the batch are ignored.
+    pub pairs: Vec<DeclaredPair>,
+}
+
+/// One entry of `align.pairs`: two document ids that translate each other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredPair {
+    pub src: String,
+    pub tgt: String,
 }
 
 impl Default for AlignConfig {
@@ -89,6 +105,8 @@ impl Default for AlignConfig {
             pair_max_char_ratio: 2.0,
             pair_max_exhaustive: 250_000,
             pair_candidates_per_doc: 3,
+            pair_by_name: true,
+            pairs: Vec::new(),
         }
     }
 }
@@ -135,6 +153,22 @@ impl AlignConfig {
                     self.min_band, self.max_band
                 ),
             ));
+        }
+        for (i, pair) in self.pairs.iter().enumerate() {
+            for (side, id) in [("src", &pair.src), ("tgt", &pair.tgt)] {
+                if id.trim().is_empty() {
+                    e.push(FieldError::new(
+                        format!("pairs[{i}].{side}"),
+                        "must name a document id, got an empty string",
+                    ));
+                }
+            }
+            if pair.src == pair.tgt && !pair.src.trim().is_empty() {
+                e.push(FieldError::new(
+                    format!("pairs[{i}].tgt"),
+                    format!("pairs a document with itself (`{}`)", pair.tgt),
+                ));
+            }
         }
         if self.pair_candidates_per_doc == 0 {
             e.push(FieldError::new(

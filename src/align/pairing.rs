@@ -15,6 +15,11 @@
 //! at most 20 documents) are compared. A true pair with neither a shared stem nor shared rare anchors is
 //! missed in that regime: that is the documented limit.
 //!
+//! Declared pairs come first and skip every test above: `align.pairs` (document ids the user knows), then,
+//! with `pair_by_name`, ids `NAME.<lang>` sharing NAME in two different languages (`report.zh.txt` /
+//! `report.en.txt`). Their confidence is still computed and reported; their documents take no part in
+//! automatic pairing.
+//!
 //! Each document ends up in at most one pair (best score first, ties by index), so output is deterministic.
 //! What it never does: it never pairs two documents of the same language.
 
@@ -48,20 +53,34 @@ const MAX_ANCHOR_DF: usize = 20;
 /// Find translation pairs among `docs`. See the module header.
 pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<DocPair> {
     let cfg = aligner.config();
-    let candidates = candidates(aligner, docs, cfg.pair_max_exhaustive);
+    // Pairs the user declared (by name convention or in `align.pairs`) are taken as they are; their
+    // documents then take no part in automatic pairing.
+    let declared = declared_pairs(cfg, docs);
+    let mut out: Vec<DocPair> = declared
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (s, t) = oriented(docs, a, b)?;
+            let (ds, dt) = (docs.get(s)?, docs.get(t)?);
+            let beads = aligner.align(&ds.sentences, &dt.sentences, &ds.lang, &dt.lang);
+            let score = coverage(cfg, &beads, ds.sentences.len(), dt.sentences.len());
+            Some(DocPair {
+                src: s,
+                tgt: t,
+                score,
+            })
+        })
+        .collect();
+    let mut used: BTreeSet<usize> = out.iter().flat_map(|p| [p.src, p.tgt]).collect();
+    let candidates: Vec<(usize, usize)> = candidates(aligner, docs, cfg.pair_max_exhaustive)
+        .into_iter()
+        .filter(|(a, b)| !used.contains(a) && !used.contains(b))
+        .collect();
     // Each candidate costs one banded alignment: score them in parallel (the order is restored below).
     let mut scored: Vec<DocPair> = candidates
         .par_iter()
         .filter_map(|&(a, b)| {
-            let (da, db) = (docs.get(a)?, docs.get(b)?);
-            // Chinese is the source; otherwise the language code that sorts first, for determinism.
-            let a_first = match (Lang::from_code(&da.lang), Lang::from_code(&db.lang)) {
-                (Some(Lang::Zh), _) => true,
-                (_, Some(Lang::Zh)) => false,
-                _ => da.lang <= db.lang,
-            };
-            let (s, t) = if a_first { (a, b) } else { (b, a) };
-            let (ds, dt) = if a_first { (da, db) } else { (db, da) };
+            let (s, t) = oriented(docs, a, b)?;
+            let (ds, dt) = (docs.get(s)?, docs.get(t)?);
             pair_score(aligner, ds, dt).map(|score| DocPair {
                 src: s,
                 tgt: t,
@@ -75,8 +94,6 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<DocPair>
             .then(x.src.cmp(&y.src))
             .then(x.tgt.cmp(&y.tgt))
     });
-    let mut used = BTreeSet::new();
-    let mut out = Vec::new();
     for p in scored {
         if used.contains(&p.src) || used.contains(&p.tgt) {
             continue;
@@ -87,6 +104,75 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<DocPair>
     }
     out.sort_by_key(|p| (p.src, p.tgt));
     out
+}
+
+/// `(src, tgt)` with Chinese as the source; otherwise the language code that sorts first, for determinism.
+fn oriented(docs: &[DocForPairing], a: usize, b: usize) -> Option<(usize, usize)> {
+    let (da, db) = (docs.get(a)?, docs.get(b)?);
+    let a_first = match (Lang::from_code(&da.lang), Lang::from_code(&db.lang)) {
+        (Some(Lang::Zh), _) => true,
+        (_, Some(Lang::Zh)) => false,
+        _ => da.lang <= db.lang,
+    };
+    Some(if a_first { (a, b) } else { (b, a) })
+}
+
+/// Pairs the user declared, as document indices, each document in at most one: first `align.pairs` in
+/// the order written, then (with `pair_by_name`) ids `NAME.<lang>` sharing NAME with two different
+/// languages, in id order. A name shared by more than two documents is ambiguous and pairs nothing.
+fn declared_pairs(cfg: &super::AlignConfig, docs: &[DocForPairing]) -> Vec<(usize, usize)> {
+    let index: BTreeMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let mut used = BTreeSet::new();
+    let mut out = Vec::new();
+    let mut take = |a: usize, b: usize, out: &mut Vec<(usize, usize)>| {
+        if a != b && !used.contains(&a) && !used.contains(&b) {
+            used.insert(a);
+            used.insert(b);
+            out.push((a, b));
+        }
+    };
+    for pair in &cfg.pairs {
+        if let (Some(&a), Some(&b)) = (index.get(pair.src.as_str()), index.get(pair.tgt.as_str())) {
+            take(a, b, &mut out);
+        }
+    }
+    if cfg.pair_by_name {
+        let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, d) in docs.iter().enumerate() {
+            if let Some((name, _)) =
+                d.id.rsplit_once('.')
+                    .filter(|(n, c)| !n.is_empty() && is_lang_code(c))
+            {
+                by_name.entry(name).or_default().push(i);
+            }
+        }
+        for group in by_name.values() {
+            if let [a, b] = group.as_slice() {
+                // `zh` and `zh-Hant` are one language in two scripts, not a translation.
+                let base = |i: usize| {
+                    docs.get(i)
+                        .and_then(|d| d.id.rsplit_once('.'))
+                        .and_then(|(_, c)| c.split(['-', '_']).next())
+                        .map(str::to_ascii_lowercase)
+                };
+                if base(*a) != base(*b) {
+                    take(*a, *b, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A file-name language marker: `zh`, `en` and their variants (`zh-Hant`, `eng`), or any two-letter code
+/// (`de`, `fr`). Anything longer (`final`, `v2`) is part of the name, not a language.
+fn is_lang_code(code: &str) -> bool {
+    matches!(Lang::from_code(code), Some(Lang::Zh | Lang::En))
+        || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// `Some(score)` when the two documents pass every document-level test, `None` otherwise.
@@ -437,7 +523,7 @@ fn doc_anchors(doc: &DocForPairing) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::AlignConfig;
+    use crate::align::{AlignConfig, DeclaredPair};
 
     fn doc(id: &str, lang: &str, s: &[&str]) -> DocForPairing {
         DocForPairing {
@@ -566,6 +652,89 @@ mod tests {
         }
         assert!(interleaved_sides(&unrelated, 3).is_some());
         assert!(align_interleaved(&al, &unrelated).is_none());
+    }
+
+    #[test]
+    fn declared_pairs_skip_the_automatic_tests() {
+        // Too short to pass pair_min_sentences, and not translations: only a declaration pairs them.
+        let docs = vec![
+            doc("report.zh", "zh", &["今天下雨。"]),
+            doc("report.en", "en", &["The market opened late."]),
+            doc("notes.zh", "zh", &["我们去公园。"]),
+            doc("memo", "en", &["Bring the keys."]),
+            doc("report_final", "en", &["Nothing here."]),
+        ];
+        let aligner = AlignConfig {
+            use_lexicon: false,
+            ..AlignConfig::default()
+        }
+        .build()
+        .expect("config builds");
+        let pairs = pair_documents(&aligner, &docs);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].src, pairs[0].tgt), (0, 1));
+        assert!((0.0..=1.0).contains(&pairs[0].score));
+
+        let mut cfg = AlignConfig {
+            pair_by_name: false,
+            use_lexicon: false,
+            ..AlignConfig::default()
+        };
+        let aligner = cfg.build().expect("config builds");
+        assert!(pair_documents(&aligner, &docs).is_empty());
+        cfg.pairs = vec![
+            DeclaredPair {
+                src: "memo".into(),
+                tgt: "notes.zh".into(),
+            },
+            // The second declaration of an already paired document is ignored, as is an unknown id.
+            DeclaredPair {
+                src: "notes.zh".into(),
+                tgt: "report_final".into(),
+            },
+            DeclaredPair {
+                src: "missing".into(),
+                tgt: "report.zh".into(),
+            },
+        ];
+        let aligner = cfg.build().expect("config builds");
+        let pairs = pair_documents(&aligner, &docs);
+        assert_eq!(pairs.len(), 1);
+        // Chinese is the source whatever the order of the declaration.
+        assert_eq!((pairs[0].src, pairs[0].tgt), (2, 3));
+    }
+
+    #[test]
+    fn name_convention_needs_a_language_marker_and_exactly_two_documents() {
+        assert!(
+            is_lang_code("zh")
+                && is_lang_code("en")
+                && is_lang_code("zh-Hant")
+                && is_lang_code("de")
+        );
+        assert!(!is_lang_code("final") && !is_lang_code("v2") && !is_lang_code(""));
+        let docs = vec![
+            doc("a.zh", "zh", &["今天下雨。"]),
+            doc("a.en", "en", &["It rains today."]),
+            doc("a.fr", "fr", &["Il pleut."]),
+            doc("b.zh", "zh", &["我们走吧。"]),
+            doc("b.zh-Hant", "zh", &["我們走吧。"]),
+            doc("c.fr", "fr", &["Il pleut."]),
+            doc("c.de", "de", &["Es regnet."]),
+        ];
+        let aligner = AlignConfig {
+            use_lexicon: false,
+            ..AlignConfig::default()
+        }
+        .build()
+        .expect("config builds");
+        // `a` names three documents (ambiguous); `b` is one language in two scripts; `c` pairs, the
+        // language code that sorts first as the source.
+        let pairs = pair_documents(&aligner, &docs);
+        assert_eq!(
+            pairs.iter().map(|p| (p.src, p.tgt)).collect::<Vec<_>>(),
+            vec![(6, 5)]
+        );
     }
 
     #[test]
