@@ -347,6 +347,27 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Positive evidence that a Latin line is English, not just "Latin and nothing else recognised": at least
+/// one word in eight is an English function word (English prose runs at about two in five). Languages
+/// the language identifier has no stop words for (Indonesian "amat amat keji", Malay, Tagalog) reduplicate
+/// words legitimately and must not have their doubles cut as English stutters.
+fn reads_as_english(line: &str) -> bool {
+    let words = words_lower(line);
+    let function_words = words
+        .iter()
+        .filter(|w| {
+            // langid's list leaves out short words other languages share ("a", "in", "is"); for this
+            // yes/no question they are still evidence.
+            crate::stages::langid::is_english_function_word(w)
+                || matches!(
+                    w.as_str(),
+                    "a" | "an" | "in" | "on" | "is" | "was" | "as" | "he" | "i"
+                )
+        })
+        .count();
+    function_words > 0 && function_words * 8 >= words.len()
+}
+
 /// Punctuation compared by kind: curly and straight quotes, full- and half-width commas are equal.
 fn norm_punct(c: char) -> char {
     match c {
@@ -687,6 +708,9 @@ impl MtRepairer {
         }
         let (text, glossary_hits) = self.apply_glossary(line);
         let (text, article_hits) = self.fix_articles(&text);
+        if !reads_as_english(&text) {
+            return text;
+        }
         let mut evidence = glossary_hits + article_hits > 0;
         if !evidence {
             // Unambiguous loops elsewhere in the line are evidence that the ambiguous ones are damage too.
@@ -984,8 +1008,21 @@ impl MtRepairer {
             if two_copies && (content_first || linker_first) {
                 return false;
             }
+            // "(and) on and on and on", "miles and miles and miles": one word coordinated with itself by
+            // "and" or "or" is emphasis at any length; MT loops repeat longer phrases, not this.
+            if matches!(x, "and" | "or") || matches!(y, "and" | "or") {
+                return false;
+            }
         }
         if comma {
+            // "iPhone 11, iPhone 11 Pro", "Windows 10, Windows 10 Pro": list items that share a product
+            // or model name (a digit or an inner capital) are a list, not a loop.
+            if a.iter().any(|&k| {
+                let w = surface(k);
+                w.chars().any(|c| c.is_ascii_digit()) || w.chars().skip(1).any(char::is_uppercase)
+            }) {
+                return false;
+            }
             // "Come on, come on, we are late": an emphatic repetition is a clause of its own. A chain
             // of copies that starts or ends inside a clause ("up the mountain with, mountain with me")
             // is a loop.
@@ -1588,6 +1625,24 @@ mod tests {
         );
         // Sentence boundaries are not loops.
         assert_eq!(rep().repair("We won. We won."), None);
+    }
+
+    #[test]
+    fn reduplication_and_lists_in_real_text_are_kept() {
+        for clean in [
+            // Indonesian intensifying reduplication; no English function words, so not English.
+            "Dari sekedar kritik yang santun, hingga penghinaan yang amat amat keji.",
+            "They discriminated against people of color, and on and on and on.",
+            "The road went on and on through miles and miles and miles of desert.",
+            "iPhone 11, iPhone 11 Pro, and iPhone 11 Pro Max are the first devices with it.",
+        ] {
+            assert_eq!(fix(clean), clean);
+        }
+        // A real stutter in an English sentence is still cut.
+        assert_eq!(
+            fix("Nadal celebrates celebrates a point against Khachanov in the match."),
+            "Nadal celebrates a point against Khachanov in the match."
+        );
     }
 
     #[test]
