@@ -1461,8 +1461,9 @@ fn unmatched_marks(text: &str) -> usize {
         ('《', '》'),
         ('【', '】'),
     ];
+    const CURLY: usize = 3;
     let mut depth = [0usize; 8];
-    let mut unmatched = 0usize;
+    let mut unmatched = [0usize; 8];
     let mut straight = 0usize;
     for c in text.chars() {
         if c == '"' {
@@ -1474,14 +1475,18 @@ fn unmatched_marks(text: &str) -> usize {
                 depth[k] += 1;
             } else if c == close {
                 if depth[k] == 0 {
-                    unmatched += 1;
+                    unmatched[k] += 1;
                 } else {
                     depth[k] -= 1;
                 }
             }
         }
     }
-    unmatched + depth.iter().sum::<usize>() + straight % 2
+    // Web text mixes straight and curly double quotes in one quotation (`"But does that mean ...?”`): an odd
+    // straight quote balances one lone curly quote.
+    let lone_curly = unmatched[CURLY] + depth[CURLY];
+    let mixed = usize::from(straight % 2 == 1 && lone_curly > 0);
+    unmatched.iter().sum::<usize>() + depth.iter().sum::<usize>() + straight % 2 - 2 * mixed
 }
 
 impl super::LineRepair for MtRepairer {
@@ -1625,6 +1630,14 @@ mod tests {
         );
         // Sentence boundaries are not loops.
         assert_eq!(rep().repair("We won. We won."), None);
+    }
+
+    #[test]
+    fn straight_and_curly_quotes_balance_each_other() {
+        assert_eq!(unmatched_marks("\"But does that mean they go?”"), 0);
+        assert_eq!(unmatched_marks("“But does that mean they go?\""), 0);
+        assert_eq!(unmatched_marks("\"But does that mean they go?"), 1);
+        assert_eq!(unmatched_marks("“But (does that mean they go?"), 2);
     }
 
     #[test]
