@@ -10,7 +10,9 @@
 //!   counterpart is a CC-CEDICT gloss lemma, or a romanised name: the toneless pinyin of 1-3 Chinese characters
 //!   equal to a capitalised English word ("Wang Miao", "Bao-yu"); for other pairs (or with the lexicon off) it
 //!   is an identical token or a shared 5-letter prefix (cognates such as *expédition*/*Expedition*);
-//! - **anchors**: numbers and Latin words (inside Chinese text too) that occur on both sides;
+//! - **anchors**: numbers and Latin words (inside Chinese text too) that occur on both sides, and question
+//!   marks, exclamation marks and ellipses (`？`/`?`): a sentence's mood usually survives translation, and
+//!   in dialogue it tells where a 1-2 bead ends (MAC-dev 0.865 -> 0.872);
 //! - **associations learned from the pair itself**: after a first alignment, words that co-occur in at least
 //!   two confident beads with a Dice coefficient of 0.5 or more (names, terms, and for pairs without a
 //!   dictionary, frequent word translations) become counterparts, and the spread of length ratios is
@@ -229,6 +231,30 @@ const NAME_KEY: char = '\u{2}';
 /// Prefix of interned Chinese word identities (never a key by themselves).
 const ZH_WORD: char = '\u{3}';
 
+/// Prefix of interned punctuation anchors.
+const PUNCT_KEY: char = '\u{4}';
+
+/// Sentence moods that survive translation: a question, an exclamation, speech trailing off. One token per
+/// kind present in the sentence, the same key in every script (`？` and `?`, `……` and `...` meet). Quotation marks are not used: English
+/// dialogue often uses single quotes, which cannot be told from apostrophes, and adding them lowered both
+/// dev sets.
+fn punctuation_tokens(s: &str, int: &mut Interner) -> Vec<Tok> {
+    let question = s.contains(['?', '？']);
+    let exclamation = s.contains(['!', '！']);
+    let ellipsis = s.contains('…') || s.contains("...");
+    let mut out = Vec::new();
+    for (present, name) in [(question, "?"), (exclamation, "!"), (ellipsis, ".")] {
+        if present {
+            let id = int.id(&format!("{PUNCT_KEY}{name}"));
+            out.push(Tok {
+                word: id,
+                keys: vec![id],
+            });
+        }
+    }
+    out
+}
+
 /// English sentence -> one token per content word (key: its lemma). Capitalised words also carry a name
 /// key, so that a romanised Chinese name meets the pinyin of its characters; a hyphenated name ("Bao-yu")
 /// also carries the joined form.
@@ -403,11 +429,12 @@ fn prepare(sents: &[String], side_is_zh: bool, model: Model, int: &mut Interner)
     sents
         .iter()
         .map(|s| {
-            let toks = match model {
+            let mut toks = match model {
                 Model::Lexicon { lex, .. } if side_is_zh => chinese_tokens(s, lex, int),
                 Model::Lexicon { .. } => english_tokens(s, int),
                 Model::Surface => surface_tokens(s, int),
             };
+            toks.extend(punctuation_tokens(s, int));
             RawSent {
                 len: visible_len(s),
                 toks,
@@ -862,8 +889,8 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
 /// Replace each aligned bead's score by one that also asks how clearly it beat its rivals. A bead's own
 /// evidence says whether its sentences are translations; whether its boundaries are right shows in the
 /// margin over the best other bead shape starting or ending at the same corner (net of the merge penalty).
-/// The score maps the smaller of the evidence and half the margin: on MAC-dev this separates exactly right
-/// beads from wrong ones better than the evidence alone. Null beads keep 0.
+/// The score is the smaller of the evidence's map and a logistic map of half the margin: on MAC-dev this
+/// separates exactly right beads from wrong ones better than the evidence alone. Null beads keep 0.
 fn rescore_by_margin(sc: &Scorer, beads: &mut [Bead], max_bead: usize) {
     let n = sc.src.len();
     let m = sc.tgt.len();
@@ -1291,6 +1318,23 @@ mod tests {
         for b in &beads {
             assert!(b.score > 0.5, "translation bead scored low: {b:?}");
         }
+    }
+
+    #[test]
+    fn question_and_exclamation_marks_meet_across_scripts() {
+        let mut int = Interner::new(None);
+        let zh = punctuation_tokens("你去哪儿？快走！", &mut int);
+        let en = punctuation_tokens("Where are you going? Hurry!", &mut int);
+        let keys = |t: &[Tok]| t.iter().flat_map(|t| t.keys.clone()).collect::<Vec<u32>>();
+        assert_eq!(keys(&zh).len(), 2);
+        assert_eq!(keys(&zh), keys(&en));
+        assert_eq!(
+            keys(&punctuation_tokens("他说……", &mut int)),
+            keys(&punctuation_tokens("He said...", &mut int))
+        );
+        // A plain statement (and an apostrophe) carries no punctuation anchor.
+        assert!(punctuation_tokens("It's raining.", &mut int).is_empty());
+        assert!(punctuation_tokens("下雨了。", &mut int).is_empty());
     }
 
     #[test]
