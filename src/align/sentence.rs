@@ -31,7 +31,7 @@
 //! `evidence`, a logistic map of its own evidence (used for learning and for document pairing), and `score`,
 //! the smaller of that and a logistic map of half its margin over the best rival bead shape at the
 //! same corner, so a bead whose boundaries were a close call scores low. On MAC-dev beads scoring 0.5
-//! or more are 92% exactly right and the rest 80% (89% / 76% with the evidence alone); it is not a
+//! or more are 92% exactly right and the rest 81% (89% / 76% with the evidence alone); it is not a
 //! probability.
 //!
 //! Speed: a coarse pass with beads of at most two sentences per side searches a band around the diagonal
