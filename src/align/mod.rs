@@ -240,8 +240,12 @@ impl AlignConfig {
 pub struct Bead {
     pub src: Vec<usize>,
     pub tgt: Vec<usize>,
-    /// In [0,1], higher is better; 0 for null beads.
+    /// In [0,1], higher is better; 0 for null beads. Also weighs how clearly the bead beat rival bead
+    /// shapes at the same place, so it separates exactly right beads from wrong ones better than `evidence`.
     pub score: f64,
+    /// In [0,1]: the bead's own translation evidence, mapped monotonically (0 for null beads). Document
+    /// pairing tests coverage on this, since it asks whether sentences are translations, not where beads end.
+    pub evidence: f64,
 }
 
 /// The runtime aligner. Holds no dictionary itself: CC-CEDICT is shared process-wide (see
@@ -334,12 +338,14 @@ mod tests {
             src: vec![0, 1],
             tgt: vec![2],
             score: 0.81234,
+            evidence: 0.9,
         };
         assert_eq!(format_bead(&b), "[0, 1]:[2]:0.8123");
         let n = Bead {
             src: vec![3],
             tgt: vec![],
             score: 0.0,
+            evidence: 0.0,
         };
         assert_eq!(format_bead(&n), "[3]:[]:0.0000");
     }

@@ -281,6 +281,7 @@ pub fn align_interleaved(
             src: remap(&b.src, &zh_idx),
             tgt: remap(&b.tgt, &en_idx),
             score: b.score,
+            evidence: b.evidence,
         })
         .collect();
     Some((beads, score))
@@ -291,7 +292,7 @@ fn coverage(cfg: &super::AlignConfig, beads: &[super::Bead], ns: usize, nt: usiz
     let mut good_s = 0usize;
     let mut good_t = 0usize;
     for b in beads {
-        if !b.src.is_empty() && !b.tgt.is_empty() && b.score >= cfg.pair_bead_score {
+        if !b.src.is_empty() && !b.tgt.is_empty() && b.evidence >= cfg.pair_bead_score {
             good_s += b.src.len();
             good_t += b.tgt.len();
         }

@@ -10,7 +10,9 @@
 //!   counterpart is a CC-CEDICT gloss lemma, or a romanised name: the toneless pinyin of 1-3 Chinese characters
 //!   equal to a capitalised English word ("Wang Miao", "Bao-yu"); for other pairs (or with the lexicon off) it
 //!   is an identical token or a shared 5-letter prefix (cognates such as *expédition*/*Expedition*);
-//! - **anchors**: numbers and Latin words (inside Chinese text too) that occur on both sides;
+//! - **anchors**: numbers and Latin words (inside Chinese text too) that occur on both sides, and question
+//!   marks, exclamation marks and ellipses (`？`/`?`): a sentence's mood usually survives translation, and
+//!   in dialogue it tells where a 1-2 bead ends (MAC-dev 0.865 -> 0.872);
 //! - **associations learned from the pair itself**: after a first alignment, words that co-occur in at least
 //!   two confident beads with a Dice coefficient of 0.5 or more (names, terms, and for pairs without a
 //!   dictionary, frequent word translations) become counterparts, and the spread of length ratios is
@@ -25,9 +27,12 @@
 //! once plus `null_run_penalty` per further sentence, so an untranslated block goes unaligned as a whole).
 //! Each scorer measures how many tokens of this document pair's beads find counterparts (the lexicon's
 //! recall on this text); if that differs from the assumption, its pass re-runs with the measured value, so a
-//! pair with no usable lexical evidence falls back to length. The bead score exposed to users is a logistic
-//! map of the bead's evidence into [0, 1]; it is monotone in the evidence but not calibrated (see the
-//! closing note of issue 6).
+//! pair with no usable lexical evidence falls back to length. Each bead carries two values in [0, 1]:
+//! `evidence`, a logistic map of its own evidence (used for learning and for document pairing), and `score`,
+//! the smaller of that and a logistic map of half its margin over the best rival bead shape at the
+//! same corner, so a bead whose boundaries were a close call scores low. On MAC-dev beads scoring 0.5
+//! or more are 92% exactly right and the rest 81% (89% / 76% with the evidence alone); it is not a
+//! probability.
 //!
 //! Speed: a coarse pass with beads of at most two sentences per side searches a band around the diagonal
 //! (widened while the best path touches its edge); the fine passes try every bead shape only within
@@ -226,6 +231,30 @@ const NAME_KEY: char = '\u{2}';
 /// Prefix of interned Chinese word identities (never a key by themselves).
 const ZH_WORD: char = '\u{3}';
 
+/// Prefix of interned punctuation anchors.
+const PUNCT_KEY: char = '\u{4}';
+
+/// Sentence moods that survive translation: a question, an exclamation, speech trailing off. One token per
+/// kind present in the sentence, the same key in every script (`？` and `?`, `……` and `...` meet). Quotation marks are not used: English
+/// dialogue often uses single quotes, which cannot be told from apostrophes, and adding them lowered both
+/// dev sets.
+fn punctuation_tokens(s: &str, int: &mut Interner) -> Vec<Tok> {
+    let question = s.contains(['?', '？']);
+    let exclamation = s.contains(['!', '！']);
+    let ellipsis = s.contains('…') || s.contains("...");
+    let mut out = Vec::new();
+    for (present, name) in [(question, "?"), (exclamation, "!"), (ellipsis, ".")] {
+        if present {
+            let id = int.id(&format!("{PUNCT_KEY}{name}"));
+            out.push(Tok {
+                word: id,
+                keys: vec![id],
+            });
+        }
+    }
+    out
+}
+
 /// English sentence -> one token per content word (key: its lemma). Capitalised words also carry a name
 /// key, so that a romanised Chinese name meets the pinyin of its characters; a hyphenated name ("Bao-yu")
 /// also carries the joined form.
@@ -400,11 +429,12 @@ fn prepare(sents: &[String], side_is_zh: bool, model: Model, int: &mut Interner)
     sents
         .iter()
         .map(|s| {
-            let toks = match model {
+            let mut toks = match model {
                 Model::Lexicon { lex, .. } if side_is_zh => chinese_tokens(s, lex, int),
                 Model::Lexicon { .. } => english_tokens(s, int),
                 Model::Surface => surface_tokens(s, int),
             };
+            toks.extend(punctuation_tokens(s, int));
             RawSent {
                 len: visible_len(s),
                 toks,
@@ -682,7 +712,9 @@ impl Scorer<'_> {
     fn measured_len_sigma(&self, beads: &[Bead]) -> f64 {
         let mut devs: Vec<f64> = beads
             .iter()
-            .filter(|b| b.score >= LEARN_MIN_BEAD_SCORE && !b.src.is_empty() && !b.tgt.is_empty())
+            .filter(|b| {
+                b.evidence >= LEARN_MIN_BEAD_SCORE && !b.src.is_empty() && !b.tgt.is_empty()
+            })
             .filter_map(|b| {
                 let ls: f64 = b
                     .src
@@ -784,12 +816,14 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
                 src: vec![i],
                 tgt: vec![],
                 score: 0.0,
+                evidence: 0.0,
             })
             .collect();
         out.extend((0..m).map(|j| Bead {
             src: vec![],
             tgt: vec![j],
             score: 0.0,
+            evidence: 0.0,
         }));
         return out;
     }
@@ -836,6 +870,8 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
     // of length ratios measured on those beads.
     let (learned_src, learned_tgt) = learn_associations(&src_raw, &tgt_raw, &beads);
     if learned_src.is_empty() {
+        let mut beads = beads;
+        rescore_by_margin(&scorer, &mut beads, k);
         return beads;
     }
     let sigma = scorer.measured_len_sigma(&beads);
@@ -845,9 +881,57 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
         params,
     );
     scorer.len_sigma = sigma;
-    let (_, beads) = solve(&mut scorer, fine(&path), FINE_BAND, k, n, m);
+    let (_, mut beads) = solve(&mut scorer, fine(&path), FINE_BAND, k, n, m);
+    rescore_by_margin(&scorer, &mut beads, k);
     beads
 }
+
+/// Replace each aligned bead's score by one that also asks how clearly it beat its rivals. A bead's own
+/// evidence says whether its sentences are translations; whether its boundaries are right shows in the
+/// margin over the best other bead shape starting or ending at the same corner (net of the merge penalty).
+/// The score is the smaller of the evidence's map and a logistic map of half the margin: on MAC-dev this
+/// separates exactly right beads from wrong ones better than the evidence alone. Null beads keep 0.
+fn rescore_by_margin(sc: &Scorer, beads: &mut [Bead], max_bead: usize) {
+    let n = sc.src.len();
+    let m = sc.tgt.len();
+    let pen = |a: usize, b: usize| sc.params.merge_penalty * ((a + b) as f64 - 2.0).max(0.0);
+    let shapes: Vec<(usize, usize)> = shapes(max_bead.max(1))
+        .into_iter()
+        .filter(|&(a, b)| a > 0 && b > 0 && a <= max_bead && b <= max_bead)
+        .collect();
+    for bead in beads.iter_mut() {
+        let (Some(&i0), Some(&j0)) = (bead.src.first(), bead.tgt.first()) else {
+            continue;
+        };
+        let (a, b) = (bead.src.len(), bead.tgt.len());
+        let (i1, j1) = (i0 + a, j0 + b);
+        let q = sc.score(i0, i1, j0, j1);
+        bead.evidence = calibrate(q);
+        let mut rival = f64::NEG_INFINITY;
+        for &(x, y) in shapes.iter().filter(|&&s| s != (a, b)) {
+            if i0 + x <= n && j0 + y <= m {
+                rival = rival.max(sc.score(i0, i0 + x, j0, j0 + y) - pen(x, y));
+            }
+            if x <= i1 && y <= j1 {
+                rival = rival.max(sc.score(i1 - x, i1, j1 - y, j1) - pen(x, y));
+            }
+        }
+        let margin = q - pen(a, b) - rival;
+        // A clear margin cannot make unrelated sentences look good: the score never exceeds the evidence's.
+        let by_margin = if margin.is_finite() {
+            1.0 / (1.0 + (-(MARGIN_SLOPE * (MARGIN_SHARE * margin - MARGIN_MID))).exp())
+        } else {
+            1.0
+        };
+        bead.score = bead.evidence.min(by_margin);
+    }
+}
+
+/// The margin counts at this share against the bead's own evidence.
+const MARGIN_SHARE: f64 = 0.5;
+/// Logistic map of the margin-limited evidence into [0, 1].
+const MARGIN_SLOPE: f64 = 1.0;
+const MARGIN_MID: f64 = -0.5;
 
 impl<'p> Scorer<'p> {
     fn new(src: Vec<Sent>, tgt: Vec<Sent>, params: &'p Params) -> Scorer<'p> {
@@ -927,7 +1011,7 @@ fn learn_associations(
     let mut cs: HashMap<u32, u32> = HashMap::new();
     let mut ct: HashMap<u32, u32> = HashMap::new();
     let mut bead_words: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
-    for b in beads.iter().filter(|b| b.score >= LEARN_MIN_BEAD_SCORE) {
+    for b in beads.iter().filter(|b| b.evidence >= LEARN_MIN_BEAD_SCORE) {
         let words = |side: &[RawSent], idx: &[usize]| -> Vec<u32> {
             let mut v: Vec<u32> = idx
                 .iter()
@@ -1122,6 +1206,7 @@ fn run_dp(
                     src: if a > 0 { vec![i - 1] } else { vec![] },
                     tgt: if b > 0 { vec![j - 1] } else { vec![] },
                     score: 0.0,
+                    evidence: 0.0,
                 });
                 i -= a.min(1);
                 j -= b.min(1);
@@ -1129,10 +1214,13 @@ fn run_dp(
             }
             continue;
         }
+        // Until `rescore_by_margin` runs on the final pass, the score is the evidence alone.
+        let evidence = calibrate(sc.score(i - a, i, j - b, j));
         beads.push(Bead {
             src: (i - a..i).collect(),
             tgt: (j - b..j).collect(),
-            score: calibrate(sc.score(i - a, i, j - b, j)),
+            score: evidence,
+            evidence,
         });
         i -= a;
         j -= b;
@@ -1145,6 +1233,7 @@ fn run_dp(
                 src: vec![ii],
                 tgt: vec![],
                 score: 0.0,
+                evidence: 0.0,
             });
         }
         for jj in (0..j).rev() {
@@ -1152,6 +1241,7 @@ fn run_dp(
                 src: vec![],
                 tgt: vec![jj],
                 score: 0.0,
+                evidence: 0.0,
             });
         }
     }
@@ -1228,6 +1318,23 @@ mod tests {
         for b in &beads {
             assert!(b.score > 0.5, "translation bead scored low: {b:?}");
         }
+    }
+
+    #[test]
+    fn question_and_exclamation_marks_meet_across_scripts() {
+        let mut int = Interner::new(None);
+        let zh = punctuation_tokens("你去哪儿？快走！", &mut int);
+        let en = punctuation_tokens("Where are you going? Hurry!", &mut int);
+        let keys = |t: &[Tok]| t.iter().flat_map(|t| t.keys.clone()).collect::<Vec<u32>>();
+        assert_eq!(keys(&zh).len(), 2);
+        assert_eq!(keys(&zh), keys(&en));
+        assert_eq!(
+            keys(&punctuation_tokens("他说……", &mut int)),
+            keys(&punctuation_tokens("He said...", &mut int))
+        );
+        // A plain statement (and an apostrophe) carries no punctuation anchor.
+        assert!(punctuation_tokens("It's raining.", &mut int).is_empty());
+        assert!(punctuation_tokens("下雨了。", &mut int).is_empty());
     }
 
     #[test]
