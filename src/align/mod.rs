@@ -90,7 +90,7 @@ impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
             max_bead_size: 4,
-            min_bead_score: 0.3,
+            min_bead_score: 0.1,
             null_penalty: 12.0,
             null_run_penalty: 2.0,
             merge_penalty: 4.0,
