@@ -85,17 +85,19 @@ fn main() {
     };
     let lines = input(kind);
     let bytes: usize = lines.iter().map(|l| l.len() + 1).sum();
-    let started = std::time::Instant::now();
+    // The fastest round is the figure least disturbed by other processes on a shared machine.
+    let mut best = f64::INFINITY;
     let mut changed = 0;
     for _ in 0..rounds {
+        let started = std::time::Instant::now();
         for line in &lines {
             changed += usize::from(repairer.repair(line).is_some());
         }
+        best = best.min(started.elapsed().as_secs_f64());
     }
-    let secs = started.elapsed().as_secs_f64();
     println!(
-        "{kind}: {} lines, {:.1} MB/s, {changed} changed",
+        "{kind}: {} lines, best round {:.1} MB/s, {changed} changed",
         lines.len(),
-        (bytes * rounds) as f64 / 1e6 / secs
+        bytes as f64 / 1e6 / best
     );
 }
