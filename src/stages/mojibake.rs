@@ -117,10 +117,11 @@ pub struct MojibakeRepair {
 impl MojibakeRepairer {
     /// None when the line needs nothing (the common, fast path: must be cheap for clean lines).
     pub fn repair(&self, line: &str) -> Option<MojibakeRepair> {
-        if line.is_ascii() {
+        let first_non_ascii = skip_ascii(line.as_bytes(), 0);
+        if first_non_ascii == line.len() {
             return None;
         }
-        let mut scan = self.scan(line);
+        let mut scan = self.scan(line, first_non_ascii);
         if !scan.any() {
             return None;
         }
@@ -133,20 +134,20 @@ impl MojibakeRepairer {
             let fixed = self.repair_gbk_as_latin1(&text, &mut kinds);
             if fixed != text {
                 text = fixed;
-                scan = self.scan(&text);
+                scan = self.scan(&text, 0);
             }
         }
         if scan.latin {
             let fixed = repair_latin(&text, &mut kinds);
             if fixed != text {
                 text = fixed;
-                scan = self.scan(&text);
+                scan = self.scan(&text, 0);
             }
         }
         let mut flagged = Vec::new();
         if scan.cjk {
             text = self.repair_cjk(&text, &mut kinds, &mut flagged);
-            scan = self.scan(&text);
+            scan = self.scan(&text, 0);
         }
         if scan.damage {
             flag_damage(&text, &mut kinds, &mut flagged);
@@ -170,30 +171,72 @@ impl MojibakeRepairer {
     }
 
     /// The allocation-free pre-scan: which repairs the line could need. Clean text sets none, and then costs
-    /// one pass of table lookups.
-    fn scan(&self, line: &str) -> Scan {
-        let table = han_costs();
+    /// one pass over its bytes: ASCII is skipped a word at a time, and the three-byte characters U+3000-U+9FFF
+    /// (nearly all of Chinese text) are decoded inline and judged with one table lookup. `from` is a char
+    /// boundary with only ASCII before it.
+    fn scan(&self, line: &str, from: usize) -> Scan {
+        let costs = han_costs();
         let latin_table = latin_starts();
+        let bytes = line.as_bytes();
         let mut scan = Scan::default();
-        let mut prev = '\0';
+        // The Han run that ends at `i`: its length and cost in half bits. A `?` right after it is residue.
         let mut run_len = 0u32;
         let mut run_cost = 0u32;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c.is_ascii() {
-                if c == '?' && is_han(prev) {
+        let end_run = |run_len: &mut u32, run_cost: &mut u32, scan: &mut Scan| {
+            if *run_len > 0 {
+                if run_is_suspect(*run_len, *run_cost, self.cfg.suspect_bits) {
+                    scan.cjk = true;
+                }
+                *run_len = 0;
+                *run_cost = 0;
+            }
+        };
+        let mut i = from;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if b == b'?' && run_len > 0 {
                     scan.damage = true;
                 }
-            } else if is_han(c) {
-                run_len += 1;
-                run_cost += u32::from(table.half_bits(c));
-                if c == '锟' {
-                    scan.damage = true;
-                }
-                prev = c;
+                end_run(&mut run_len, &mut run_cost, &mut scan);
+                i = skip_ascii(bytes, i + 1);
                 continue;
-            } else {
-                let next = chars.peek().copied().unwrap_or('\0');
+            }
+            // Lead bytes 0xE3-0xE9 start U+3000-U+9FFF; none of those is a code-page character or U+FFFD, so
+            // they matter only as Han or as the end of a Han run.
+            if (0xE3..=0xE9).contains(&b) {
+                if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
+                    let u = (u32::from(b) & 0x0F) << 12
+                        | (u32::from(b1) & 0x3F) << 6
+                        | (u32::from(b2) & 0x3F);
+                    let bits = costs.scan_half_bits(u);
+                    if bits > 0 {
+                        run_len += 1;
+                        run_cost += u32::from(bits);
+                        if u == '锟' as u32 {
+                            scan.damage = true;
+                        }
+                    } else {
+                        end_run(&mut run_len, &mut run_cost, &mut scan);
+                    }
+                    i += 3;
+                    continue;
+                }
+            }
+            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if is_han(c) {
+                run_len += 1;
+                run_cost += u32::from(costs.half_bits(c));
+                continue;
+            }
+            // Only characters below the end of the code-page table (or U+FFFD) can be mojibake or damage.
+            if (c as usize) < LATIN_TABLE_END || c == '\u{FFFD}' {
+                let next = line
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .unwrap_or('\0');
                 if could_start_latin(latin_table, c, next) {
                     scan.latin = true;
                 }
@@ -205,14 +248,7 @@ impl MojibakeRepairer {
                     scan.gbk_latin1 = true;
                 }
             }
-            if run_len > 0 {
-                if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
-                    scan.cjk = true;
-                }
-                run_len = 0;
-                run_cost = 0;
-            }
-            prev = c;
+            end_run(&mut run_len, &mut run_cost, &mut scan);
         }
         if run_is_suspect(run_len, run_cost, self.cfg.suspect_bits) {
             scan.cjk = true;
@@ -223,6 +259,24 @@ impl MojibakeRepairer {
         scan.damage &= self.cfg.flag_unrecoverable;
         scan
     }
+}
+
+/// The first index at or after `i` that holds a non-ASCII byte (or the length): eight bytes per step.
+fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(word) = bytes
+        .get(i..i + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
+        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|b| b.is_ascii()) {
+        i += 1;
+    }
+    i
 }
 
 /// What the pre-scan found a line could need.
@@ -433,8 +487,10 @@ struct Seq {
 /// as the Windows-1252 character it stands for.
 fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
     let mut text = line.to_string();
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
     for _ in 0..4 {
-        let chars: Vec<char> = text.chars().collect();
+        chars.clear();
+        chars.extend(text.chars());
         let fixed = fix_sequences(&chars, &mixed_byte, true)
             .map(|f| (f, "latin-utf8-as-cp1252"))
             .or_else(|| {
@@ -481,9 +537,19 @@ fn fix_sequences(
     map: &dyn Fn(char) -> Option<u8>,
     whole_line: bool,
 ) -> Option<String> {
+    // No sequence starts at an ASCII character, so in whole-line mode the first non-ASCII character decides
+    // at once whether the line can be explained (most clean lines that reach here fail there).
+    let first = chars.iter().position(|c| !c.is_ascii())?;
+    if whole_line && read_seq(chars, first, map).is_none() {
+        return None;
+    }
     let mut seqs: Vec<Seq> = Vec::new();
-    let mut i = 0;
+    let mut i = first;
     while i < chars.len() {
+        if chars.get(i).is_some_and(|c| c.is_ascii()) {
+            i += 1;
+            continue;
+        }
         match read_seq(chars, i, map) {
             Some(seq) => {
                 i += seq.len;
@@ -836,12 +902,17 @@ fn push_kind(kinds: &mut Vec<&'static str>, kind: &'static str) {
 const HAN_FREQ: &str = include_str!("../../data/han_freq.txt");
 const TABLE_FIRST: u32 = 0x3400;
 const TABLE_LAST: u32 = 0x9FFF;
+/// The pre-scan's table starts at the CJK symbols block, which holds `〇`.
+const SCAN_FIRST: u32 = 0x3000;
 /// Cost of a Han character missing from the table, in half bits (26 bits: rarer than anything listed).
 const UNKNOWN_HALF_BITS: u8 = 52;
 
 /// Costs (-log2 p, in half bits) of the Han characters U+3400..=U+9FFF, indexed directly.
 struct HanCosts {
     half_bits: Vec<u8>,
+    /// For U+3000..=U+9FFF: the cost of a Han character (never 0), or 0 for any other character; the
+    /// pre-scan's single lookup.
+    scan: Vec<u8>,
 }
 
 impl HanCosts {
@@ -854,6 +925,14 @@ impl HanCosts {
             Some(&v) if v > 0 => v,
             _ => UNKNOWN_HALF_BITS,
         }
+    }
+
+    /// `half_bits` of code point `u` in U+3000..=U+9FFF when it is Han ([`is_han`]), else 0.
+    fn scan_half_bits(&self, u: u32) -> u8 {
+        u.checked_sub(SCAN_FIRST)
+            .and_then(|k| self.scan.get(k as usize))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn bits(&self, c: char) -> f64 {
@@ -894,7 +973,17 @@ fn han_costs() -> &'static HanCosts {
                 }
             }
         }
-        HanCosts { half_bits }
+        let mut costs = HanCosts {
+            half_bits,
+            scan: Vec::new(),
+        };
+        costs.scan = (SCAN_FIRST..=TABLE_LAST)
+            .map(|u| match char::from_u32(u) {
+                Some(c) if is_han(c) => costs.half_bits(c),
+                _ => 0,
+            })
+            .collect();
+        costs
     })
 }
 
