@@ -10,30 +10,14 @@ use cleanalign::config::Config;
 use cleanalign::stages::mojibake::MojibakeRepairer;
 use divan::{black_box, Bencher};
 use plsfix::TextFixerConfig;
-use std::path::Path;
 use std::sync::OnceLock;
+
+#[path = "common/mojibake_inputs.rs"]
+mod mojibake_inputs;
+use mojibake_inputs::input;
 
 fn main() {
     divan::main();
-}
-
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read_lines(rel: &str) -> Vec<String> {
-    let bytes = std::fs::read(manifest().join(rel)).expect("bench input exists");
-    let decoder = Config::default().decode.build().expect("default decoder");
-    let text = decoder.decode(&bytes).expect("decodes").text;
-    text.split('\n')
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect()
-}
-
-fn has_han(line: &str) -> bool {
-    line.chars().any(cleanalign::text::is_han)
 }
 
 /// Lines tiled to about 1 MB, with their total byte count.
@@ -51,61 +35,18 @@ fn tile(lines: Vec<String>) -> (usize, Vec<String>) {
 
 fn clean_zh() -> &'static (usize, Vec<String>) {
     static C: OnceLock<(usize, Vec<String>)> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut lines = read_lines("tests/fixtures/mojibake/zh_source.txt");
-        lines.extend(read_lines("raw/000_c7353df8ab562d71.txt"));
-        lines.extend(read_lines("raw/library_zh.txt"));
-        lines.extend(
-            read_lines("tests/fixtures/mojibake/clean_written.txt")
-                .into_iter()
-                .filter(|l| has_han(l)),
-        );
-        tile(lines)
-    })
+    C.get_or_init(|| tile(input("zh")))
 }
 
 fn clean_en() -> &'static (usize, Vec<String>) {
     static C: OnceLock<(usize, Vec<String>)> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut lines = read_lines("raw/002_6c81258a3ed404be.txt");
-        lines.extend(read_lines("raw/004_a98520ce79b0e371.txt"));
-        lines.extend(read_lines("raw/library_en.txt"));
-        lines.retain(|l| !has_han(l));
-        lines.extend(
-            read_lines("tests/fixtures/mojibake/clean_written.txt")
-                .into_iter()
-                .filter(|l| !has_han(l)),
-        );
-        tile(lines)
-    })
+    C.get_or_init(|| tile(input("en")))
 }
 
-/// Every line damaged: the CJK round-trip set, plus the clean English and Chinese lines as UTF-8 read as
-/// Windows-1252 (the commonest Latin mojibake).
+/// Every line damaged (see `common/mojibake_inputs.rs`).
 fn mojibake() -> &'static (usize, Vec<String>) {
     static C: OnceLock<(usize, Vec<String>)> = OnceLock::new();
-    C.get_or_init(|| {
-        let text =
-            std::fs::read_to_string(manifest().join("tests/fixtures/mojibake/cjk_cases.jsonl"))
-                .expect("fixture exists");
-        let mut lines: Vec<String> = text
-            .split('\n')
-            .filter(|l| !l.is_empty())
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["mojibake"].as_str().map(str::to_string))
-            .collect();
-        let clean: Vec<String> = read_lines("raw/004_a98520ce79b0e371.txt")
-            .into_iter()
-            .chain(read_lines("tests/fixtures/mojibake/clean_written.txt"))
-            .filter(|l| !l.is_ascii())
-            .collect();
-        for line in clean {
-            let (as_1252, _) =
-                encoding_rs::WINDOWS_1252.decode_without_bom_handling(line.as_bytes());
-            lines.push(as_1252.into_owned());
-        }
-        tile(lines)
-    })
+    C.get_or_init(|| tile(input("mojibake")))
 }
 
 fn repairer() -> &'static MojibakeRepairer {
