@@ -442,18 +442,8 @@ fn repair_mojibake(repairer: &MojibakeRepairer, doc: &mut Document) {
                         .any(|u| u.start < s.end && s.start < u.end.max(u.start + 1))
                 })
                 .collect();
-            let mut kept = String::with_capacity(text.len());
-            let mut last = 0;
-            for range in &bad {
-                if let (Some(before), Some(cut)) =
-                    (text.get(last..range.start), text.get(range.clone()))
-                {
-                    kept.push_str(before);
-                    removed.push((line.raw_no, cut.to_string()));
-                    last = range.end;
-                }
-            }
-            kept.push_str(text.get(last..).unwrap_or(""));
+            let (kept, cuts) = crate::text::cut_ranges(&text, &bad);
+            removed.extend(cuts.into_iter().map(|cut| (line.raw_no, cut)));
             text = kept.trim().to_string();
         }
         if text != line.text {

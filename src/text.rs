@@ -152,6 +152,23 @@ impl Lang {
     }
 }
 
+/// `text` without the byte ranges `cuts` (in order, not overlapping), and the pieces cut out. A range that
+/// is out of order or off a character boundary is skipped, so the text is never torn.
+pub fn cut_ranges(text: &str, cuts: &[std::ops::Range<usize>]) -> (String, Vec<String>) {
+    let mut kept = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    let mut last = 0;
+    for range in cuts {
+        if let (Some(before), Some(cut)) = (text.get(last..range.start), text.get(range.clone())) {
+            kept.push_str(before);
+            removed.push(cut.to_string());
+            last = range.end;
+        }
+    }
+    kept.push_str(text.get(last..).unwrap_or(""));
+    (kept, removed)
+}
+
 /// The lines of a text: split on LF, a CR before the LF dropped, and a final newline ending the last line
 /// rather than starting an empty one. An empty text has no lines.
 pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -184,6 +201,19 @@ mod tests {
         assert!(!is_cjk_punct(','));
         assert!(is_latin_letter('é'));
         assert!(!is_latin_letter('×'));
+    }
+
+    #[test]
+    fn cut_ranges_keeps_the_rest_and_returns_the_cuts() {
+        let text = "一句。二句。三句。";
+        let (kept, cuts) = cut_ranges(text, &[0..9, 18..27]);
+        assert_eq!(kept, "二句。");
+        assert_eq!(cuts, vec!["一句。".to_string(), "三句。".to_string()]);
+        // Off a character boundary: skipped, never torn.
+        let torn = std::ops::Range { start: 1, end: 9 };
+        let (kept, cuts) = cut_ranges(text, std::slice::from_ref(&torn));
+        assert_eq!(kept, text);
+        assert!(cuts.is_empty());
     }
 
     #[test]

@@ -1372,19 +1372,9 @@ impl MtRepairer {
             if bad.is_empty() {
                 continue;
             }
-            let mut kept = String::with_capacity(line.text.len());
-            let mut last = 0;
-            for (range, _) in &bad {
-                if let (Some(before), Some(cut)) = (
-                    line.text.get(last..range.start),
-                    line.text.get(range.clone()),
-                ) {
-                    kept.push_str(before);
-                    removed.push((line.raw_no, cut.to_string()));
-                    last = range.end;
-                }
-            }
-            kept.push_str(line.text.get(last..).unwrap_or(""));
+            let ranges: Vec<std::ops::Range<usize>> = bad.into_iter().map(|(r, _)| r).collect();
+            let (kept, cuts) = crate::text::cut_ranges(&line.text, &ranges);
+            removed.extend(cuts.into_iter().map(|cut| (line.raw_no, cut)));
             let kept = collapse_spaces(&kept);
             if kept != line.text {
                 changed += 1;
