@@ -153,9 +153,9 @@ fn default_engine_agrees_with_official_opencc_on_traditional_text() {
     assert!(regional.agreement() >= 0.999, "{:.5}", regional.agreement());
 }
 
-/// Simplified to Traditional. s2twp is held to a lower bar: ferrous-opencc 0.4 ships an older Taiwan
-/// phrase table that still maps 通过 to 透過 (right for "by means of", wrong for "passed a bill"), which
-/// OpenCC 1.4.2 no longer does.
+/// Simplified to Traditional. The engine's s2twp is held to a lower bar: ferrous-opencc 0.4 ships an older
+/// Taiwan phrase table that still maps 通过 to 透過 (right for "by means of", wrong for "passed a bill"),
+/// which OpenCC 1.4.2 no longer does. The stage corrects those entries (see the `zh-TW` case below).
 #[test]
 fn default_engine_agrees_with_official_opencc_on_simplified_text() {
     let exact = engine_tally(
@@ -188,6 +188,7 @@ fn stage_defaults_agree_with_the_suitable_official_conversion() {
         ("zh-Hans", "src_hk.txt", "hk.hk2s.txt"),
         ("zh-Hant", "src_hans.txt", "hans.s2t.txt"),
         ("zh-HK", "src_hans.txt", "hans.s2hk.txt"),
+        ("zh-TW", "src_hans.txt", "hans.s2twp.txt"),
     ];
     let mut tally = Tally::default();
     for &(target, source, golden) in cases {

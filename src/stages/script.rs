@@ -30,6 +30,10 @@
 //! or rewrite Traditional text from one regional standard into another (a Hong Kong line stays Hong Kong
 //! Traditional under `zh-TW`; only Simplified text is converted to Taiwan forms).
 //!
+//! * **Fixed phrases.** `phrases` in the config, plus, for `zh-TW` with ferrous-opencc, the few Taiwan phrase
+//!   entries where its bundled dictionary differs from OpenCC 1.4.2's for the worse (通过 → 透過), are
+//!   written as listed; the text between them is converted as usual.
+//!
 //! Limits: conversion is as good as OpenCC's dictionaries (see `tests/script.rs` for the measured agreement
 //! with the official library). A line that is Traditional only by a phrase whose characters are each valid
 //! Simplified (rare) is not converted towards Simplified; a Traditional line without any Traditional-only
@@ -57,6 +61,21 @@ pub struct ScriptConfig {
     /// Conversion engine: "ferrous" (default; pure Rust, dictionaries built in) or "opencc-sys" (the system
     /// OpenCC library, >= 1.4; only in builds with the cargo feature `opencc-sys`).
     pub engine: String,
+    /// Phrases written a fixed way whatever the target: a list of `{ from = "通过", to = "通過" }` tables.
+    /// Where `from` occurs in a line it is written as `to`, and the text around it is converted on its own
+    /// (a phrase is a word boundary, as an entry in OpenCC's own dictionaries is). For names and terms the
+    /// dictionaries get wrong for your material; the longest phrase wins where two overlap.
+    pub phrases: Vec<PhraseOverride>,
+}
+
+/// One entry of `script.phrases`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseOverride {
+    /// The phrase as it appears in the input.
+    pub from: String,
+    /// How it is written in the output.
+    pub to: String,
 }
 
 impl Default for ScriptConfig {
@@ -65,6 +84,7 @@ impl Default for ScriptConfig {
             target: "zh-Hans".to_string(),
             source_variant: "auto".to_string(),
             engine: "ferrous".to_string(),
+            phrases: Vec::new(),
         }
     }
 }
@@ -100,6 +120,20 @@ impl ScriptConfig {
                 "engine",
                 "\"opencc-sys\" needs a build with `--features opencc-sys` (and the OpenCC >= 1.4 library)",
             ));
+        }
+        for (i, phrase) in self.phrases.iter().enumerate() {
+            if phrase.from.is_empty() {
+                errors.push(FieldError::new(
+                    format!("phrases[{i}].from"),
+                    "is empty; give the phrase to match",
+                ));
+            }
+            if phrase.from.contains(['\n', '\r']) || phrase.to.contains(['\n', '\r']) {
+                errors.push(FieldError::new(
+                    format!("phrases[{i}]"),
+                    "holds a line break; phrases are matched inside one line",
+                ));
+            }
         }
         errors
     }
@@ -165,7 +199,53 @@ impl ScriptConfig {
             "zh-HK" => Plan::ToTraditional(load(Conversion::S2hk)?),
             _ => Plan::Off,
         };
-        Ok(ScriptConverter { plan })
+        let mut phrases = BTreeMap::new();
+        if kind == EngineKind::Ferrous && self.target == "zh-TW" {
+            for &(from, to) in FERROUS_S2TWP_CORRECTIONS {
+                phrases.insert(from.to_string(), to.to_string());
+            }
+        }
+        for phrase in &self.phrases {
+            phrases.insert(phrase.from.clone(), phrase.to.clone());
+        }
+        let phrases = Phrases::new(phrases).map_err(|e| vec![FieldError::new("phrases", e)])?;
+        Ok(ScriptConverter { plan, phrases })
+    }
+}
+
+/// Taiwan phrase entries in which ferrous-opencc 0.4's bundled `TWPhrases` (an older copy of OpenCC's)
+/// differs from OpenCC 1.4.2's, where the official output is the one to keep. OpenCC dropped 通過 → 透過
+/// (right for "by means of", wrong for "passed a bill", the commoner sense) and 範式 → 正規化 (a database
+/// term forced onto every "paradigm"), and now writes 以太網 as 乙太網路. Entries OpenCC added since are not
+/// back-ported here: this list only undoes what the bundled copy does wrong. Found by comparing the two
+/// `TWPhrases.txt` files; both spellings of each key are listed because s2twp also sees Traditional input.
+const FERROUS_S2TWP_CORRECTIONS: &[(&str, &str)] = &[
+    ("通过", "通過"),
+    ("通過", "通過"),
+    ("范式", "範式"),
+    ("範式", "範式"),
+    ("以太网", "乙太網路"),
+    ("以太網", "乙太網路"),
+];
+
+/// Phrases written a fixed way (`script.phrases` plus the engine corrections above).
+struct Phrases {
+    matcher: aho_corasick::AhoCorasick,
+    outputs: Vec<String>,
+}
+
+impl Phrases {
+    /// `None` when there are no phrases, so lines pay nothing for the feature.
+    fn new(phrases: BTreeMap<String, String>) -> Result<Option<Phrases>, String> {
+        if phrases.is_empty() {
+            return Ok(None);
+        }
+        let (keys, outputs): (Vec<String>, Vec<String>) = phrases.into_iter().unzip();
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|e| format!("cannot build the phrase matcher: {e}"))?;
+        Ok(Some(Phrases { matcher, outputs }))
     }
 }
 
@@ -397,12 +477,45 @@ enum Plan {
 /// The runtime converter.
 pub struct ScriptConverter {
     plan: Plan,
+    phrases: Option<Phrases>,
 }
 
 impl ScriptConverter {
     /// Convert `line` whether or not it shows the other script (the baseline of the skip test: same output
     /// on lines that need converting, more time on lines that do not).
     pub fn convert_always(&self, line: &str) -> Option<String> {
+        self.with_phrases(line, |piece| self.convert_piece(piece))
+    }
+
+    /// `convert` applied to `line`, or, when a fixed phrase occurs in it, to the text between phrases, with
+    /// each phrase written as configured.
+    fn with_phrases(&self, line: &str, convert: impl Fn(&str) -> Option<String>) -> Option<String> {
+        let Some(phrases) = &self.phrases else {
+            return convert(line);
+        };
+        let mut matches = phrases.matcher.find_iter(line).peekable();
+        if matches.peek().is_none() {
+            return convert(line);
+        }
+        let mut out = String::with_capacity(line.len() + 8);
+        let mut last = 0;
+        for m in matches {
+            let gap = line.get(last..m.start()).unwrap_or_default();
+            out.push_str(convert(gap).as_deref().unwrap_or(gap));
+            out.push_str(
+                phrases
+                    .outputs
+                    .get(m.pattern().as_usize())
+                    .map_or("", |s| s.as_str()),
+            );
+            last = m.end();
+        }
+        let tail = line.get(last..).unwrap_or_default();
+        out.push_str(convert(tail).as_deref().unwrap_or(tail));
+        (out != line).then_some(out)
+    }
+
+    fn convert_piece(&self, line: &str) -> Option<String> {
         let converted = match &self.plan {
             Plan::Off => return None,
             Plan::ToSimplified { main, regional } => {
@@ -446,6 +559,13 @@ impl LineRepair for ScriptConverter {
     }
 
     fn repair(&self, line: &str) -> Option<String> {
+        self.with_phrases(line, |piece| self.repair_piece(piece))
+    }
+}
+
+impl ScriptConverter {
+    /// The skip test, then the conversion, for text without fixed phrases.
+    fn repair_piece(&self, line: &str) -> Option<String> {
         let needed = match &self.plan {
             Plan::Off => false,
             // Regional markers choose the conversion but are no evidence on their own: `著` is Taiwan's
@@ -454,7 +574,7 @@ impl LineRepair for ScriptConverter {
             Plan::ToTraditional(_) => langid::script_counts(line).0 > 0,
         };
         if needed {
-            self.convert_always(line)
+            self.convert_piece(line)
         } else {
             None
         }
@@ -540,6 +660,44 @@ mod tests {
     }
 
     #[test]
+    fn taiwan_target_keeps_tongguo_when_it_means_passed() {
+        // ferrous-opencc's bundled Taiwan phrases would write 透過 ("by means of") for every 通过.
+        assert_eq!(convert("zh-TW", "议案一致通过"), "議案一致通過");
+        assert_eq!(convert("zh-TW", "以太网和软件"), "乙太網路和軟體");
+        // The rest of the line is still converted with Taiwan phrases, on both sides of the fixed phrase.
+        assert_eq!(
+            convert("zh-TW", "软件通过了测试，鼠标也是"),
+            "軟體通過了測試，滑鼠也是"
+        );
+        // Other targets are not touched by the correction list.
+        assert_eq!(converter("zh-Hant", "auto").repair("通過"), None);
+    }
+
+    #[test]
+    fn user_phrases_win_over_the_dictionaries() {
+        let c = ScriptConfig {
+            target: "zh-Hans".into(),
+            phrases: vec![
+                PhraseOverride {
+                    from: "臺灣".into(),
+                    to: "臺湾".into(),
+                },
+                PhraseOverride {
+                    from: "臺".into(),
+                    to: "台".into(),
+                },
+            ],
+            ..ScriptConfig::default()
+        }
+        .build()
+        .expect("valid config");
+        // The longest phrase wins; the text between phrases is converted as usual.
+        assert_eq!(c.repair("臺灣的電腦").as_deref(), Some("臺湾的电脑"));
+        assert_eq!(c.repair("舞臺").as_deref(), Some("舞台"));
+        assert_eq!(c.repair("没有"), None);
+    }
+
+    #[test]
     fn skip_test_agrees_with_always_converting_on_traditional_text() {
         let c = converter("zh-Hans", "auto");
         for s in ["這是一個測試。", "臺灣", "髮型", "後來", "乾淨"] {
@@ -554,9 +712,21 @@ mod tests {
             target: "zh-CN".into(),
             source_variant: "mainland".into(),
             engine: "iconv".into(),
+            phrases: vec![
+                PhraseOverride {
+                    from: String::new(),
+                    to: "x".into(),
+                },
+                PhraseOverride {
+                    from: "a\nb".into(),
+                    to: "x".into(),
+                },
+            ],
         }
         .validate();
-        assert_eq!(errors.len(), 3);
+        assert_eq!(errors.len(), 5);
+        assert_eq!(errors[3].key, "phrases[0].from");
+        assert_eq!(errors[4].key, "phrases[1]");
         assert!(errors[0].message.contains("zh-Hans"));
         assert!(errors[1].message.contains("standard"));
         assert!(errors[2].message.contains("ferrous"));
