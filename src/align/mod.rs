@@ -65,8 +65,9 @@ pub struct AlignConfig {
     /// combination goes through the cheap pre-gate (key-set cosine, see `pair_candidates_per_doc`); above
     /// it only documents sharing an id stem or rare numbers and Latin words are compared.
     pub pair_max_exhaustive: usize,
-    /// Pairing pre-gate: each document is aligned only with this many partners (>= 1), those sharing the
-    /// most dictionary translations, numbers and names with it; keeps pairing near-linear in batch size.
+    /// Pairing pre-gate: two documents are aligned only when each is among the other's this-many best
+    /// partners (>= 1), those sharing the most dictionary translations, numbers and names with it; keeps
+    /// pairing near-linear in batch size.
     pub pair_candidates_per_doc: usize,
     /// Pairing: documents named `NAME.<lang>.<ext>` with the same NAME and two different language codes
     /// (`report.zh.txt` / `report.en.txt`) are declared translations of each other: they are paired without
