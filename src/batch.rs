@@ -137,6 +137,12 @@ impl Pipeline {
             .map(|s| !seen.insert(s.id().to_string()))
             .collect();
 
+        // The dictionary takes about half a second to load; on a machine with spare cores that happens
+        // while the batch is being cleaned instead of before alignment starts.
+        if let Some(aligner) = self.aligner() {
+            aligner.warm_up_in_background();
+        }
+
         // Pass 1: statistics.
         let started = Instant::now();
         let pb = progress_bar(progress, sources.len(), "scan");

@@ -297,6 +297,16 @@ impl Aligner {
         sentence::signature(sents, is_zh, model)
     }
 
+    /// Start loading the dictionary on a thread of its own, when it is enabled (loading is idempotent: the
+    /// first caller of `Lexicon::global` loads it, later ones wait for it).
+    pub fn warm_up_in_background(&self) {
+        if self.config.use_lexicon {
+            std::thread::spawn(|| {
+                lexicon::Lexicon::global();
+            });
+        }
+    }
+
     /// The dictionary model for zh<->en when enabled and loadable, the surface model otherwise.
     fn model(&self, src_lang: &str, tgt_lang: &str) -> sentence::Model<'static> {
         let s = Lang::from_code(src_lang);
