@@ -463,15 +463,7 @@ fn repair_mojibake(repairer: &MojibakeRepairer, doc: &mut Document) {
 /// Kana make up a fifth or more of the document's Han and kana characters (and there are enough of them
 /// to be more than a quoted name): the page is Japanese.
 fn is_japanese(doc: &Document) -> bool {
-    let (mut han, mut kana) = (0usize, 0usize);
-    for c in doc.lines.iter().flat_map(|l| l.text.chars()) {
-        if crate::text::is_han(c) {
-            han += 1;
-        } else if langid::is_kana(c) {
-            kana += 1;
-        }
-    }
-    kana >= 20 && kana * 5 >= han + kana
+    langid::reads_as_japanese(doc.lines.iter().flat_map(|l| l.text.chars()), 20)
 }
 
 /// Apply the boilerplate classifier's verdicts to a document.

@@ -58,6 +58,20 @@ pub(crate) fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9D)
 }
 
+/// Japanese by its kana: at least `min_kana` kana, making up a fifth or more of the Han and kana characters.
+/// Chinese borrows kana only for names and the odd shop-sign `の`, never at that density.
+pub fn reads_as_japanese(chars: impl Iterator<Item = char>, min_kana: usize) -> bool {
+    let (mut han, mut kana) = (0usize, 0usize);
+    for c in chars {
+        if crate::text::is_han(c) {
+            han += 1;
+        } else if is_kana(c) {
+            kana += 1;
+        }
+    }
+    kana >= min_kana && kana * 5 >= han + kana
+}
+
 fn is_hangul(c: char) -> bool {
     matches!(c as u32, 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F)
 }

@@ -26,9 +26,10 @@
 //! * Targets: `zh-Hans` (t2s / tw2s / hk2s), `zh-Hant` (s2t), `zh-TW` (s2twp: Taiwan forms and phrases such
 //!   as 软件 → 軟體), `zh-HK` (s2hk), `none`.
 //!
-//! What it never does: convert a line without evidence of the other script, touch text that is not Chinese,
-//! or rewrite Traditional text from one regional standard into another (a Hong Kong line stays Hong Kong
-//! Traditional under `zh-TW`; only Simplified text is converted to Taiwan forms).
+//! What it never does: convert a line without evidence of the other script, touch text that is not Chinese
+//! (a line whose kana make it Japanese keeps its kanji), or rewrite Traditional text from one regional
+//! standard into another (a Hong Kong line stays Hong Kong Traditional under `zh-TW`; only Simplified text
+//! is converted to Taiwan forms).
 //!
 //! * **Fixed phrases.** `phrases` in the config, plus, for `zh-TW` with ferrous-opencc, the few Taiwan phrase
 //!   entries where its bundled dictionary differs from OpenCC 1.4.2's for the worse (通过 → 透過), are
@@ -566,6 +567,11 @@ impl LineRepair for ScriptConverter {
 impl ScriptConverter {
     /// The skip test, then the conversion, for text without fixed phrases.
     fn repair_piece(&self, line: &str) -> Option<String> {
+        // A Japanese line (a quotation on a Chinese page) keeps its kanji: 販売 is not Traditional 販賣.
+        // Whole Japanese pages are already skipped by the pipeline; this covers lines and `fix`.
+        if langid::reads_as_japanese(line.chars(), 3) {
+            return None;
+        }
         let needed = match &self.plan {
             Plan::Off => false,
             // Regional markers choose the conversion but are no evidence on their own: `著` is Taiwan's
@@ -671,6 +677,19 @@ mod tests {
         );
         // Other targets are not touched by the correction list.
         assert_eq!(converter("zh-Hant", "auto").repair("通過"), None);
+    }
+
+    #[test]
+    fn japanese_lines_keep_their_kanji() {
+        let c = converter("zh-Hans", "auto");
+        for s in [
+            "警察は社長を逮捕しました。",
+            "日本語の文章です。漢字とひらがなが混ざっています。",
+        ] {
+            assert_eq!(c.repair(s), None, "{s}");
+        }
+        // One borrowed の does not make a Chinese line Japanese.
+        assert_eq!(c.repair("我の店開張了").as_deref(), Some("我の店开张了"));
     }
 
     #[test]
