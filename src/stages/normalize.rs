@@ -9,8 +9,9 @@
 //!   (except tab, which becomes a space) and DEL removed; [`record_invisible`] counts the lines that had
 //!   them. A zero-width joiner or non-joiner is kept between two emoji or two letters of scripts that use it
 //!   (Arabic, Indic): there it is part of the text.
-//! * White space: runs collapse to one space, none at either end, none between two Chinese characters (Han
-//!   or full-width punctuation). Punctuation width by context is the `punct` stage's job.
+//! * White space: runs collapse to one space, none at either end, none between a Han character and Chinese
+//!   text, none on either side of a full-width mark (`，。（）《》`…, which carry their own spacing).
+//!   Punctuation width by context is the `punct` stage's job.
 //!
 //! C1 controls (U+0080–U+009F) are left alone on purpose: they are the fingerprint of Latin-1 mojibake, and the
 //! mojibake stage needs them to rebuild the original bytes.
@@ -95,6 +96,41 @@ pub struct Normalizer {
 
 /// Invisible characters that carry nothing in zh/en text. ZWJ and ZWNJ are here too, but see
 /// [`is_removable_invisible`].
+/// A space between `before` and `after` says nothing: a Han character next to Han or Chinese punctuation, or
+/// a full-width mark, whose glyph carries its own spacing (`网址 ，欢迎` → `网址，欢迎`, `（ 注 ）` → `（注）`).
+/// Curly quotes, dashes and ellipses are not full-width marks here: English uses them too, so a space between
+/// two of them (`“yes” — twice`) stays.
+fn space_is_redundant(before: char, after: char) -> bool {
+    (is_han(before) && is_cjk_context(after))
+        || (is_cjk_context(before) && is_han(after))
+        || is_fullwidth_spacing_mark(before)
+        || is_fullwidth_spacing_mark(after)
+}
+
+fn is_fullwidth_spacing_mark(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '（'
+            | '）'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+    )
+}
+
 fn is_zero_width(c: char) -> bool {
     matches!(
         c,
@@ -268,7 +304,7 @@ impl LineRepair for Normalizer {
             let after = chars.get(run_end).copied();
             let drop = match (before, after) {
                 (None, _) | (_, None) => true,
-                (Some(b), Some(a)) => self.han_spaces && is_cjk_context(b) && is_cjk_context(a),
+                (Some(b), Some(a)) => self.han_spaces && space_is_redundant(b, a),
             };
             if !drop {
                 out.push(' ');
@@ -314,11 +350,7 @@ impl Normalizer {
                 prev_space = true;
                 continue;
             }
-            if prev_space
-                && self.han_spaces
-                && prev.is_some_and(is_cjk_context)
-                && is_cjk_context(c)
-            {
+            if prev_space && self.han_spaces && prev.is_some_and(|p| space_is_redundant(p, c)) {
                 return false;
             }
             prev_space = false;
@@ -344,6 +376,18 @@ mod tests {
         assert_eq!(norm("数字 Rust 领域"), "数字 Rust 领域");
         assert_eq!(norm("电话:   64492060"), "电话: 64492060");
         assert_eq!(norm("\u{3000}\u{3000}正文开始。"), "正文开始。");
+        // Full-width marks carry their own spacing, whatever is on the other side.
+        assert_eq!(
+            norm("网址：https://example.com/a?b=1 ，欢迎访问"),
+            "网址：https://example.com/a?b=1，欢迎访问"
+        );
+        assert_eq!(
+            norm("使用 Rust （ 一种语言 ） 开发"),
+            "使用 Rust（一种语言）开发"
+        );
+        assert_eq!(norm("《 Rust 编程 》"), "《Rust 编程》");
+        // English spacing around curly quotes and dashes is left alone.
+        assert_eq!(norm("He said “ yes ” — twice"), "He said “ yes ” — twice");
     }
 
     #[test]
