@@ -178,8 +178,13 @@ impl<'a> Interner<'a> {
         if let Some(id) = self.lex.and_then(|l| l.lemma_id(key)) {
             return id;
         }
+        // Most keys repeat: look up before allocating the owned key.
+        if let Some(&id) = self.local.get(key) {
+            return id;
+        }
         let next = self.base.saturating_add(self.local.len() as u32);
-        *self.local.entry(key.to_string()).or_insert(next)
+        self.local.insert(key.to_string(), next);
+        next
     }
 }
 
