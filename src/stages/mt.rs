@@ -52,6 +52,9 @@ use crate::stages::langid::detect_lang;
 use crate::text::{is_han, is_latin_letter, Lang};
 use crate::validate::FieldError;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::OnceLock;
 
 /// Upper bound on repair rounds per line. Each round only shortens the line or applies a glossary
 /// entry whose replacement cannot match again, so real lines settle in one or two rounds.
@@ -365,7 +368,106 @@ fn reads_as_english(line: &str) -> bool {
                 )
         })
         .count();
-    function_words > 0 && function_words * 8 >= words.len()
+    (function_words > 0 && function_words * 8 >= words.len()) || mostly_common_english(&words)
+}
+
+/// Evidence from the words themselves that a Latin line is English, for lines too short to carry a
+/// function word ("Xi-feng smiled smiled maliciously."): at least half of its words are common English
+/// words (see [`is_common_english`]). Indonesian, Malay or Tagalog lines score near zero.
+fn mostly_common_english(words: &[String]) -> bool {
+    let alphabetic: Vec<&String> = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_alphabetic() || is_inner_joiner(c)))
+        .collect();
+    let common = alphabetic.iter().filter(|w| is_common_english(w)).count();
+    alphabetic.len() >= 2 && common * 2 >= alphabetic.len()
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Common English words, from the CC-CEDICT glosses we already ship
+
+/// English words that CC-CEDICT's glosses write in lower case at least twice and at least as often as
+/// capitalised: ordinary vocabulary ("tourist", "thunder", "maybe"), not names ("Wang", "China",
+/// "York"). The glosses are written English of every register, so the list covers far more than a
+/// hand-made one would, and it costs no new data (licence: CC BY-SA 4.0, see
+/// `data/PROVENANCE-cedict.md`; we ship the dictionary unmodified and derive this list at run time).
+/// Built on first use, which only happens for lines with a doubled capitalised word or a short line
+/// with a double, so most runs never pay for it.
+static COMMON_ENGLISH: OnceLock<HashSet<String>> = OnceLock::new();
+
+fn common_english_words() -> &'static HashSet<String> {
+    COMMON_ENGLISH.get_or_init(|| {
+        let mut text = String::new();
+        let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
+        if decoder.read_to_string(&mut text).is_err() {
+            return HashSet::new();
+        }
+        common_english_from_cedict(&text)
+    })
+}
+
+/// Count lower-case and capitalised uses of every gloss word (`Trad Simp [pin1 yin1] /gloss/gloss/`),
+/// ignoring the pinyin of cross-references (`see 汪旺[Wang1 Wang4]`).
+fn common_english_from_cedict(text: &str) -> HashSet<String> {
+    // word -> (lower-case uses, capitalised uses)
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((_, glosses)) = line.split_once("] /") else {
+            continue;
+        };
+        let mut in_brackets = false;
+        let mut word = String::new();
+        for c in glosses.chars().chain(std::iter::once(' ')) {
+            match c {
+                '[' => in_brackets = true,
+                ']' => in_brackets = false,
+                _ => {}
+            }
+            if !in_brackets && (c.is_ascii_alphabetic() || (is_inner_joiner(c) && !word.is_empty()))
+            {
+                word.push(c);
+                continue;
+            }
+            let trimmed = word.trim_end_matches(is_inner_joiner);
+            if let Some(first) = trimmed.chars().next() {
+                let entry = counts.entry(trimmed.to_ascii_lowercase()).or_default();
+                if first.is_ascii_lowercase() {
+                    entry.0 += 1;
+                } else {
+                    entry.1 += 1;
+                }
+            }
+            word.clear();
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (lower, capital))| *lower >= 2 && lower >= capital)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// Whether `word` (lower case) is a common English word, directly or through a regular inflection
+/// ("tourists", "smiled", "walking", "Rong's" stays a name because "rong" is not a word).
+fn is_common_english(word: &str) -> bool {
+    let set = common_english_words();
+    let word = word.replace('’', "'");
+    let base = word.strip_suffix("'s").unwrap_or(&word);
+    if set.contains(base) {
+        return true;
+    }
+    ["s", "es", "d", "ed", "ing", "ly"].iter().any(|suffix| {
+        base.strip_suffix(suffix).is_some_and(|stem| {
+            stem.len() >= 3
+                && (set.contains(stem)
+                    || set.contains(&format!("{stem}e"))
+                    // "stopped", "running": a doubled final consonant
+                    || stem
+                        .char_indices()
+                        .last()
+                        .is_some_and(|(i, c)| stem[..i].ends_with(c) && set.contains(&stem[..i])))
+        })
+    })
 }
 
 /// Punctuation compared by kind: curly and straight quotes, full- and half-width commas are equal.
@@ -656,6 +758,115 @@ const RELATIVES: &[&str] = &[
     "why",
 ];
 
+/// Free relatives: the clause has no antecedent and is itself the subject of the main verb ("what he
+/// did did matter"), so it can stand anywhere in the sentence.
+const FREE_RELATIVES: &[&str] = &[
+    "what",
+    "whatever",
+    "whoever",
+    "whichever",
+    "where",
+    "when",
+    "how",
+    "why",
+];
+
+/// Common irregular past forms: a verb that can end a relative clause for a singular subject, and never
+/// the noun of an "X to X" idiom.
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "made", "went", "came", "got", "took", "gave", "saw",
+    "knew", "thought", "told", "found", "left", "felt", "kept", "held", "brought", "began", "ran",
+    "sold", "won", "lost", "meant", "paid", "sat", "stood", "fell", "rose", "grew", "drew",
+    "threw", "wrote", "spoke", "broke", "chose", "drove", "ate", "wore", "led", "fed", "met",
+    "sent", "spent", "built", "lent", "heard", "stole", "struck", "sang", "rang", "drank",
+    "became", "bought", "caught", "taught", "fought", "sought", "forgot", "hid", "shook", "woke",
+    "flew", "slept", "wept", "swept",
+];
+
+/// Auxiliaries and copulas: a "that" right after one is a pronoun or conjunction ("Wasn't that
+/// sufficient"), never a relative with its antecedent.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
+];
+
+/// A past form: an irregular one, or "-ed" on a common English stem ("staggered"; not "bed", "need").
+fn is_past_form(w: &str) -> bool {
+    IRREGULAR_PAST.contains(&w)
+        || w.strip_suffix("ed").is_some_and(|stem| {
+            stem.len() >= 3
+                && (is_common_english(stem) || w.strip_suffix('d').is_some_and(is_common_english))
+        })
+}
+
+/// A verb form that can agree with a singular subject clause: a past, or a present in "-s".
+fn finite_for_singular(w: &str) -> bool {
+    is_past_form(w)
+        || matches!(w, "is" | "has" | "does")
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+}
+
+/// Whether the double `w w` starting at word `at` may be the last word of a relative clause meeting the
+/// main verb: "every man that offered offered", "what he did did matter". Only a verb can do that, so a
+/// pronoun, particle or modal ("who stole your your", "when we we") is never one; the other conditions
+/// are the shapes such a clause needs:
+/// - the relative is right before the double, or one subject word before it, and then the verb agrees
+///   with a singular clause ("what I mean mean" and "what I've seen seen" do not);
+/// - a relative after a comma is non-restrictive, closed by another comma before the main verb
+///   (", who began began" is a stutter);
+/// - "that"/"who"/"which" need their antecedent to be the subject at the start of the clause ("Every
+///   man that offered offered"; not "revealing a set of white teeth that shimmered shimmered"), and
+///   after an auxiliary "that" is no relative at all ("Wasn't that sufficient sufficient").
+fn relative_clause_may_end(words: &[Word], at: usize, w: &str, common: bool) -> bool {
+    if common && !matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "did") {
+        return false;
+    }
+    let is_relative = |k: usize| RELATIVES.contains(&words[k].lower.as_str());
+    let r = if at >= 1 && is_relative(at - 1) && !words[at].starts_clause() {
+        at - 1
+    } else if at >= 2
+        && is_relative(at - 2)
+        && !words[at].starts_clause()
+        && !words[at - 1].starts_clause()
+    {
+        at - 2
+    } else {
+        return false;
+    };
+    if words[r].gap.contains(',') {
+        return false;
+    }
+    let relative = words[r].lower.as_str();
+    if FREE_RELATIVES.contains(&relative) {
+        return finite_for_singular(w);
+    }
+    if r + 2 == at && !finite_for_singular(w) {
+        return false;
+    }
+    if r == 0 || words[r].starts_clause() {
+        return false;
+    }
+    let before = words[r - 1].lower.as_str();
+    let before_base = before.strip_suffix("n't").unwrap_or(before);
+    if AUXILIARIES.contains(&before_base) || before == "can't" || before == "won't" {
+        return false;
+    }
+    // The clause starts at the nearest word after punctuation (or the line start).
+    let clause_start = (0..r)
+        .rev()
+        .find(|&k| words[k].starts_clause())
+        .unwrap_or(0);
+    r - clause_start <= 4
+}
+
+/// Whether the two words are wrapped in one pair of quotes, as a title is ("Sugar Sugar").
+fn is_quoted_pair(text: &str, words: &[Word], first: usize, second: usize) -> bool {
+    words[first].open_quote.is_some()
+        && text
+            .get(words[second].end..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_quote)
+}
+
 /// Whether doubling `word` (lower case) is legitimate English by the built-in rules (grammatical doubling,
 /// intensifiers, interjections, reduplicatives, number words), so the stage never cuts it as a stutter.
 pub fn doubling_is_legitimate(word: &str) -> bool {
@@ -863,15 +1074,22 @@ impl MtRepairer {
         let toks = tokenize(text);
         let mut words: Vec<Word> = Vec::new();
         let mut gap = String::new();
+        let mut prev_end = 0;
         for t in &toks {
             if t.word {
                 let s = &text[t.start..t.end];
+                let open_quote = opening_quote(&text[prev_end..t.start], prev_end == 0);
+                if open_quote.is_some() {
+                    gap.pop();
+                }
                 words.push(Word {
                     start: t.start,
                     end: t.end,
                     lower: norm_word(s),
                     gap: std::mem::take(&mut gap),
+                    open_quote,
                 });
+                prev_end = t.end;
             } else {
                 gap.extend(text[t.start..t.end].chars().map(norm_punct));
             }
@@ -917,11 +1135,13 @@ impl MtRepairer {
         {
             return false;
         }
-        // Inner punctuation must match too ("one belt, one road" is not "one belt one road").
-        if a.iter()
-            .zip(b)
-            .skip(1)
-            .any(|(&x, &y)| words[x].gap != words[y].gap)
+        // Inner punctuation must match too ("one belt, one road" is not "one belt one road"), and so must
+        // attached opening quotes; the second copy may lack the first one's ("'What what a fool").
+        if a.iter().zip(b).skip(1).any(|(&x, &y)| {
+            words[x].gap != words[y].gap || words[x].open_quote != words[y].open_quote
+        }) || words[b[0]]
+            .open_quote
+            .is_some_and(|q| words[a[0]].open_quote != Some(q))
         {
             return false;
         }
@@ -952,24 +1172,22 @@ impl MtRepairer {
             if evidence {
                 return true;
             }
-            // A capital marks a name or transliteration ("Sirhan Sirhan", "Zhen Zhen"), unless the word
-            // is a function word capitalised at the start of a sentence ("The The results").
             let common = is_common_word(w);
-            let name_like = (capitalised(surface(a[0])) || capitalised(surface(b[0]))) && !common;
+            // A capital marks a name or transliteration ("Sirhan Sirhan", "Chen Chen"), unless the word is
+            // common English: a function word capitalised at a sentence start ("The The results") or an
+            // ordinary word ("Tourists Tourists", "Maybe Maybe"). Common words said twice as a name are
+            // titles ("Sugar Sugar"), which stay when they are quoted.
+            let capital = capitalised(surface(a[0])) || capitalised(surface(b[0]));
+            let name_like = capital
+                && !common
+                && (!is_common_english(w) || is_quoted_pair(text, words, a[0], b[0]));
             let latin = w.chars().any(is_latin_letter);
             // Three or more copies ("tock tock tock") are onomatopoeia or emphasis, not a stutter.
             let run_of_three = a[0].checked_sub(1).is_some_and(|p| words[p].lower == w)
                 || words
                     .get(b[0] + 1)
                     .is_some_and(|nx| nx.lower == w && nx.gap.is_empty());
-            // Only a verb can end a relative clause and start the main one; a pronoun, particle or
-            // modal doubled after "that"/"who" is a stutter ("who stole your your", "when we we").
-            let after_relative = (a[0].saturating_sub(2)..a[0])
-                .any(|p| RELATIVES.contains(&words[p].lower.as_str()))
-                && (!common || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "did"));
-            // Without other damage in the line, a doubled lower-case word of ordinary letters is a
-            // stutter; a capital marks a name or transliteration ("Sirhan Sirhan", "Zhen Zhen") and
-            // short words may be onomatopoeia ("ta ta"), so those wait for evidence.
+            let after_relative = relative_clause_may_end(words, a[0], w, common);
             // Short words may be onomatopoeia ("ta ta"), unless they are common English words.
             let plain = w.chars().count() >= 3 || common;
             return plain && !name_like && latin && !run_of_three && !after_relative;
@@ -980,8 +1198,11 @@ impl MtRepairer {
         if evidence {
             return true;
         }
+        // A name said twice may be a name ("New York, New York"); three times it is a loop.
+        let (first, last) = chain_bounds(words, a[0], b[n - 1], n, join);
         let name_like = a.iter().chain(b).all(|&k| capitalised(surface(k)))
-            && !a.iter().all(|&k| is_common_word(&words[k].lower));
+            && !a.iter().all(|&k| is_common_word(&words[k].lower))
+            && last + 1 - first == 2 * n;
         let inner_punct = a.iter().skip(1).any(|&k| !words[k].gap.is_empty());
         if name_like || inner_punct {
             return false;
@@ -1000,7 +1221,8 @@ impl MtRepairer {
             let two_copies = last + 1 - first == 2 * n;
             // (content, linker): "time to | time to"; (linker, content) only right after the content
             // word: "side | by side | by side".
-            let content_first = LINKERS.contains(&y) && idiom_word(x, y);
+            // The idiom's word is a noun: a verb in the past ("got to got to", "rose to rose to") is a loop.
+            let content_first = LINKERS.contains(&y) && idiom_word(x, y) && !is_past_form(x);
             let linker_first = LINKERS.contains(&x)
                 && idiom_word(y, x)
                 && first > 0
@@ -1094,7 +1316,32 @@ struct Word {
     start: usize,
     end: usize,
     lower: String,
+    /// Punctuation before the word, without an opening quote that is directly attached to it.
     gap: String,
+    /// An opening quote attached to the word ('What), normalised: a copy of the word made with its
+    /// quote ("'What 'What a fool") repeats the quote too, and comparing gaps would hide the repeat.
+    open_quote: Option<char>,
+}
+
+impl Word {
+    /// Whether a clause or quotation starts at this word.
+    fn starts_clause(&self) -> bool {
+        !self.gap.is_empty() || self.open_quote.is_some()
+    }
+}
+
+/// The opening quote directly before a word, given the text between it and the previous word: a
+/// quote mark that ends `between` and follows white space or other punctuation (or starts the line). A
+/// quote right after a word ("dogs' dogs") closes something, so it is not one.
+fn opening_quote(between: &str, at_line_start: bool) -> Option<char> {
+    let mut rev = between.chars().rev();
+    let q = rev.next().filter(|&c| is_quote(c))?;
+    let before = rev.next();
+    let opens = match before {
+        None => at_line_start,
+        Some(c) => !c.is_alphanumeric(),
+    };
+    opens.then(|| norm_punct(q))
 }
 
 /// A unit that is itself a repetition ("bye bye") is not a loop of that repetition.
