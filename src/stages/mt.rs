@@ -356,6 +356,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
 /// words legitimately and must not have their doubles cut as English stutters.
 fn reads_as_english(line: &str) -> bool {
     let words = words_lower(line);
+    has_english_function_words(&words) || mostly_common_english(&words)
+}
+
+/// At least one word in eight is an English function word: prose, not a keyword or product list.
+fn has_english_function_words(words: &[String]) -> bool {
     let function_words = words
         .iter()
         .filter(|w| {
@@ -368,7 +373,7 @@ fn reads_as_english(line: &str) -> bool {
                 )
         })
         .count();
-    (function_words > 0 && function_words * 8 >= words.len()) || mostly_common_english(&words)
+    function_words > 0 && function_words * 8 >= words.len()
 }
 
 /// Evidence from the words themselves that a Latin line is English, for lines too short to carry a
@@ -714,6 +719,12 @@ fn chain_bounds(words: &[Word], start: usize, end: usize, n: usize, join: &str) 
     }
     (first, last)
 }
+
+/// Words that open a noun phrase.
+const POSSESSIVES_AND_ARTICLES: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "my", "your", "our", "thy", "this", "that",
+    "these", "those",
+];
 
 /// Personal pronouns and possessives: never a name, never onomatopoeia, never an idiom's noun.
 const PRONOUNS: &[&str] = &[
@@ -1145,6 +1156,11 @@ impl MtRepairer {
         {
             return false;
         }
+        // A copy that ends in a possessive apostrophe is another word ("his sons, and his sons' wives").
+        let apostrophe_after = |k: usize| text[words[k].end..].starts_with(is_quote);
+        if apostrophe_after(a[n - 1]) != apostrophe_after(b[n - 1]) {
+            return false;
+        }
         let join = words[b[0]].gap.as_str();
         let comma = match join {
             "" => false,
@@ -1248,8 +1264,16 @@ impl MtRepairer {
             // "Come on, come on, we are late": an emphatic repetition is a clause of its own. A chain
             // of copies that starts or ends inside a clause ("up the mountain with, mountain with me")
             // is a loop.
-            let (first, last) = chain_bounds(words, a[0], b[n - 1], n, ",");
-            let starts_clause = !words[first].gap.is_empty() || first == 0;
+            // A noun phrase said twice across a comma is a figure of speech: the end of one clause starting
+            // the next ("if he should leave his father, his father would die") or an apposition that
+            // goes on ("his coat, his coat of many colours").
+            let noun_phrase = n == 2
+                && POSSESSIVES_AND_ARTICLES.contains(&words[a[0]].lower.as_str())
+                && !is_common_word(&words[a[n - 1]].lower);
+            if noun_phrase && last + 1 - first == 2 * n {
+                return false;
+            }
+            let starts_clause = words[first].starts_clause() || first == 0;
             let ends_clause = words.get(last + 1).is_none_or(|nx| !nx.gap.is_empty())
                 && !text[words[last].end..]
                     .trim_start()
@@ -1486,6 +1510,34 @@ const NOT_AFTER_OF: &[&str] = &[
     "or",
 ];
 
+/// Modal verbs: the next word of their verb phrase is a verb, possibly after an adverb.
+const MODALS: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+];
+
+/// Adverbs that stand between a modal and its verb ("should also build", "will further expand").
+const VERB_ADVERBS: &[&str] = &[
+    "also",
+    "not",
+    "still",
+    "never",
+    "always",
+    "further",
+    "even",
+    "then",
+    "therefore",
+    "jointly",
+    "actively",
+    "first",
+    "now",
+    "soon",
+    "certainly",
+    "surely",
+    "probably",
+    "really",
+    "just",
+];
+
 /// Articles a sentence or clause cannot end with.
 const NOT_FINAL: &[&str] = &["the", "a", "an"];
 
@@ -1521,7 +1573,7 @@ impl MtRepairer {
         let is_content = |w: &str| {
             w.chars().count() >= 3
                 && w.chars().all(|c| c.is_alphabetic() || is_inner_joiner(c))
-                && !FUNCTION_WORDS.contains(&w)
+                && !is_common_word(w)
                 && !LEGIT_DOUBLES.contains(&w)
         };
         // Close repeats: the same content word again three words later in the same clause ("China
@@ -1534,7 +1586,14 @@ impl MtRepairer {
             let same = |p: usize| words[p].0 == *w && words[p].1 == *c;
             // Adjacent doubles are the repair's business: one it kept is legitimate ("tock tock").
             // Further apart, a word comes back naturally ("governance talents and media talents").
-            let earlier = k >= 3 && same(k - 3);
+            // An equative clause says the same noun on both sides of "be" ("the hands are the hands of
+            // Esau", "these daughters are my daughters").
+            let equative = |p: usize| {
+                words[p + 1..k]
+                    .iter()
+                    .any(|(x, _)| matches!(x.as_str(), "is" | "are" | "was" | "were" | "be"))
+            };
+            let earlier = k >= 3 && same(k - 3) && !equative(k - 3);
             if earlier {
                 repeats += 1;
             }
@@ -1574,6 +1633,27 @@ impl MtRepairer {
                 anomalies += 1;
             }
         }
+        // A modal and an adverb need a verb next; a name there ("China should also China Belt and
+        // Road") is a word that lost its verb. "I" and a capital after a stop are not names. Without
+        // the adverb the name may be an inverted subject ("Should China fail", "why should China pay").
+        for triple in toks.windows(3) {
+            let [m, adv, next] = [&triple[0], &triple[1], &triple[2]];
+            if !(m.word && adv.word && next.word) {
+                continue;
+            }
+            let next_surface = &sentence[next.start..next.end];
+            // A capitalised modal may be a name or month ("In May also Chinese ...").
+            let modal = &sentence[m.start..m.end];
+            if !capitalised(modal)
+                && MODALS.contains(&norm_word(modal).as_str())
+                && VERB_ADVERBS.contains(&norm_word(&sentence[adv.start..adv.end]).as_str())
+                && capitalised(next_surface)
+                && next_surface != "I"
+                && !is_common_word(&norm_word(next_surface))
+            {
+                anomalies += 1;
+            }
+        }
         score.function_words = anomalies as f64 * W_FUNCTION_ANOMALY;
         // Variety: a long sentence that says the same few content words over and over.
         let content: Vec<&str> = words
@@ -1581,7 +1661,11 @@ impl MtRepairer {
             .map(|(w, _)| w.as_str())
             .filter(|w| is_content(w))
             .collect();
-        if content.len() >= 8 {
+        // A keyword or product list ("Kemira C 491 HMW ASHLAND PRAESTOL 835 Kemira C494 HMW …") repeats
+        // its names by nature; a loop of translated prose still carries function words.
+        let prose =
+            has_english_function_words(&words.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>());
+        if content.len() >= 8 && prose {
             let mut distinct = content.clone();
             distinct.sort_unstable();
             distinct.dedup();
@@ -1677,7 +1761,12 @@ fn score_han(sentence: &str, score: &mut GarbleScore) {
             prev = None;
         }
     }
-    if bigrams.len() >= 12 {
+    // An enumeration ("短长长长长、短长长长长、…", Morse code; lists of similar product names) repeats
+    // by nature: items separated by the enumeration comma, about one per eight characters or more.
+    let han_count = sentence.chars().filter(|&c| is_han(c)).count();
+    let items = sentence.chars().filter(|&c| c == '、').count();
+    let enumeration = items >= 3 && items * 8 >= han_count;
+    if bigrams.len() >= 12 && !enumeration {
         let total = bigrams.len();
         bigrams.sort_unstable();
         bigrams.dedup();
