@@ -398,30 +398,52 @@ fn mostly_common_english(words: &[String]) -> bool {
 /// `data/PROVENANCE-cedict.md`; we ship the dictionary unmodified and derive this list at run time).
 /// Built on first use, which only happens for lines with a doubled capitalised word or a short line
 /// with a double, so most runs never pay for it.
-static COMMON_ENGLISH: OnceLock<HashSet<String>> = OnceLock::new();
+static CEDICT_WORDS: OnceLock<CedictWords> = OnceLock::new();
 
-fn common_english_words() -> &'static HashSet<String> {
-    COMMON_ENGLISH.get_or_init(|| {
+/// What the stage takes from CC-CEDICT.
+#[derive(Debug, Default)]
+struct CedictWords {
+    /// Common English words (lower case), see [`is_common_english`].
+    common: HashSet<String>,
+    /// Toneless pinyin syllables with a vowel ("wang", "qi", "yao"), to read romanised Chinese names.
+    syllables: HashSet<String>,
+}
+
+fn cedict_words() -> &'static CedictWords {
+    CEDICT_WORDS.get_or_init(|| {
         let mut text = String::new();
         let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
         if decoder.read_to_string(&mut text).is_err() {
-            return HashSet::new();
+            return CedictWords::default();
         }
-        common_english_from_cedict(&text)
+        words_from_cedict(&text)
     })
 }
 
 /// Count lower-case and capitalised uses of every gloss word (`Trad Simp [pin1 yin1] /gloss/gloss/`),
 /// ignoring the pinyin of cross-references (`see 汪旺[Wang1 Wang4]`). Works on bytes: gloss words are
 /// ASCII, and every byte of a multi-byte character is outside the ASCII range, so it never joins a word.
-fn common_english_from_cedict(text: &str) -> HashSet<String> {
+fn words_from_cedict(text: &str) -> CedictWords {
     // word -> (lower-case uses, capitalised uses)
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut syllables: HashSet<String> = HashSet::new();
     let mut lower = String::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((_, glosses)) = line.split_once("] /") else {
+        let Some((head, glosses)) = line.split_once("] /") else {
             continue;
         };
+        if let Some((_, pinyin)) = head.split_once(" [") {
+            for syllable in pinyin.split(' ') {
+                let syllable = syllable.trim_end_matches(|c: char| c.is_ascii_digit());
+                if (1..=6).contains(&syllable.len())
+                    && syllable.bytes().all(|b| b.is_ascii_alphabetic())
+                    && syllable.bytes().any(|b| b"aeiouAEIOU".contains(&b))
+                    && !syllables.contains(syllable.to_ascii_lowercase().as_str())
+                {
+                    syllables.insert(syllable.to_ascii_lowercase());
+                }
+            }
+        }
         let bytes = glosses.as_bytes();
         let mut in_brackets = false;
         let mut i = 0;
@@ -459,17 +481,40 @@ fn common_english_from_cedict(text: &str) -> HashSet<String> {
             }
         }
     }
-    counts
+    let common = counts
         .into_iter()
         .filter(|(_, (lower, capital))| *lower >= 2 && lower >= capital)
         .map(|(w, _)| w)
-        .collect()
+        .collect();
+    CedictWords { common, syllables }
+}
+
+/// How many pinyin syllables `word` is made of, at least (`Qiyao` 2, `Wang` 1), or `None` when it is not
+/// pinyin ("Sirhan", "Humbert"). Words are short, so trying every split is cheap.
+fn pinyin_syllable_count(word: &str) -> Option<usize> {
+    let word = word.strip_suffix("'s").unwrap_or(word).to_ascii_lowercase();
+    if word.len() > 24 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let syllables = &cedict_words().syllables;
+    // fewest[i]: fewest syllables that spell word[..i].
+    let mut fewest: Vec<Option<usize>> = vec![None; word.len() + 1];
+    fewest[0] = Some(0);
+    for end in 1..=word.len() {
+        fewest[end] = (end.saturating_sub(6)..end)
+            .filter_map(|start| {
+                let before = fewest[start]?;
+                syllables.contains(&word[start..end]).then_some(before + 1)
+            })
+            .min();
+    }
+    fewest[word.len()]
 }
 
 /// Whether `word` (lower case) is a common English word, directly or through a regular inflection
 /// ("tourists", "smiled", "walking", "Rong's" stays a name because "rong" is not a word).
 fn is_common_english(word: &str) -> bool {
-    let set = common_english_words();
+    let set = &cedict_words().common;
     let word = word.replace('’', "'");
     let base = word.strip_suffix("'s").unwrap_or(&word);
     if set.contains(base) {
@@ -883,6 +928,54 @@ fn relative_clause_may_end(words: &[Word], at: usize, w: &str, common: bool) -> 
     r - clause_start <= 4
 }
 
+/// Headlines and table headers ("Ticker Security Last Change Change %") capitalise ordinary words, so
+/// there a capital says nothing about whether a double is a name. Counted over the common words that
+/// are not at a sentence start, because names are capitalised in any line.
+fn is_title_case(text: &str, words: &[Word]) -> bool {
+    let (mut common, mut capitalised_common) = (0usize, 0usize);
+    for (k, w) in words.iter().enumerate() {
+        if k == 0 || w.gap.contains(['.', '!', '?', ':']) {
+            continue;
+        }
+        if is_common_word(&w.lower) || is_common_english(&w.lower) {
+            common += 1;
+            if capitalised(&text[w.start..w.end]) {
+                capitalised_common += 1;
+            }
+        }
+    }
+    common >= 2 && capitalised_common * 2 > common
+}
+
+/// Whether the double `first second` is a stuttered part of a romanised Chinese name (see the caller).
+fn is_pinyin_name_stutter(text: &str, words: &[Word], first: usize, second: usize) -> bool {
+    let surface = |k: usize| &text[words[k].start..words[k].end];
+    // Syllables of a neighbouring name word: capitalised, not an English word, joined without punctuation.
+    let name_syllables = |k: usize| {
+        capitalised(surface(k))
+            && !is_common_word(&words[k].lower)
+            && !is_common_english(&words[k].lower)
+            && words[k].open_quote.is_none()
+    };
+    let Some(x) = pinyin_syllable_count(surface(first)) else {
+        return false;
+    };
+    let next = second + 1;
+    if x == 1
+        && next < words.len()
+        && words[next].gap.is_empty()
+        && name_syllables(next)
+        && pinyin_syllable_count(surface(next)).is_some_and(|y| y >= 2)
+    {
+        return true;
+    }
+    x >= 2
+        && first >= 1
+        && !words[first].starts_clause()
+        && name_syllables(first - 1)
+        && pinyin_syllable_count(surface(first - 1)) == Some(1)
+}
+
 /// Whether the two words are wrapped in one pair of quotes, as a title is ("Sugar Sugar").
 fn is_quoted_pair(text: &str, words: &[Word], first: usize, second: usize) -> bool {
     words[first].open_quote.is_some()
@@ -1119,20 +1212,8 @@ impl MtRepairer {
                 gap.extend(text[t.start..t.end].chars().map(norm_punct));
             }
         }
-        // Headlines and table headers ("Ticker Security Last Change Change %") capitalise every word,
-        // so there a capital says nothing about whether a double is a name or a stutter.
-        // Words at a sentence start are capitalised in any line, so they are left out of the count.
-        let inner: Vec<&Word> = words
-            .iter()
-            .enumerate()
-            .filter(|(k, w)| *k > 0 && !w.gap.contains(['.', '!', '?', ':']))
-            .map(|(_, w)| w)
-            .collect();
-        let capitalised_words = inner
-            .iter()
-            .filter(|w| capitalised(&text[w.start..w.end]))
-            .count();
-        let title_case = words.len() >= 3 && capitalised_words * 2 > inner.len();
+        // Decided on first need: most lines never ask.
+        let title_case = std::cell::OnceCell::new();
         let mut stack: Vec<usize> = Vec::new();
         let mut cuts: Vec<(usize, usize)> = Vec::new();
         for w in 0..words.len() {
@@ -1144,7 +1225,7 @@ impl MtRepairer {
                     }
                     let l = stack.len();
                     let (a, b) = (&stack[l - 2 * n..l - n], &stack[l - n..]);
-                    if self.is_cuttable(text, &words, a, b, evidence, title_case) {
+                    if self.is_cuttable(text, &words, a, b, evidence, &title_case) {
                         let from = words[a[n - 1]].end;
                         let to = words[b[n - 1]].end;
                         cuts.push((from, to));
@@ -1166,7 +1247,7 @@ impl MtRepairer {
         a: &[usize],
         b: &[usize],
         evidence: bool,
-        title_case: bool,
+        title_case: &std::cell::OnceCell<bool>,
     ) -> bool {
         let n = a.len();
         if a.iter()
@@ -1225,17 +1306,29 @@ impl MtRepairer {
             let capital = capitalised(surface(a[0])) || capitalised(surface(b[0]));
             let name_like = capital
                 && !common
-                && (title_case || !is_common_english(w) || is_quoted_pair(text, words, a[0], b[0]));
+                && (!is_common_english(w)
+                    || *title_case.get_or_init(|| is_title_case(text, words))
+                    || is_quoted_pair(text, words, a[0], b[0]));
             let latin = w.chars().any(is_latin_letter);
             // Three or more copies ("tock tock tock") are onomatopoeia or emphasis, not a stutter.
             let run_of_three = a[0].checked_sub(1).is_some_and(|p| words[p].lower == w)
                 || words
                     .get(b[0] + 1)
                     .is_some_and(|nx| nx.lower == w && nx.gap.is_empty());
+            // A romanised Chinese name cannot double a surname before a given name of two syllables
+            // ("Wang Wang Qiyao") or a two-syllable given name after its surname ("Wang Qiyao Qiyao");
+            // a one-syllable given name may be reduplicated ("Fan Bing Bing", "Lang Lang").
+            let name_stutter = name_like
+                && !*title_case.get_or_init(|| is_title_case(text, words))
+                && is_pinyin_name_stutter(text, words, a[0], b[0]);
             let after_relative = relative_clause_may_end(words, a[0], w, common);
             // Short words may be onomatopoeia ("ta ta"), unless they are common English words.
             let plain = w.chars().count() >= 3 || common;
-            return plain && !name_like && latin && !run_of_three && !after_relative;
+            return plain
+                && (!name_like || name_stutter)
+                && latin
+                && !run_of_three
+                && !after_relative;
         }
         if !self.collapse_loops || !is_primitive(words, a) {
             return false;
@@ -2040,6 +2133,28 @@ mod tests {
     }
 
     #[test]
+    fn stuttered_pinyin_names_are_cut_and_reduplicated_given_names_kept() {
+        assert_eq!(
+            fix("She appreciated Wang Wang Qiyao's patience."),
+            "She appreciated Wang Qiyao's patience."
+        );
+        assert_eq!(
+            fix("He had Wang Qiyao Qiyao sit on a bed."),
+            "He had Wang Qiyao sit on a bed."
+        );
+        for clean in [
+            "The actress Fan Bing Bing did not attend.",
+            "The pianist Lang Lang played in Berlin.",
+            "Sirhan Sirhan Bishara was not his name.",
+        ] {
+            assert_eq!(fix(clean), clean);
+        }
+        assert_eq!(pinyin_syllable_count("Qiyao"), Some(2));
+        assert_eq!(pinyin_syllable_count("Wang"), Some(1));
+        assert_eq!(pinyin_syllable_count("Humbert"), None);
+    }
+
+    #[test]
     fn copies_with_their_opening_quote_are_repeats() {
         assert_eq!(
             fix("His thoughts ran on: 'What 'What a fool I was just now!'"),
@@ -2158,10 +2273,13 @@ mod tests {
             旅客 旅客 [lu:3 ke4] /traveler; tourist/\n\
             王 王 [Wang2] /Wang (surname)/\n\
             繁荣 繁荣 [fan2 rong2] /prosperous/see 汪旺[wang1 wang4]/\n";
-        let words = common_english_from_cedict(dict);
+        let found = words_from_cedict(dict);
+        let words = &found.common;
         assert!(words.contains("tourist"));
         assert!(words.contains("prosperous"));
         assert!(words.contains("surname"));
+        assert!(found.syllables.contains("wang") && found.syllables.contains("you"));
+        assert!(!found.syllables.contains("lu:"));
         // Capitalised in the glosses (a name) and lower case only in bracketed pinyin, or seen once: not
         // common.
         assert!(!words.contains("wang"));
