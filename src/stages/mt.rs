@@ -11,34 +11,57 @@
 //!    (`One Belt,One Road` = `one belt , one road`), whole words only. A capital at sentence start is kept.
 //! 2. Doubled articles before the configured `article_terms`: "DET [ordinal] ["] the TERM" loses its "the".
 //! 3. Loops and stutters: a run of 1..=`max_loop_words` words repeated back to back, joined by white space
-//!    or a comma, is cut to one copy. The exceptions are linguistic rules, not a list of cases:
+//!    or a comma, is cut to one copy; an opening quote attached to each copy is part of it ("'What 'What
+//!    a fool"). Only in lines that read as English: one word in eight an English function word, or (for
+//!    short lines) half the words common English words (Indonesian "amat amat keji" is neither). The
+//!    exceptions are linguistic rules, not a list of cases:
 //!    - single words joined by a comma are rhetoric ("No, no", "Row, row, row"), never touched;
 //!    - doubled single words that English legitimately doubles are kept: grammatical doubling
 //!      ("had had", "that that", "what it is is"), intensifiers ("very very", "far far"),
 //!      interjections and reduplicatives ("bye bye", "ha ha", "knock knock", "there there"), number
 //!      words and anything with a digit ("fifty fifty", "10 10"), single letters other than a/I;
 //!    - a unit that is itself a repetition ("bye bye bye bye") is not a loop of "bye bye";
-//!    - a two-word unit of a content word and a linking word said twice is the idiom "X to X",
-//!      "X by X", "X and X" meeting its own linker ("from time to time to see", "side by side by side");
+//!    - a two-word unit of a noun and a linking word said twice is the idiom "X to X", "X by X" meeting
+//!      its own linker ("from time to time to see", "side by side by side"); a verb in the past is no
+//!      such noun ("rose to rose to his feet"); one word coordinated with itself by "and"/"or" is
+//!      emphasis ("on and on and on", "miles and miles");
 //!    - a comma-joined chain that is a whole clause is emphasis ("Come on, come on, we are late"); one
-//!      that starts or ends inside a clause is a loop ("up the mountain with, mountain with me");
-//!    - doubles after a relative word may be a clause's verb meeting the main verb ("that offered
-//!      offered", "what he did did"), unless the word is a pronoun, modal or particle;
-//!    - capitalised doubles ("Sirhan Sirhan", "Zhen Zhen", "New York, New York") and short words that
-//!      may be onomatopoeia are names or sound, unless the word is a function word capitalised at a
-//!      sentence start ("The The results"); they are cut only when the line already shows MT damage:
-//!      a glossary or article repair, or an unambiguous loop or stutter elsewhere in it.
+//!      that starts or ends inside a clause is a loop ("up the mountain with, mountain with me"), except
+//!      a determiner and noun said twice, which is anadiplosis or apposition ("if he should leave his
+//!      father, his father would die", "his coat, his coat of many colours"); list items sharing a
+//!      model name ("iPhone 11, iPhone 11 Pro") and copies ending in a possessive apostrophe ("his
+//!      sons, and his sons' wives") are not copies;
+//!    - a double may be a relative clause's verb meeting the main verb ("every man that offered
+//!      offered", "what he did did matter") when it has that shape: the relative right before it or one
+//!      subject word before it (then the verb agrees with a singular clause: not "what I mean mean"), no
+//!      comma before the relative, and for "that/who/which" an antecedent at the start of the clause;
+//!    - capitalised doubles are names ("Sirhan Sirhan", "Chen Chen", "New York, New York") unless the
+//!      word is common English ("Maybe Maybe", "Tourists Tourists", "The The results") outside a
+//!      title-case line or a quoted title ("Sugar Sugar"), or they break the shape of a romanised
+//!      Chinese name ("Wang Wang Qiyao", "Wang Qiyao Qiyao"; "Fan Bing Bing" is a real one); a
+//!      capitalised phrase said three times is a loop. Short words may be onomatopoeia. Names and
+//!      sound words are cut anyway when the line already shows MT damage: a glossary or article
+//!      repair, or an unambiguous loop or stutter elsewhere in it.
+//!
+//!    "Common English" comes from the English glosses of CC-CEDICT, which we already ship for
+//!    alignment: a word written there in lower case at least twice and at least as often as
+//!    capitalised. The list and the pinyin syllables (for names) are derived once per process, on first
+//!    need (about a tenth of a second).
 //!
 //! On a line that is mostly Han, only long character loops are cut: a unit of at least
 //! `han_min_unit_chars` characters (with two or more Han, and not itself a repetition) repeated back to
-//! back at least `han_min_repeats` times, or an all-Han unit of `han_two_copy_unit_chars` or more said
-//! twice. Chinese reduplication (看看, 常常, 研究研究, 高高兴兴, 哈哈哈哈) is never touched, and a short
-//! unit said twice (一路平安一路平安) may be a slogan, so it stays.
+//! back at least `han_min_repeats` times, or an all-Han unit said twice when it has
+//! `han_two_copy_unit_chars` or more characters or sits inside running text with Han on both sides.
+//! Chinese reduplication (看看, 常常, 研究研究, 高高兴兴, 哈哈哈哈) is never touched, nor distributive
+//! "一 + measure word" phrases (一个镜头一个镜头); a short unit said twice on its own or before
+//! punctuation (一路平安一路平安！) may be a slogan, so it stays.
 //!
 //! Garble score ([`MtRepairer::garble_score`], per sentence, after the repairs): close repeats of a
-//! content word in one clause ("China should also China"), impossible function-word sequences ("the
-//! of", "a the", an article before a stop), long sentences made of few distinct content words or Han
-//! bigrams, and unmatched brackets/quotes (capped, as quotations span sentences in fiction). In a run,
+//! content word in one clause ("China should also China", but not across "be": "the hands are the
+//! hands of Esau"), impossible function-word sequences ("the of", "a the", an article before a stop, a
+//! name where a modal and adverb need a verb: "should also China"), long prose sentences made of few
+//! distinct content words or Han bigrams (not enumerations with 、 nor keyword lists), and unmatched
+//! brackets/quotes (capped, as quotations span sentences in fiction). In a run,
 //! [`MtRepairer::drop_garbled`] removes sentences scoring `garble_threshold` or more and records them in
 //! `rejected.jsonl` with reason `garbled-mt`. `cleanalign fix` only repairs: it never drops text.
 
@@ -1295,10 +1318,15 @@ impl MtRepairer {
             if legit {
                 return false;
             }
+            let common = is_common_word(w);
+            // A relative clause ending in the main verb is grammar, whatever else the line shows.
+            if relative_clause_may_end(words, a[0], w, common) {
+                return false;
+            }
+            // With damage elsewhere in the line, names and sound words get no benefit of the doubt.
             if evidence {
                 return true;
             }
-            let common = is_common_word(w);
             // A capital marks a name or transliteration ("Sirhan Sirhan", "Chen Chen"), unless the word is
             // common English: a function word capitalised at a sentence start ("The The results") or an
             // ordinary word ("Tourists Tourists", "Maybe Maybe"). Common words said twice as a name are
@@ -1321,14 +1349,9 @@ impl MtRepairer {
             let name_stutter = name_like
                 && !*title_case.get_or_init(|| is_title_case(text, words))
                 && is_pinyin_name_stutter(text, words, a[0], b[0]);
-            let after_relative = relative_clause_may_end(words, a[0], w, common);
             // Short words may be onomatopoeia ("ta ta"), unless they are common English words.
             let plain = w.chars().count() >= 3 || common;
-            return plain
-                && (!name_like || name_stutter)
-                && latin
-                && !run_of_three
-                && !after_relative;
+            return plain && (!name_like || name_stutter) && latin && !run_of_three;
         }
         if !self.collapse_loops || !is_primitive(words, a) {
             return false;
@@ -1421,15 +1444,6 @@ impl MtRepairer {
                     continue;
                 }
                 let han_in_unit = unit.iter().filter(|&&c| is_han(c)).count();
-                // A long unit said twice is a loop; short ones (一路平安一路平安) may be a slogan or a song.
-                let needed = if n >= self.han_two_copy_unit && han_in_unit == n {
-                    self.han_min_repeats.min(2)
-                } else {
-                    self.han_min_repeats
-                };
-                if i + n * needed > chars.len() {
-                    continue;
-                }
                 if han_in_unit < 2
                     || unit.iter().any(|c| c.is_whitespace())
                     || !is_primitive_chars(unit)
@@ -1440,6 +1454,19 @@ impl MtRepairer {
                 while i + (r + 1) * n <= chars.len() && chars[i + r * n..i + (r + 1) * n] == *unit {
                     r += 1;
                 }
+                // A long unit said twice is a loop. A short one said twice may be a slogan, a chant or a
+                // song line (一路平安一路平安, 中国加油中国加油), which stands on its own or before
+                // punctuation; inside running text, with Han on both sides (推动数字经济数字经济发展),
+                // it is a loop too.
+                let inside_text = i > 0
+                    && !is_distributive(unit)
+                    && is_han(chars[i - 1])
+                    && chars.get(i + r * n).is_some_and(|&c| is_han(c));
+                let needed = if han_in_unit == n && (n >= self.han_two_copy_unit || inside_text) {
+                    self.han_min_repeats.min(2)
+                } else {
+                    self.han_min_repeats
+                };
                 if r >= needed {
                     out.extend(unit.iter());
                     i += r * n;
@@ -1496,6 +1523,17 @@ fn is_primitive(words: &[Word], unit: &[usize]) -> bool {
     (1..n)
         .filter(|d| n % d == 0)
         .all(|d| (d..n).any(|k| words[unit[k]].lower != words[unit[k % d]].lower))
+}
+
+/// Measure words (classifiers) of Chinese.
+const CLASSIFIERS: &str = "个位只条张本件块次遍步天年月句字段篇层排行批群片点些种样家间座所台部辆架棵根把枝支朵封首场声口头匹双对套份笔颗粒滴杯碗盘瓶袋箱包堆道阵番趟下回眼脚拳刀枪代届期轮圈章节课门项桩幅面页尊名员户栋";
+
+/// "一 + measure word (+ noun)" said twice is distributive reduplication, "one by one": 一个镜头一个镜头
+/// (shot after shot), 一步一步. A unit with a second 一 (一带一路) is a name, not this.
+fn is_distributive(unit: &[char]) -> bool {
+    unit.first() == Some(&'一')
+        && unit.get(1).is_some_and(|c| CLASSIFIERS.contains(*c))
+        && !unit[1..].contains(&'一')
 }
 
 fn is_primitive_chars(unit: &[char]) -> bool {
@@ -2392,6 +2430,28 @@ mod tests {
         ] {
             assert_eq!(r.repair(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn short_han_units_said_twice_are_loops_only_inside_running_text() {
+        let r = rep();
+        assert_eq!(
+            r.repair("我们要推动数字经济数字经济发展。").as_deref(),
+            Some("我们要推动数字经济发展。")
+        );
+        for s in [
+            "祝你一路平安一路平安！",
+            "而是一个镜头一个镜头分别拍了。",
+            "他们一步一步一步一步地走。",
+            "我们高喊中国加油中国加油。",
+        ] {
+            assert_eq!(r.repair(s), None, "{s}");
+        }
+        // 一带一路 has a second 一: a name, not "one by one".
+        assert_eq!(
+            r.repair("推动一带一路一带一路建设").as_deref(),
+            Some("推动一带一路建设")
+        );
     }
 
     #[test]
