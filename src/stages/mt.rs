@@ -1318,6 +1318,12 @@ impl MtRepairer {
             if legit {
                 return false;
             }
+            // A lower-case word followed by its capitalised copy marks a new item without punctuation
+            // (menu and related-link lines: "How to retire early Early retirement", "search Search");
+            // a stutter keeps the case or capitalises the first copy ("The the results").
+            if !capitalised(surface(a[0])) && capitalised(surface(b[0])) {
+                return false;
+            }
             let common = is_common_word(w);
             // A relative clause ending in the main verb is grammar, whatever else the line shows.
             if relative_clause_may_end(words, a[0], w, common) {
@@ -2190,6 +2196,16 @@ mod tests {
         assert_eq!(pinyin_syllable_count("Qiyao"), Some(2));
         assert_eq!(pinyin_syllable_count("Wang"), Some(1));
         assert_eq!(pinyin_syllable_count("Humbert"), None);
+    }
+
+    #[test]
+    fn a_capitalised_second_copy_starts_a_new_item() {
+        for clean in [
+            "More: How to retire early Early retirement Retiring early",
+            "Type your query here search Search",
+        ] {
+            assert_eq!(fix(clean), clean);
+        }
     }
 
     #[test]
