@@ -1309,6 +1309,12 @@ impl MtRepairer {
                 return false;
             }
             let w = words[a[0]].lower.as_str();
+            // Each copy opening a quotation of its own ("'No 'No answer?", "'Oh 'Oh Grannie") repeats
+            // the quote mark with the word: English doubles words ("Oh oh"), names and sounds inside
+            // one quotation, never by opening a second before the first is closed.
+            if words[b[0]].open_quote.is_some() && w.chars().all(|c| !c.is_ascii_digit()) {
+                return true;
+            }
             let legit = LEGIT_DOUBLES.contains(&w)
                 || self.keep_doubled.binary_search(&w.to_string()).is_ok()
                 || w.chars().any(|c| c.is_ascii_digit())
@@ -2215,6 +2221,12 @@ mod tests {
         assert_eq!(
             fix("'Let them come, 'Let them come in here,' she said."),
             "'Let them come in here,' she said."
+        );
+        assert_eq!(fix("'No 'No answer?' he asked."), "'No answer?' he asked.");
+        // One quotation with a legitimate double inside stays.
+        assert_eq!(
+            fix("'Oh oh, here we go,' she said."),
+            "'Oh oh, here we go,' she said."
         );
         // A closing quote or possessive after a word is not an opening quote of the next one.
         assert_eq!(
