@@ -2527,11 +2527,12 @@ mod tests {
     #[test]
     fn long_lines_of_doubles_are_linear() {
         let start = std::time::Instant::now();
-        let line = "the man that offered offered a Wang Wang Qiyao gift and ".repeat(20_000);
+        // About 230 KB: a look-back to the clause start on every double would make this quadratic.
+        let line = "the man that offered offered a Wang Wang Qiyao gift and ".repeat(4_000);
         let out = fix(&line);
         assert!(out.len() < line.len());
-        let line = "Maybe Maybe ".repeat(50_000);
-        assert_eq!(fix(&line), "Maybe Maybe ".repeat(50_000));
+        let line = "Maybe Maybe ".repeat(20_000);
+        assert_eq!(fix(&line), line);
         assert!(start.elapsed().as_secs() < 20);
     }
 
