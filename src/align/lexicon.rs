@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 pub const MAX_HEADWORD_CHARS: usize = 8;
 
 /// The dictionary as shipped: CC-CEDICT, unmodified, gzip-compressed (see `data/PROVENANCE-cedict.md`).
-static CEDICT_GZ: &[u8] = include_bytes!("../../data/cedict_1_0_ts_utf-8_mdbg.txt.gz");
+pub(crate) static CEDICT_GZ: &[u8] = include_bytes!("../../data/cedict_1_0_ts_utf-8_mdbg.txt.gz");
 
 static GLOBAL: OnceLock<Option<Lexicon>> = OnceLock::new();
 
