@@ -255,3 +255,37 @@ fn short_replies_repeated_across_the_batch_stay_in_a_thread() {
         }
     }
 }
+
+#[test]
+fn encyclopedia_sections_between_info_boxes_are_kept_widgets_after_references_are_not() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/zh_encyclopedia.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    let kept_text = kept.join("\n");
+    // The summary above the info box and the lone section between two lists are written prose, although
+    // each is worth far less than the main block of sections.
+    for body in [
+        "林晓川，1962年出生于浙江省宁波市",
+        "1984年毕业于河海大学港口航道专业",
+        "林晓川出生在宁波一个渔民家庭",
+        "2005年起，他主持杭州湾南岸海堤加固工程",
+        "2008年起，林晓川担任省防汛防台专家组成员",
+    ] {
+        assert!(kept_text.contains(body), "lost {body:?}: {v:#?}");
+    }
+    // The reference list closes the entry: the widget blurb after it is not text of the entry, although it
+    // is a full sentence, and neither are its label, the info box or the page chrome.
+    for chrome in [
+        "网友评价",
+        "即网友对词条人物的客观印象汇总。采用技术手段抓取各平台的公开内容，并智能提取观点得出，每天更新一次。",
+        "1. 林晓川教授简介 ．海洋大学 [引用日期2019-05-19]",
+        "参考资料",
+        "进入词条 全站搜索 帮助",
+        "水利工程专家",
+        "河口泥沙运动 海洋出版社 1996",
+        "来自 某某知识图谱",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}

@@ -37,7 +37,10 @@
 //!    (captions, duplicates) nothing. The first body paragraph under the headline gets a bonus. The
 //!    stretch with the highest sum (Kadane) is the article; content outside it is removed ("nav" before,
 //!    "footer" after). When no stretch is worth `region_min_units`, nothing is removed this way (a
-//!    list or table page is left to the other rules).
+//!    list or table page is left to the other rules). Further stretches are kept when they score a
+//!    `secondary_region_share` of the main one or, on Chinese pages, when they are written prose on
+//!    their own evidence (multi-clause paragraphs closed by `。！？`): an encyclopedia section or an
+//!    article split off by an info box.
 //!
 //! What it never does: change the text of a kept line other than cutting whole spans (a byline or advert
 //! at the end, a separator at the start, an injected gambling anchor); remove a long paragraph because
@@ -47,8 +50,8 @@
 //! Limits: phrase lists are Chinese/English; other languages rely on repetition, stop-word lists for
 //! seven European languages and the region score. Short genuine lines at the very start (after the
 //! title) or in a footer full of chrome are lost; so are spec lists and tables on product pages that
-//! sit next to chrome. A page whose text sits in several blocks between info boxes (an encyclopedia
-//! entry) keeps only its main block unless `secondary_region_share` is lowered. Teaser lists made of
+//! sit next to chrome. On non-Chinese pages, text split into several blocks between info boxes keeps
+//! only its main block unless `secondary_region_share` is lowered. Teaser lists made of
 //! full sentences can outscore a very short article. All work is linear in the document size apart
 //! from the teaser check, which only compares lines sharing a 10-character prefix.
 
@@ -664,6 +667,12 @@ const END_MARKERS: &[&str] = &[
     "發表評論",
     "相关推荐",
     "相關推薦",
+    // Reference lists close encyclopedia entries and papers; widgets may follow them, text does not.
+    "参考资料",
+    "參考資料",
+    "参考文献",
+    "參考文獻",
+    "references",
     "related",
     "related articles",
     "related posts",
@@ -1730,6 +1739,38 @@ impl BoilerplateClassifier {
         Some(thread_end)
     }
 
+    /// A stretch of a Chinese page that is written text on its own evidence, not by comparison with the
+    /// main region: every paragraph in it is a run of clauses (at least two clause marks `，；、：`)
+    /// closed by `。！？`, mostly Han, with function characters at a fair share of the prose norm, and
+    /// together they hold at least `region_min_units` characters. Chinese page chrome (menus, teaser and
+    /// related lists, info boxes, tables) is made of headlines, names and labels without clause
+    /// punctuation, so such a stretch is an article or encyclopedia section split off by an info box or
+    /// an inline block. English teasers are full sentences, so there the test would not discriminate;
+    /// it is only used on Chinese pages.
+    fn written_chinese_prose(&self, region: &[Line], stop: StopList) -> bool {
+        let mut prose_units = 0;
+        for l in region
+            .iter()
+            .filter(|l| l.body && l.class == LineClass::Content)
+        {
+            let han = l.text.chars().filter(|c| is_han(*c)).count();
+            let clause_marks = l
+                .text
+                .chars()
+                .filter(|c| matches!(c, '，' | '；' | '、' | '：'))
+                .count();
+            let prose = han * 2 >= l.units
+                && clause_marks >= 2
+                && ends_chinese_sentence(&l.text)
+                && stop.density(&l.text) >= stop.prose_density() * 0.3;
+            if !prose {
+                return false;
+            }
+            prose_units += han;
+        }
+        prose_units >= self.cfg.region_min_units
+    }
+
     /// The main text region: the contiguous stretch of lines with the highest total score (Kadane's
     /// maximum subarray). Prose lines score their length weighted by stop-word density (half when they
     /// do not end like a sentence); chrome scores minus its length and `chrome_line_penalty`; a short line
@@ -1842,7 +1883,12 @@ impl BoilerplateClassifier {
             let found = gaps
                 .into_iter()
                 .map(|g| max_subarray(&scores, g))
-                .filter(|r| r.0 >= secondary_min)
+                .filter(|r| {
+                    r.0 >= secondary_min
+                        || (stop == StopList::Zh
+                            && r.0 >= self.cfg.region_min_units as f64
+                            && self.written_chinese_prose(&lines[r.1..r.2], stop))
+                })
                 .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
             match found {
                 Some((_, s, e)) => regions.push((s, e)),
@@ -1867,6 +1913,19 @@ impl BoilerplateClassifier {
             }
         }
     }
+}
+
+/// A Chinese sentence closes with one of these (before closing quotes and a citation mark `[12]`).
+fn ends_chinese_sentence(text: &str) -> bool {
+    let mut t = text.trim_end();
+    // Encyclopedias and papers put citation marks after the full stop: `…单曲 [61] 。` or `…。[3]`.
+    while let Some(open) = t.ends_with(']').then(|| t.rfind('[')).flatten() {
+        t = t.get(..open).unwrap_or("").trim_end();
+    }
+    t.chars()
+        .rev()
+        .find(|c| !spam::is_closer(*c))
+        .is_some_and(|c| matches!(c, '。' | '！' | '？'))
 }
 
 /// The text of the first 200 body paragraphs: enough to tell the page's language.
@@ -2323,6 +2382,17 @@ mod tests {
         assert_eq!(max_subarray(&[], 0..0), (0.0, 0, 0));
         // Out-of-range indices are treated as zero, never a panic.
         assert_eq!(max_subarray(&[1.0], 0..3).0, 1.0);
+    }
+
+    #[test]
+    fn chinese_sentence_end_looks_past_quotes_and_citation_marks() {
+        assert!(ends_chinese_sentence("并收录于同名专辑中 [61] 。"));
+        assert!(ends_chinese_sentence("工程已经完工。[3]"));
+        assert!(ends_chinese_sentence("他说：“终于等到了！”"));
+        assert!(!ends_chinese_sentence("河口泥沙运动 海洋出版社 1996"));
+        assert!(!ends_chinese_sentence("The bridge was opened."));
+        assert!(!ends_chinese_sentence("[1]"));
+        assert!(!ends_chinese_sentence(""));
     }
 
     #[test]
