@@ -289,3 +289,72 @@ fn encyclopedia_sections_between_info_boxes_are_kept_widgets_after_references_ar
         assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn tieba_style_thread_with_floor_and_time_below_each_post_keeps_every_post() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_tieba_style.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    // The question stands before the first header (`1楼 … 回复` closes it) and is the longest text of
+    // the thread; every reply sits between two headers.
+    for body in [
+        "在网上查了一下，有人说是里面的阻尼脂干了，也有人说是螺纹磨损了，我自己看不出来是哪种情况。",
+        "有没有办法自己调紧一点？拆开的话会不会影响成像？请有经验的朋友指点一下，先谢过了。",
+        "拆之前拍照记下每个螺丝的位置，装回去的时候按顺序来。",
+        "同问",
+        "谢谢，我去买阻尼脂试试，周末拆开看看。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    // Floor/time lines, the user names and ranks above the posts, and the page chrome go.
+    for chrome in [
+        "1楼 2019-01-01 12:00 回复",
+        "来自Android客户端4楼 2019-01-01 14:20 回复",
+        "老周爱摄影",
+        "街头阿明",
+        "初学者",
+        "发表回复",
+        "只看楼主 收藏 回复",
+        "登录一下 即可领取丰厚福利",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+    // The headline, not the HTML <title> with its board and site, is the title.
+    let title: Vec<&str> = v
+        .iter()
+        .filter(|(_, c)| *c == LineClass::Title)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    assert_eq!(title, ["老镜头转接无反，对焦环太松怎么办？"]);
+}
+
+#[test]
+fn discuz_thread_with_floor_labels_keeps_a_long_first_post_and_a_one_word_last_reply() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_floors.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "第一，高原反应因人而异，头两天尽量不要剧烈活动，住宿最好安排在海拔低一些的县城，晚上不要洗澡。",
+        "最后，沿途的风景真的很美，但是不要为了拍照随便停在弯道上，安全第一。",
+        "谢谢分享，收藏了。",
+        "请问十月份路上会不会结冰？需要换雪地胎吗？",
+        "顶",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "楼主",
+        "沙发",
+        "5#",
+        "驴友老王 发表于 2019-08-12 21:15:33 | 只看该作者",
+        "使用道具 举报",
+        "高级模式",
+        "B Color Image Link Quote Code Smilies",
+        "手机版|小黑屋|某某汽车论坛",
+        "GMT+8, 2019-8-14 10:20 , Processed in 0.052131 second(s), 22 queries .",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}

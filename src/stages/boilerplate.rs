@@ -21,7 +21,10 @@
 //! 4. **Forum threads**: repeated per-post header groups (a posting time next to `楼`, `回复`, `发表于`,
 //!    the user name above `发表于`) make the page a thread when they start before most of its prose (a
 //!    comment section under an article does not). Headers and post buttons go ("post-header"); every post
-//!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped.
+//!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped. Headers may sit
+//!    above their posts (Discuz: `楼主`, `user 发表于 …`) or below them (Tieba: `1楼 2019-01-01 12:00
+//!    回复`, the first post then stands before the first header); user names and ranks printed above
+//!    most posts are removed as headers too.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
 //!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
 //!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
@@ -356,6 +359,13 @@ static RE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)©|ⓒ|copyright\s*(?:\(c\)|ⓒ|©|\d{4})|\(c\)\s*\d{4}|all rights? reserved|版[权權]所有|保留所有[权權]利|保留一切[权權]利|无版权|不得转载|無斷轉載|무단전재",
     )
 });
+/// Lines a page generator stamps at the bottom (`Processed in 0.05 second(s), 22 queries`, `Powered by
+/// Discuz!`): never written text, on any site built with such software.
+static RE_GENERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)processed in \d+(?:\.\d+)?\s*s(?:ec(?:ond)?s?)?(?:\(s\))?|^powered by\s|页面执行时间|頁面執行時間",
+    )
+});
 static RE_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(?:免[责責][声聲]明|版[权權][声聲]明|特[别別][声聲]明|法律[声聲]明|[声聲]明|disclaimer|special statement|copyright (?:statement|notice)|legal notice)\s*[:：]",
@@ -458,6 +468,16 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
     )
+});
+/// A floor number in a post header: `2楼`, `#3`, `3#`.
+static RE_FLOOR: LazyLock<Regex> = LazyLock::new(|| re(r"\d+\s*[楼樓#]|#\s*\d+"));
+
+/// Longest line (in units) that can be a user name or rank printed above a post.
+const AUTHOR_LABEL_UNITS: usize = 8;
+
+/// The posting verb of a header printed above its post (`user 发表于 …`, `Posted on …`).
+static RE_POSTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|(?-u:\b)posted\s")
 });
 /// A line that is nothing but a floor number: `2楼`, `#3`, `3#`, `沙发`.
 static RE_FLOOR_ONLY: LazyLock<Regex> =
@@ -1208,6 +1228,9 @@ impl BoilerplateClassifier {
         if u <= 60 && RE_COPYRIGHT.is_match(t) {
             return LineClass::Boilerplate("copyright");
         }
+        if u <= 40 && RE_GENERATOR.is_match(t) {
+            return LineClass::Boilerplate("footer");
+        }
         if RE_DISCLAIMER.is_match(t) || (u <= 150 && RE_DISCLAIMER_BODY.is_match(t)) {
             return LineClass::Boilerplate("disclaimer");
         }
@@ -1394,6 +1417,25 @@ impl BoilerplateClassifier {
                 if let Some(next) = lines.get_mut(i + 1) {
                     next.body = false;
                 }
+            }
+        }
+        // The HTML <title> is often `Headline_Board_Site`: a later line that it starts with, followed by a
+        // separator, is the headline even when it ends in `？` and so looks like a short paragraph.
+        if title == first {
+            let whole = lines[first].text.trim().to_string();
+            let headline = (first + 1..lines.len().min(first_body + 1)).find(|&i| {
+                let t = lines[i].text.trim();
+                units(t) >= 4
+                    && t.len() < whole.len()
+                    && whole.starts_with(t)
+                    && whole.get(t.len()..).is_some_and(|rest| {
+                        rest.trim_start()
+                            .starts_with(['_', '|', '｜', '-', '–', '—', ':', '：'])
+                    })
+            });
+            if let Some(i) = headline {
+                title = i;
+                lines[i].body = false;
             }
         }
         let title_key = lines[title].key;
@@ -1688,9 +1730,60 @@ impl BoilerplateClassifier {
         if with_text.len() < needed {
             return None;
         }
+        // Where the bodies sit. Most boards print a header above its post (`楼主`, `user 发表于 …`);
+        // Tieba-style boards print the user's name above the post and the floor and time below it
+        // (`1楼 2019-01-01 12:00 回复`). Headers below their posts carry no posting verb, have the first
+        // post (the question, often the longest text of the thread) before the first header, and only
+        // page chrome after the last one.
         let first_header = with_text.first().map_or(n, |g| g.0);
+        let last_header_end = with_text.last().map_or(n, |g| g.1);
+        let post_text = |l: &Line| {
+            l.class == LineClass::Content
+                && !is_marker(l)
+                && (ends_sentence(&l.text) || l.units >= self.cfg.body_min_units)
+        };
+        let first_post_start = {
+            // Back from the first header to the page head: the title, chrome, a comment-section label.
+            let mut s = first_header;
+            while s > 0 {
+                let l = &lines[s - 1];
+                let lab = label(&l.text);
+                let section_label = l.units <= 6
+                    && (RE_COMMENT_SECTION.is_match(&lab) || END_MARKERS.contains(&lab.as_str()));
+                if l.class != LineClass::Content || section_label {
+                    break;
+                }
+                s -= 1;
+            }
+            s
+        };
+        let posting_verb = with_text.iter().any(|g| {
+            lines[g.0..g.1]
+                .iter()
+                .any(|l| RE_POSTING_VERB.is_match(&l.text))
+        });
+        let floors = with_text
+            .iter()
+            .filter(|g| lines[g.0..g.1].iter().any(|l| RE_FLOOR.is_match(&l.text)))
+            .count();
+        let text_units = |range: &[Line]| -> usize {
+            range.iter().filter(|l| post_text(l)).map(|l| l.units).sum()
+        };
+        let after: Vec<&Line> = lines[last_header_end..]
+            .iter()
+            .take_while(|l| !l.class.chrome())
+            .collect();
+        let after_units: usize = after.iter().filter(|l| post_text(l)).map(|l| l.units).sum();
+        let headers_below = !posting_verb
+            && floors * 2 > with_text.len()
+            && text_units(&lines[first_post_start..first_header]) > after_units;
+        let thread_start = if headers_below {
+            first_post_start
+        } else {
+            first_header
+        };
         let total: usize = lines.iter().filter(|l| l.body).map(|l| l.units).sum();
-        let before: usize = lines[..first_header]
+        let before: usize = lines[..thread_start]
             .iter()
             .filter(|l| l.body)
             .map(|l| l.units)
@@ -1699,7 +1792,12 @@ impl BoilerplateClassifier {
             // An article followed by its comments: the comments are end matter, not the content.
             return None;
         }
-        let mut thread_end = first_header;
+        // The post bodies: between consecutive headers, plus the stretch before the first header (headers
+        // below) or after the last one (headers above), which runs until the first chrome after its text.
+        let mut posts: Vec<std::ops::Range<usize>> = Vec::new();
+        if headers_below {
+            posts.push(first_post_start..first_header);
+        }
         for (k, g) in with_text.iter().enumerate() {
             for l in lines[g.0..g.1].iter_mut() {
                 if !matches!(l.class, LineClass::Title) {
@@ -1707,18 +1805,35 @@ impl BoilerplateClassifier {
                     l.body = false;
                 }
             }
-            // The last post runs until the first chrome line after some text.
-            let limit = with_text.get(k + 1).map_or(n, |h| h.0);
-            let mut seen_text = false;
-            let mut j = g.1;
-            while j < limit {
-                let l = &mut lines[j];
+            match with_text.get(k + 1) {
+                Some(next) => posts.push(g.1..next.0),
+                None if !headers_below => {
+                    let mut seen_text = false;
+                    let mut j = g.1;
+                    while j < n {
+                        let l = &lines[j];
+                        // Judged as in a post: a repeated line is a reply, a forum word a button.
+                        let text = l.class == LineClass::Content || is_reply_line(l);
+                        let button = text && is_marker(l) && !ends_sentence(&l.text);
+                        if seen_text && (button || !text && l.class.chrome()) {
+                            // The last post ends at the first chrome after its text (buttons, footer).
+                            break;
+                        }
+                        seen_text |= text && !button;
+                        j += 1;
+                    }
+                    posts.push(g.1..j);
+                }
+                None => {}
+            }
+        }
+        let thread_end = posts.iter().map(|p| p.end).max().unwrap_or(last_header_end);
+        let thread_end = thread_end.max(last_header_end);
+        for post in &posts {
+            for l in lines[post.clone()].iter_mut() {
                 // Short replies (`顶`, `谢谢分享`) recur across threads and inside one: in a post they
                 // are the user's text, not a template.
-                if matches!(
-                    l.class,
-                    LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
-                ) {
+                if is_reply_line(l) {
                     l.class = LineClass::Content;
                 }
                 if l.class == LineClass::Content && is_marker(l) && !ends_sentence(&l.text) {
@@ -1727,16 +1842,48 @@ impl BoilerplateClassifier {
                 }
                 if l.class == LineClass::Content {
                     l.protected = true;
-                    seen_text = true;
-                } else if k + 1 == with_text.len() && seen_text && l.class.chrome() {
-                    // The last post ends at the first chrome after its text (its buttons, the footer).
-                    break;
                 }
-                j += 1;
             }
-            thread_end = j;
         }
+        self.post_author_lines(lines, &posts);
         Some(thread_end)
+    }
+
+    /// User names and ranks printed above each post (`光影小林` / `初学者` / text): when most posts of a
+    /// thread (at least three) open with short label lines (no punctuation, at most
+    /// `AUTHOR_LABEL_UNITS` units) followed by more text, those lines are the layout's author block, not
+    /// what the user wrote. A post that is only short lines keeps its last one (`同问`).
+    fn post_author_lines(&self, lines: &mut [Line], posts: &[std::ops::Range<usize>]) {
+        let label_like = |l: &Line| {
+            l.class == LineClass::Content
+                && !l.body
+                && l.units <= AUTHOR_LABEL_UNITS
+                && !l.text.chars().any(|c| {
+                    spam::is_terminal(c) || matches!(c, '，' | ',' | '；' | ';' | '、' | '：' | ':')
+                })
+        };
+        let author_blocks: Vec<Vec<usize>> = posts
+            .iter()
+            .map(|post| {
+                let kept: Vec<usize> = post
+                    .clone()
+                    .filter(|&j| lines[j].class == LineClass::Content)
+                    .collect();
+                let run = kept.iter().take_while(|&&j| label_like(&lines[j])).count();
+                // At least one line of the post is what the user wrote.
+                kept.get(..run.min(kept.len().saturating_sub(1)))
+                    .unwrap_or(&[])
+                    .to_vec()
+            })
+            .collect();
+        let with_block = author_blocks.iter().filter(|b| !b.is_empty()).count();
+        if posts.len() < 3 || with_block * 3 < posts.len() * 2 {
+            return;
+        }
+        for j in author_blocks.into_iter().flatten() {
+            lines[j].class = LineClass::Boilerplate("post-header");
+            lines[j].protected = false;
+        }
     }
 
     /// A stretch of a Chinese page that is written text on its own evidence, not by comparison with the
@@ -1926,6 +2073,15 @@ fn ends_chinese_sentence(text: &str) -> bool {
         .rev()
         .find(|c| !spam::is_closer(*c))
         .is_some_and(|c| matches!(c, '。' | '！' | '？'))
+}
+
+/// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
+/// short reply (`顶`, `谢谢分享`) or the user's name, not a template.
+fn is_reply_line(l: &Line) -> bool {
+    matches!(
+        l.class,
+        LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
+    )
 }
 
 /// The text of the first 200 body paragraphs: enough to tell the page's language.
