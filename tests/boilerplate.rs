@@ -358,3 +358,46 @@ fn discuz_thread_with_floor_labels_keeps_a_long_first_post_and_a_one_word_last_r
         assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn news_portal_page_keeps_text_around_an_inline_related_box_and_drops_teasers() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_portal.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    let title: Vec<&str> = v
+        .iter()
+        .filter(|(_, c)| *c == LineClass::Title)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    // The headline, found because the HTML <title> below the menus starts with it.
+    assert_eq!(
+        title,
+        ["多地推进老年助餐服务 社区食堂让老人吃得好吃得省"],
+        "{v:#?}"
+    );
+    // The article continues after the inline `相关阅读：` box, with a sub-heading.
+    for body in [
+        "记者了解到，去年以来，多个城市把老年助餐服务列入民生实事项目，通过政府补贴场地、企业负责运营、街道组织志愿者配送等方式，让社区食堂开得起来、办得下去。",
+        "一些地方还为行动不便的老人提供送餐上门服务。城西社区的志愿者每天上午十点接单，十一点前把饭菜送到老人家中，顺便了解老人的身体情况。",
+        "专家建议",
+        "省社会科学院的一位研究员认为，助餐服务要避免“一阵风”，关键是建立稳定的补贴和评估机制，并根据老人的口味和健康需求不断调整菜单。",
+    ] {
+        assert!(kept.contains(&body), "lost {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "某某网首页 新闻 体育 财经 娱乐 科技 博客 图片 专栏 更多",
+        "微信 微博 QQ空间",
+        "相关阅读：",
+        "推进居家养老服务 这些城市出了新招",
+        "社区嵌入式养老，怎么建？",
+        "扫码下载某某新闻客户端，随时随地看新闻",
+        "4月11日，记者从市民政局获悉，今年全市将新建社区食堂50家，覆盖所有街道，并为高龄老人提供就餐补贴。[详细]",
+        "重阳节将至 多地开展敬老活动",
+        "已有0条评论",
+        "京ICP证000000号 京公网安备 11000002000000号",
+        "违法和不良信息举报电话：010-00000000",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}

@@ -359,6 +359,13 @@ static RE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)©|ⓒ|copyright\s*(?:\(c\)|ⓒ|©|\d{4})|\(c\)\s*\d{4}|all rights? reserved|版[权權]所有|保留所有[权權]利|保留一切[权權]利|无版权|不得转载|無斷轉載|무단전재",
     )
 });
+/// A teaser: an excerpt closed by its link to the full story (`…[详细]`, `…阅读全文>>`, `… Read more »`).
+/// Article text never ends in a link to itself.
+static RE_READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:[\[【(（]\s*(?:详细|詳細|全文|详情|詳情|更多|阅读全文|閱讀全文|查看全文|查看详情|read more|full story|continue reading)\s*[\]】)）]|(?:详细|詳細|全文|详情|詳情|更多|阅读全文|閱讀全文|查看全文|查看详情|read more|continue reading|full story)\s*(?:>>|»|›|→|>)|(?-u:\b)(?:read more|continue reading)\s*(?:\.\.\.|…)?)\s*$",
+    )
+});
 /// Lines a page generator stamps at the bottom (`Processed in 0.05 second(s), 22 queries`, `Powered by
 /// Discuz!`): never written text, on any site built with such software.
 static RE_GENERATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -1134,6 +1141,7 @@ impl BoilerplateClassifier {
             None
         };
         if self.cfg.use_neighbourhood {
+            related_links(&mut lines);
             self.neighbourhood(&mut lines, title, thread_end);
         }
         if self.cfg.use_main_region && thread_end.is_none() {
@@ -1263,6 +1271,9 @@ impl BoilerplateClassifier {
         }
         if is_nav(t, u) {
             return LineClass::Boilerplate("nav");
+        }
+        if RE_READ_MORE.is_match(t) {
+            return LineClass::Boilerplate("teaser");
         }
         if u <= 40 && RE_PHOTO_CREDIT.is_match(t) {
             return LineClass::Boilerplate("caption");
@@ -1419,19 +1430,24 @@ impl BoilerplateClassifier {
                 }
             }
         }
-        // The HTML <title> is often `Headline_Board_Site`: a later line that it starts with, followed by a
-        // separator, is the headline even when it ends in `？` and so looks like a short paragraph.
+        // The HTML <title> is often `Headline_Section_Site`, and the headline follows it within a few
+        // lines: a line that the <title> starts with, followed by a separator, is the headline even when
+        // it ends in `？` and so looks like a short paragraph, and even when menus precede the <title>.
         if title == first {
-            let whole = lines[first].text.trim().to_string();
-            let headline = (first + 1..lines.len().min(first_body + 1)).find(|&i| {
-                let t = lines[i].text.trim();
-                units(t) >= 4
-                    && t.len() < whole.len()
-                    && whole.starts_with(t)
-                    && whole.get(t.len()..).is_some_and(|rest| {
-                        rest.trim_start()
-                            .starts_with(['_', '|', '｜', '-', '–', '—', ':', '：'])
-                    })
+            let end = lines.len().min(first_body + 1);
+            let headline = (0..end).take(64).find_map(|h| {
+                let whole = lines[h].text.trim();
+                (h + 1..end).take(8).find(|&i| {
+                    let t = lines[i].text.trim();
+                    lines[i].class == LineClass::Content
+                        && units(t) >= 4
+                        && t.len() < whole.len()
+                        && whole.starts_with(t)
+                        && whole.get(t.len()..).is_some_and(|rest| {
+                            rest.trim_start()
+                                .starts_with(['_', '|', '｜', '-', '–', '—', ':', '：'])
+                        })
+                })
             });
             if let Some(i) = headline {
                 title = i;
@@ -1439,12 +1455,15 @@ impl BoilerplateClassifier {
             }
         }
         let title_key = lines[title].key;
+        let title_text = lines[title].text.trim().to_lowercase();
         lines[title].class = LineClass::Title;
         for (i, l) in lines.iter_mut().enumerate() {
             if i == title {
                 continue;
             }
-            let same = l.key == title_key || (i == first && first != title);
+            // The <title> line (`Headline - Site`) is a repeat; a menu line before the headline is nav.
+            let same = l.key == title_key
+                || (i < title && l.text.trim().to_lowercase().starts_with(&title_text));
             if same && !matches!(l.class, LineClass::Metadata(_)) {
                 l.class = LineClass::Boilerplate("title-repeat");
                 l.body = false;
@@ -1589,9 +1608,17 @@ impl BoilerplateClassifier {
                 });
             let comment_section =
                 l.units <= 5 && !in_share_bar && RE_COMMENT_SECTION.is_match(&lab);
+            // An inline box (`相关阅读：` and its links) is followed straight away by more article text.
+            let after_links = lines[i + 1..]
+                .iter()
+                .find(|o| o.class != LineClass::Boilerplate("nav"));
+            let inline_box = after_links.is_some_and(|o| o.body)
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|o| o.class == LineClass::Boilerplate("nav"));
             if comments
                 || comment_section
-                || (marker && runs_after.get(i).copied().unwrap_or(0) < 3)
+                || (marker && !inline_box && runs_after.get(i).copied().unwrap_or(0) < 3)
             {
                 // An inline "Related" box inside the article is followed by more article (a run of
                 // consecutive paragraphs); end matter is not: teasers alternate with headlines.
@@ -2065,14 +2092,55 @@ impl BoilerplateClassifier {
 /// A Chinese sentence closes with one of these (before closing quotes and a citation mark `[12]`).
 fn ends_chinese_sentence(text: &str) -> bool {
     let mut t = text.trim_end();
-    // Encyclopedias and papers put citation marks after the full stop: `…单曲 [61] 。` or `…。[3]`.
+    // Encyclopedias and papers put citation marks after the full stop: `…单曲 [61] 。` or `…。[3-5]`.
+    // A bracketed word (`…。[详细]`) is a link, so the line is a teaser, not a finished sentence.
     while let Some(open) = t.ends_with(']').then(|| t.rfind('[')).flatten() {
+        let mark = t.get(open + 1..t.len() - 1).unwrap_or("");
+        if mark.is_empty()
+            || !mark
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-–,， ".contains(c))
+        {
+            return false;
+        }
         t = t.get(..open).unwrap_or("").trim_end();
     }
     t.chars()
         .rev()
         .find(|c| !spam::is_closer(*c))
         .is_some_and(|c| matches!(c, '。' | '！' | '？'))
+}
+
+/// Links under a "related" label inside or after the article (`相关阅读：` / two headlines / more text):
+/// the headline-like lines right after the label (short, not closed by a full stop, at most one
+/// sentence mark) are links, not text, and go as "nav" together with the label. The block ends at the
+/// first line that reads like text.
+fn related_links(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let lab = label(&lines[i].text);
+        let is_label = lines[i].units <= 6
+            && !lines[i].protected
+            && (END_MARKERS.contains(&lab.as_str()) || NAV_PREFIXES.contains(&lab.as_str()));
+        i += 1;
+        if !is_label {
+            continue;
+        }
+        while let Some(l) = lines.get_mut(i) {
+            let t = l.text.trim_end();
+            let headline = l.class == LineClass::Content
+                && !l.protected
+                && l.units <= 25
+                && !t.ends_with(['。', '.', '；', ';', '：', ':', ','])
+                && t.chars().filter(|c| spam::is_terminal(*c)).count() <= 1;
+            if !headline {
+                break;
+            }
+            l.class = LineClass::Boilerplate("nav");
+            l.body = false;
+            i += 1;
+        }
+    }
 }
 
 /// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
@@ -2548,6 +2616,7 @@ mod tests {
         assert!(!ends_chinese_sentence("河口泥沙运动 海洋出版社 1996"));
         assert!(!ends_chinese_sentence("The bridge was opened."));
         assert!(!ends_chinese_sentence("[1]"));
+        assert!(!ends_chinese_sentence("今年全市将新建社区食堂50家。[详细]"));
         assert!(!ends_chinese_sentence(""));
     }
 
