@@ -401,3 +401,59 @@ fn news_portal_page_keeps_text_around_an_inline_related_box_and_drops_teasers() 
         assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn tieba_thread_with_floor_time_and_reply_on_separate_lines() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_tieba_split_lines.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "家里的猫今年十四岁了，最近一个星期吃得特别少，以前一顿能吃小半碗，现在闻一闻就走开了。",
+        "想问问大家是先换粮试试，还是直接去医院检查？",
+        "老猫食欲下降最好先去医院查个血，肾脏和牙齿的问题都会影响吃饭，不要自己乱换粮。",
+        "同意楼上，我家老猫就是牙龈发炎，治好以后就正常吃了。",
+        "好的，明天就带它去医院。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "来自iPhone客户端",
+        "来自Android客户端",
+        "1楼",
+        "2021-06-03 21:14",
+        "回复",
+        "橘座今天吃了吗",
+        "小鱼干批发",
+        "下一页 尾页",
+        "回复(3)",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn numbered_comments_under_an_article_are_end_matter() {
+    let p = |topic: &str| {
+        format!("市政府今天公布了关于{topic}的新规划，计划在未来三年内投入大量资金，改善市民的日常生活条件，并且听取各方意见。")
+    };
+    let (a, b, c) = (p("公交"), p("学校"), p("公园"));
+    // Floor numbers, but each header names its commenter: headers above their comments, not a
+    // Tieba-style thread whose first post would be the article.
+    let text = format!(
+        "城市新规划公布\n{a}\n{b}\n{c}\n1楼 网友甲 2021-03-05 10:22\n这个规划很好，希望早日落实。\n2楼 网友乙 2021-03-05 11:22\n说得对\n"
+    );
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&a.as_str()) && kept.contains(&c.as_str()),
+        "{v:#?}"
+    );
+    for comment in [
+        "1楼 网友甲 2021-03-05 10:22",
+        "这个规划很好，希望早日落实。",
+        "说得对",
+    ] {
+        assert!(!kept.contains(&comment), "kept {comment:?}: {v:#?}");
+    }
+}

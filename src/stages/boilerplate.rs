@@ -460,10 +460,11 @@ static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons.
+/// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons, the
+/// client a post was sent from (`来自iPhone客户端`).
 static RE_FORUM_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達|使用道具|本帖最后由|本帖最後由|^作者\s*[:：]|^(?:回复|回覆|引用|[举舉][报報]|支持|反对|反對)(?:\s|$)",
+        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達|使用道具|本帖最后由|本帖最後由|^作者\s*[:：]|^(?:回复|回覆|引用|[举舉][报報]|支持|反对|反對)(?:\s|$)|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$",
     )
 });
 /// A header line that starts with the posting verb (`发表于 …`, `Posted on …`).
@@ -475,6 +476,10 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
     )
+});
+/// The client a post was sent from, inside a header line (`来自Android客户端4楼 …`).
+static RE_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:来自|來自|[发發]自)\S{0,20}?(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)")
 });
 /// A floor number in a post header: `2楼`, `#3`, `3#`.
 static RE_FLOOR: LazyLock<Regex> = LazyLock::new(|| re(r"\d+\s*[楼樓#]|#\s*\d+"));
@@ -1801,8 +1806,25 @@ impl BoilerplateClassifier {
             .take_while(|l| !l.class.chrome())
             .collect();
         let after_units: usize = after.iter().filter(|l| post_text(l)).map(|l| l.units).sum();
+        // A header below its post carries no user name (that stands above the post); `1楼 网友甲
+        // 2021-03-05 10:22` under an article is a comment header above its comment.
+        let nameless = with_text
+            .iter()
+            .filter(|g| {
+                lines[g.0..g.1]
+                    .iter()
+                    .filter(|l| RE_POST_TIME.is_match(&l.text) || RE_FLOOR.is_match(&l.text))
+                    .all(|l| {
+                        let rest = RE_POST_TIME.replace_all(&l.text, " ");
+                        let rest = RE_CLIENT.replace_all(&rest, " ");
+                        let rest = RE_FORUM_MARK.replace_all(&rest, " ");
+                        units(&rest) <= 1
+                    })
+            })
+            .count();
         let headers_below = !posting_verb
             && floors * 2 > with_text.len()
+            && nameless * 2 > with_text.len()
             && text_units(&lines[first_post_start..first_header]) > after_units;
         let thread_start = if headers_below {
             first_post_start
@@ -1816,7 +1838,14 @@ impl BoilerplateClassifier {
             .map(|l| l.units)
             .sum();
         if before * 2 > total {
-            // An article followed by its comments: the comments are end matter, not the content.
+            // An article followed by its comments: the comments, from their first header on, are end
+            // matter, not the content.
+            for l in lines[first_header..].iter_mut() {
+                if l.class == LineClass::Content {
+                    l.class = LineClass::Boilerplate("footer");
+                    l.body = false;
+                }
+            }
             return None;
         }
         // The post bodies: between consecutive headers, plus the stretch before the first header (headers
