@@ -1459,6 +1459,23 @@ impl BoilerplateClassifier {
                 lines[i].body = false;
             }
         }
+        // A news headline stands right above its dateline or byline (`2021-03-05 来源：…`): when the first
+        // candidate does not, but a later one does, the first is a menu or teaser line above the article.
+        let above_byline = |i: usize| {
+            lines
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.class, LineClass::Metadata(_)))
+        };
+        if title == first && !above_byline(first) {
+            if let Some(&c) = candidates
+                .iter()
+                .skip(1)
+                .take(64)
+                .find(|&&c| above_byline(c))
+            {
+                title = c;
+            }
+        }
         let title_key = lines[title].key;
         let title_text = lines[title].text.trim().to_lowercase();
         lines[title].class = LineClass::Title;
@@ -2635,6 +2652,24 @@ mod tests {
         assert_eq!(max_subarray(&[], 0..0), (0.0, 0, 0));
         // Out-of-range indices are treated as zero, never a panic.
         assert_eq!(max_subarray(&[1.0], 0..3).0, 1.0);
+    }
+
+    #[test]
+    fn headline_above_the_dateline_wins_over_a_teaser_line_above_it() {
+        let lines = [
+            "热点：地铁三号线下月开通试运营",
+            "河滨县老城区改造工程正式启动",
+            "2021-03-05 10:22 来源：某某日报",
+            "3月4日上午，河滨县老城区改造工程在西门广场正式启动，这是该县今年投资规模最大的民生项目。",
+            "据了解，改造范围涉及12个老旧小区，共计3600多户居民，主要内容包括道路修缮和管网更新。",
+        ];
+        let v = run(&lines);
+        assert_eq!(v[1].class, LineClass::Title, "{v:?}");
+        assert_eq!(v[0].class, LineClass::Boilerplate("nav"), "{v:?}");
+        assert!(matches!(v[2].class, LineClass::Metadata(_)), "{v:?}");
+        // Without a dateline, the first headline-like line stays the title.
+        let v = run(&[lines[0], lines[1], lines[3], lines[4]]);
+        assert_eq!(v[0].class, LineClass::Title, "{v:?}");
     }
 
     #[test]
