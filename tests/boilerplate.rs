@@ -457,3 +457,37 @@ fn numbered_comments_under_an_article_are_end_matter() {
         assert!(!kept.contains(&comment), "kept {comment:?}: {v:#?}");
     }
 }
+
+#[test]
+fn article_dateline_and_short_comments_do_not_make_a_thread() {
+    // A dateline (`… 来源：新华社`) and two comment headers with relative times: three "name time" lines,
+    // but the dateline names its fields, so this is an article with comments, not a forum thread.
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_dateline_comments.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "据介绍，该卫星主要用于天气预报、气候预测和环境监测，将进一步提升我国对台风、暴雨等灾害性天气的监测能力。",
+        "这次任务是长征系列运载火箭的第450次飞行。",
+    ] {
+        assert!(kept.contains(&body), "lost {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "A+ A- 大字号",
+        "视频加载中...",
+        "点击查看大图",
+        "打开APP阅读更多精彩内容",
+        "多地迎来降温降雨天气 出行注意安全",
+        "用户1234 3小时前",
+        "厉害了，我的国！",
+        "为航天人点赞",
+        "加载更多",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+    let dateline = v
+        .iter()
+        .find(|(l, _)| l.starts_with("2022-11-05"))
+        .map(|(_, c)| *c);
+    assert_eq!(dateline, Some(LineClass::Metadata("date")));
+}

@@ -1725,9 +1725,11 @@ impl BoilerplateClassifier {
                     || lines.get(i + 1).is_some_and(is_marker)))
                 || (short(&lines[i]) && RE_FLOOR_ONLY.is_match(lines[i].text.trim()));
             // `阿明 2021-3-5 10:22`: a user name and a posting time, nothing else.
+            // An article's dateline (`2022-11-05 10:21 来源：新华社`) names its fields; a post header does not.
             let bare = is_time(&lines[i])
                 && units(&RE_POST_TIME.replace_all(&lines[i].text, " ")) <= 8
-                && !ends_sentence(&lines[i].text);
+                && !ends_sentence(&lines[i].text)
+                && !RE_FIELD.is_match(&lines[i].text);
             any_marked |= marked;
             if !marked && !bare {
                 i += 1;
