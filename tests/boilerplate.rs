@@ -491,3 +491,37 @@ fn article_dateline_and_short_comments_do_not_make_a_thread() {
         .map(|(_, c)| *c);
     assert_eq!(dateline, Some(LineClass::Metadata("date")));
 }
+
+#[test]
+fn douban_style_group_thread_drops_buttons_keeps_replies() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_douban_style.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    let title: Vec<&str> = v
+        .iter()
+        .filter(|(_, c)| *c == LineClass::Title)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    // The thread title stands right above the first post header, below the menus.
+    assert_eq!(title, ["租房后发现房东不退押金怎么办"], "{v:#?}");
+    for body in [
+        "当时入住的时候没有拍照，现在说不清楚，想问问大家有没有类似的经历，最后是怎么解决的。",
+        "以后入住前一定要拍视频留证据，这次可以先找中介协调，不行就打12345投诉。",
+        "同样遇到过，最后去派出所调解才退了一半。",
+        "谢谢大家，我先找中介试试。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "下载豆瓣客户端",
+        "来自: 一只小橙子 2020-09-12 14:03:11",
+        "一只小橙子 (楼主) 2020-09-12 16:11:38",
+        "赞",
+        "转发",
+        "回应 赞",
+        "你需要登录后才可以回应",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}

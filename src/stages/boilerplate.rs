@@ -477,6 +477,14 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
     )
 });
+/// A line of nothing but post buttons and their counts (`回应 赞`, `赞 12`, `转发`). Only looked at inside a
+/// thread's posts: the same words alone on a line of an article are share bars or nothing at all, and
+/// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
+static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[\d,]*\s*(?:回复|回覆|回应|回應|引用|举报|舉報|支持|反对|反對|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|评论|評論|踩|编辑|編輯|删除|刪除)\s*[\d,]*\s*[(（]?\d*[)）]?\s*)+$",
+    )
+});
 /// The client a post was sent from, inside a header line (`来自Android客户端4楼 …`).
 static RE_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:来自|來自|[发發]自)\S{0,20}?(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)")
@@ -1459,20 +1467,22 @@ impl BoilerplateClassifier {
                 lines[i].body = false;
             }
         }
-        // A news headline stands right above its dateline or byline (`2021-03-05 来源：…`): when the first
-        // candidate does not, but a later one does, the first is a menu or teaser line above the article.
+        // A headline stands right above its dateline, byline or first post header (`2021-03-05 来源：…`,
+        // `来自: 用户 2020-09-12 14:03`): when the first candidate does not, but a later one does, the
+        // first is a menu or teaser line above the article.
         let above_byline = |i: usize| {
-            lines
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.class, LineClass::Metadata(_)))
+            lines.get(i + 1).is_some_and(|n| {
+                matches!(n.class, LineClass::Metadata(_))
+                    || (n.class == LineClass::Content
+                        && n.units <= 30
+                        && RE_POST_TIME.is_match(&n.text))
+            })
         };
         if title == first && !above_byline(first) {
-            if let Some(&c) = candidates
-                .iter()
-                .skip(1)
-                .take(64)
-                .find(|&&c| above_byline(c))
-            {
+            // A floor label (`楼主`, `沙发`) above its post header is not a headline.
+            if let Some(&c) = candidates.iter().skip(1).take(64).find(|&&c| {
+                above_byline(c) && lines[c].units >= 4 && !RE_FORUM_MARK.is_match(&lines[c].text)
+            }) {
                 title = c;
             }
         }
@@ -1658,7 +1668,8 @@ impl BoilerplateClassifier {
         }
         let last_body = lines.iter().rposition(|l| l.body).unwrap_or(first_body);
         // Footer: after the last body paragraph, when the footer shows chrome or is a run of short lines.
-        let tail = last_body + 1..lines.len();
+        // Items that continue the list the last paragraph belongs to (`- …` after `- …`) are the article's.
+        let tail = list_continuation_end(lines, last_body)..lines.len();
         let tail_chrome = lines[tail.clone()].iter().any(|l| l.class.removed());
         let tail_short = lines[tail.clone()]
             .iter()
@@ -1889,7 +1900,9 @@ impl BoilerplateClassifier {
                         let l = &lines[j];
                         // Judged as in a post: a repeated line is a reply, a forum word a button.
                         let text = l.class == LineClass::Content || is_reply_line(l);
-                        let button = text && is_marker(l) && !ends_sentence(&l.text);
+                        let button = text
+                            && (is_marker(l) || RE_BUTTONS.is_match(l.text.trim()))
+                            && !ends_sentence(&l.text);
                         if seen_text && (button || !text && l.class.chrome()) {
                             // The last post ends at the first chrome after its text (buttons, footer).
                             break;
@@ -1911,7 +1924,10 @@ impl BoilerplateClassifier {
                 if is_reply_line(l) {
                     l.class = LineClass::Content;
                 }
-                if l.class == LineClass::Content && is_marker(l) && !ends_sentence(&l.text) {
+                if l.class == LineClass::Content
+                    && (is_marker(l) || RE_BUTTONS.is_match(l.text.trim()))
+                    && !ends_sentence(&l.text)
+                {
                     // Post buttons and edit notes (`使用道具 举报`, `本帖最后由…编辑`).
                     l.class = LineClass::Boilerplate("post-header");
                 }
@@ -2117,6 +2133,11 @@ impl BoilerplateClassifier {
                 None => break,
             }
         }
+        for region in regions.iter_mut() {
+            if region.1 > region.0 {
+                region.1 = list_continuation_end(lines, region.1 - 1);
+            }
+        }
         let (first_start, last_end) = (
             regions.iter().map(|r| r.0).min().unwrap_or(start),
             regions.iter().map(|r| r.1).max().unwrap_or(end),
@@ -2189,6 +2210,36 @@ fn related_links(lines: &mut [Line]) {
             i += 1;
         }
     }
+}
+
+/// The list marker a line starts with: a bullet or dash character, or `Some('#')` for an enumeration
+/// (`1.`, `2、`, `(3)`).
+fn list_marker(text: &str) -> Option<char> {
+    let t = text.trim_start();
+    let first = t.chars().next()?;
+    if matches!(
+        first,
+        '-' | '•' | '●' | '▪' | '◆' | '■' | '*' | '·' | '○' | '□' | '◇' | '★' | '☆'
+    ) {
+        return Some(first);
+    }
+    RE_ENUM_HEADING.is_match(t).then_some('#')
+}
+
+/// One past the last line of the list that line `last` belongs to: the following content lines that
+/// start with the same list marker are further items of it (a spec list whose last long item is the
+/// last "paragraph" of the page). `last + 1` when `last` is not a list item.
+fn list_continuation_end(lines: &[Line], last: usize) -> usize {
+    let mut end = last + 1;
+    let Some(marker) = lines.get(last).and_then(|l| list_marker(&l.text)) else {
+        return end;
+    };
+    while lines.get(end).is_some_and(|l| {
+        l.class == LineClass::Content && l.units <= 60 && list_marker(&l.text) == Some(marker)
+    }) {
+        end += 1;
+    }
+    end
 }
 
 /// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
