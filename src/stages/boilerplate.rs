@@ -9,15 +9,17 @@
 //! How it decides, in order:
 //! 1. **Line patterns**: separator runs, SEO/porn/gambling spam (`spam.rs`), tag and keyword lines, ICP
 //!    numbers, copyright, disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars,
-//!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits, user
-//!    patterns. Phrase lists cover Simplified, Traditional and English; they only fire on short lines (a
+//!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits,
+//!    teasers closed by a read-more link (`…[详细]`, `阅读全文>>`), page-generator stamps (`Processed in
+//!    0.05 second(s)`), user patterns. Phrase lists cover Simplified, Traditional and English; they only fire on short lines (a
 //!    long paragraph is never "nav"). A gambling-site anchor injected into a sentence (`某某现金网网址：`)
 //!    is cut out of the line, which stays.
 //! 2. **Repetition**: lines repeated across many documents of a large enough batch (CCNet style), the
 //!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
 //!    truncated teasers of a later paragraph.
-//! 3. **Title**: the headline-like line before the first body paragraph (preferring one that the first
-//!    line, usually the HTML `<title>`, repeats with a site suffix). Everything before it is removed.
+//! 3. **Title**: the headline-like line before the first body paragraph, preferring one that the HTML
+//!    `<title>` line repeats with a section or site suffix (`Headline_Section_Site`), then one that stands
+//!    right above its dateline, byline or first post header. Everything before it is removed.
 //! 4. **Forum threads**: repeated per-post header groups (a posting time next to `楼`, `回复`, `发表于`,
 //!    the user name above `发表于`) make the page a thread when they start before most of its prose (a
 //!    comment section under an article does not). Headers and post buttons go ("post-header"); every post
@@ -31,8 +33,11 @@
 //!    boilerplate; short lines in the middle are removed only when sandwiched in boilerplate. A short
 //!    line directly followed by a body paragraph is a heading and stays. After a substantial body, an
 //!    end-matter label (`Related articles`, `相关阅读`…) not followed by three consecutive body
-//!    paragraphs, a comment-section label (`[ 167 comments ]`, `网友评论`), or a thread of comment
-//!    headers (`alice says:`) starts the footer ("footer").
+//!    paragraphs or straight away by more text after its links, a comment-section label (`[ 167
+//!    comments ]`, `网友评论`), or a thread of comment headers (`alice says:`, or timed headers under an
+//!    article) starts the footer ("footer"). Headline links right under a "related" label are "nav"
+//!    wherever they stand. Items that continue the list of the last paragraph (`- …` after `- …`) are
+//!    not footer.
 //! 6. **Main text region**: each line gets a score: a body paragraph its length (a Han character or a
 //!    word is one unit) weighted by its stop-word density, with the stop-word list of the page's
 //!    language (`stopwords.rs`); page chrome minus its length and a fixed crossing cost; a short line
