@@ -1068,12 +1068,30 @@ fn is_share(line: &str, u: usize) -> bool {
         })
         .filter(|s| !s.is_empty())
         .collect();
-    let all_social = tokens.iter().all(|t| SOCIAL.contains(t));
+    let all_social = tokens.iter().all(|t| is_social_run(t));
     if lead {
         all_social
     } else {
         !tokens.is_empty() && all_social
     }
+}
+
+/// A share target, or several written together: normalisation removes the spaces between Han
+/// characters, so `微信 微博 QQ空间` reaches this stage as `微信微博 QQ空间`.
+fn is_social_run(token: &str) -> bool {
+    let mut rest = token;
+    while !rest.is_empty() {
+        let longest = SOCIAL
+            .iter()
+            .filter(|name| rest.starts_with(*name))
+            .map(|name| name.len())
+            .max();
+        match longest {
+            Some(len) => rest = rest.get(len..).unwrap_or(""),
+            None => return false,
+        }
+    }
+    !token.is_empty()
 }
 
 /// Contact blocks: labelled address/phone/e-mail lines, form labels, lines that are mostly an address.
@@ -2728,6 +2746,17 @@ mod tests {
         // Without a dateline, the first headline-like line stays the title.
         let v = run(&[lines[0], lines[1], lines[3], lines[4]]);
         assert_eq!(v[0].class, LineClass::Title, "{v:?}");
+    }
+
+    #[test]
+    fn share_bar_is_recognised_after_spaces_between_han_are_removed() {
+        assert!(is_share("分享到：微信微博QQ空间", 8));
+        assert!(is_share("分享到：微信 微博 QQ空间", 8));
+        assert!(is_share("微信微博朋友圈", 7));
+        assert!(!is_share("分享一个小技巧", 7));
+        assert!(!is_share("微信支付", 4));
+        assert!(is_social_run("新浪微博qq空间"));
+        assert!(!is_social_run(""));
     }
 
     #[test]
