@@ -600,3 +600,25 @@ fn chinese_fixtures_through_the_whole_pipeline() {
         }
     }
 }
+
+#[test]
+fn sidebar_box_of_headlines_with_full_summaries_is_end_matter() {
+    // After the article, a box titled `编辑精选`: headline, one-paragraph summary, headline, summary. The
+    // summaries are written prose, but the box title ends the article.
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_teaser_box.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&"一期工程以道路和管网为主，计划于今年10月前完成，涉及东街、南街两个片区的主要道路，届时将实行分段封闭施工。"),
+        "{v:#?}"
+    );
+    for chrome in [
+        "编辑精选",
+        "县城首家24小时书店开业",
+        "记者昨日从县文旅局获悉，县城首家24小时书店正式开业，书店面积约800平方米，藏书两万余册，并设有自习区。",
+        "本次招聘会共有120家企业参加，提供就业岗位3000多个，涵盖制造、商贸、物流等多个行业，吸引了大批求职者。",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}

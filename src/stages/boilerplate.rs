@@ -712,6 +712,40 @@ const END_MARKERS: &[&str] = &[
     "發表評論",
     "相关推荐",
     "相關推薦",
+    // Sidebar and end-of-page boxes of Chinese news sites: teasers and headline lists, not the article.
+    "编辑推荐",
+    "編輯推薦",
+    "编辑精选",
+    "編輯精選",
+    "精彩推荐",
+    "精彩推薦",
+    "为您推荐",
+    "為您推薦",
+    "大家都在看",
+    "热点新闻",
+    "熱點新聞",
+    "热门新闻",
+    "熱門新聞",
+    "热门阅读",
+    "熱門閱讀",
+    "图片新闻",
+    "圖片新聞",
+    "精彩图集",
+    "精彩圖集",
+    "点击排行",
+    "點擊排行",
+    "阅读排行",
+    "閱讀排行",
+    "24小时热文",
+    "往期推荐",
+    "往期回顾",
+    "往期回顧",
+    "相关报道",
+    "相關報道",
+    "相关链接",
+    "相關鏈接",
+    "延伸阅读",
+    "延伸閱讀",
     // Reference lists close encyclopedia entries and papers; widgets may follow them, text does not.
     "参考资料",
     "參考資料",
@@ -1663,11 +1697,16 @@ impl BoilerplateClassifier {
                 });
             let comment_section =
                 l.units <= 5 && !in_share_bar && RE_COMMENT_SECTION.is_match(&lab);
-            // An inline box (`相关阅读：` and its links) is followed straight away by more article text.
+            // An inline box is led in like a sentence part (`相关阅读：`, `【延伸阅读】`) and followed
+            // straight away by more article text after its links. A bare section title (`编辑精选`) heads a
+            // sidebar box, whose headlines and summaries alternate like links and text.
+            let lead_in = l.text.trim_end().ends_with([':', '：'])
+                || (l.text.trim_start().starts_with('【') && l.text.trim_end().ends_with('】'));
             let after_links = lines[i + 1..]
                 .iter()
                 .find(|o| o.class != LineClass::Boilerplate("nav"));
-            let inline_box = after_links.is_some_and(|o| o.body)
+            let inline_box = lead_in
+                && after_links.is_some_and(|o| o.body)
                 && lines
                     .get(i + 1)
                     .is_some_and(|o| o.class == LineClass::Boilerplate("nav"));
