@@ -116,7 +116,9 @@ pub struct BoilerplateConfig {
     pub short_line_penalty: f64,
     /// A further region is kept when its score is at least this share of the main region's (1.0: only a
     /// region as good as the main one). Lower it for pages whose text sits in several blocks between
-    /// info boxes (encyclopedias); on news pages the further regions are mostly teaser lists.
+    /// info boxes (encyclopedias); on news pages the further regions are mostly teaser lists. On Chinese
+    /// pages a further region of written prose (multi-clause paragraphs closed by `。！？`) is kept
+    /// whatever its share.
     pub secondary_region_share: f64,
     /// Score bonus (in units) of the first prose line within three lines after the title: the article
     /// body usually starts right under its headline and byline, while sidebars of teasers do not.
@@ -487,7 +489,7 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
 static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[\d,]*\s*(?:回复|回覆|回应|回應|引用|举报|舉報|支持|反对|反對|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|评论|評論|踩|编辑|編輯|删除|刪除)\s*[\d,]*\s*[(（]?\d*[)）]?\s*)+$",
+        r"^(?:[\d,]*\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|评论|評論|踩|编辑|編輯|删除|刪除)\s*[\d,]*\s*[(（]?\d*[)）]?\s*)+$",
     )
 });
 /// The client a post was sent from, inside a header line (`来自Android客户端4楼 …`).
