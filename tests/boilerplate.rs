@@ -622,3 +622,40 @@ fn sidebar_box_of_headlines_with_full_summaries_is_end_matter() {
         assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn product_page_keeps_its_spec_and_feature_lists() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/zh_product_spec.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    // The short feature items continue the dash list whose long items are the last paragraphs.
+    for line in [
+        "● 输入功率：1600W",
+        "- 热风循环系统由风机和风道组成，使箱内温度更加均匀。",
+        "- 超温报警",
+        "- 数字显示",
+    ] {
+        assert!(kept.contains(&line), "lost {line:?}: {v:#?}");
+    }
+    for chrome in [
+        "相关产品",
+        "HX-300 型真空干燥箱",
+        "电话：0000-00000000 传真：0000-00000000",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn field_list_after_the_last_paragraph_is_not_footer() {
+    let text = "某某游戏正式版发售\n本游戏是一款回合制策略游戏，玩家需要组建自己的队伍，在随机生成的迷宫中探索并击败敌人。\n正式版加入了新的职业和关卡，并修复了测试版中玩家反馈的大部分问题，欢迎大家体验。\n●操作系统: Windows 10\n●处理器: Intel i5 2.3GHz\n●内存: 8 GB\n●存储空间: 需要 1500 MB 可用空间\n相关推荐\n另一款策略游戏\n关于我们 | 联系我们\n";
+    let v = classify(text);
+    let kept = kept(&v);
+    for line in ["●操作系统: Windows 10", "●存储空间: 需要 1500 MB 可用空间"] {
+        assert!(kept.contains(&line), "lost {line:?}: {v:#?}");
+    }
+    for chrome in ["相关推荐", "另一款策略游戏"] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}

@@ -2296,7 +2296,7 @@ fn list_marker(text: &str) -> Option<char> {
 fn list_continuation_end(lines: &[Line], last: usize) -> usize {
     let mut end = last + 1;
     let Some(marker) = lines.get(last).and_then(|l| list_marker(&l.text)) else {
-        return end;
+        return field_list_end(lines, end);
     };
     while lines.get(end).is_some_and(|l| {
         l.class == LineClass::Content && l.units <= 60 && list_marker(&l.text) == Some(marker)
@@ -2304,6 +2304,36 @@ fn list_continuation_end(lines: &[Line], last: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// One past a list of fields starting at `start` (`●操作系统: Windows 8`, `● 处理器：…`): at least three
+/// consecutive content lines with the same bullet, each a short key, a colon and a value. Specification
+/// and fact lists look like this; menus and headline lists do not. `start` when there is none.
+fn field_list_end(lines: &[Line], start: usize) -> usize {
+    let field = |l: &Line| -> Option<char> {
+        let marker = list_marker(&l.text).filter(|&m| m != '#')?;
+        let item = l.text.trim_start().trim_start_matches(marker).trim_start();
+        let colon = item.find([':', '：'])?;
+        let key = item.get(..colon).unwrap_or("");
+        let value = item.get(colon..).unwrap_or("");
+        (l.class == LineClass::Content
+            && l.units <= 60
+            && (1..=6).contains(&units(key))
+            && units(value) >= 1)
+            .then_some(marker)
+    };
+    let Some(marker) = lines.get(start).and_then(field) else {
+        return start;
+    };
+    let mut end = start;
+    while lines.get(end).and_then(field) == Some(marker) {
+        end += 1;
+    }
+    if end - start >= 3 {
+        end
+    } else {
+        start
+    }
 }
 
 /// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
