@@ -1658,8 +1658,23 @@ impl BoilerplateClassifier {
                 lines[i].body = false;
             }
         }
-        // Head: between the title and the first body paragraph.
+        // Head: between the title and the first body paragraph. A product's specification fields under
+        // its name (`净重：约2.6kg`, three or more in a row) are the page's data, not chrome; a news head's
+        // fields (date, source, author) are metadata and never form such a run.
         let head_start = title.map_or(0, |t| t + 1);
+        let mut j = head_start;
+        while j < first_body {
+            let run = lines[j..first_body]
+                .iter()
+                .take_while(|l| is_field_line(l))
+                .count();
+            if run >= 3 {
+                for l in lines[j..j + run].iter_mut() {
+                    l.protected = true;
+                }
+            }
+            j += run.max(1);
+        }
         for l in lines.iter_mut().take(first_body).skip(head_start) {
             if l.class == LineClass::Content && !l.protected {
                 l.class = LineClass::Boilerplate("nav");
@@ -2306,6 +2321,27 @@ fn list_continuation_end(lines: &[Line], last: usize) -> usize {
     end
 }
 
+/// A content line that is one field: a short key (1 to 6 units), a colon, a value, at most 40 units in
+/// all, not a sentence (`主品：约2.6kg`, `● 输入功率：1600W`).
+fn is_field_line(l: &Line) -> bool {
+    let item = l.text.trim_start();
+    let item = match list_marker(item) {
+        Some(m) if m != '#' => item.trim_start_matches(m).trim_start(),
+        _ => item,
+    };
+    let Some(colon) = item.find([':', '：']) else {
+        return false;
+    };
+    let key = item.get(..colon).unwrap_or("");
+    let value = item.get(colon..).unwrap_or("");
+    l.class == LineClass::Content
+        && !l.body
+        && l.units <= 40
+        && (1..=6).contains(&units(key))
+        && units(value) >= 1
+        && !ends_sentence(&l.text)
+}
+
 /// One past a list of fields starting at `start` (`●操作系统: Windows 8`, `● 处理器：…`): at least three
 /// consecutive content lines with the same bullet, each a short key, a colon and a value. Specification
 /// and fact lists look like this; menus and headline lists do not. `start` when there is none.
@@ -2817,6 +2853,29 @@ mod tests {
         // Without a dateline, the first headline-like line stays the title.
         let v = run(&[lines[0], lines[1], lines[3], lines[4]]);
         assert_eq!(v[0].class, LineClass::Title, "{v:?}");
+    }
+
+    #[test]
+    fn specification_fields_under_a_product_name_are_kept() {
+        let lines = [
+            "双立人迷你电饭煲 2L",
+            "首页 > 厨房电器 > 电饭煲",
+            "外形尺寸：191x282x236mm",
+            "净重：约2.6kg",
+            "颜色：粉色或者白色",
+            "电源：220V 50Hz 460W",
+            "这款电饭煲采用涂层内锅，不易粘锅，容易清洗，小身体大容量，每天都能吃上新鲜米饭，适合两到三人的家庭使用。",
+            "相关商品",
+            "双立人炒锅",
+        ];
+        let v = run(&lines);
+        for i in 2..=5 {
+            assert_eq!(v[i].class, LineClass::Content, "{i}: {v:?}");
+        }
+        assert_eq!(v[1].class, LineClass::Boilerplate("nav"), "{v:?}");
+        // Two fields are not yet a specification: a head line such as `责编：…` stays chrome.
+        let v = run(&[lines[0], lines[2], lines[3], lines[6]]);
+        assert_eq!(v[1].class, LineClass::Boilerplate("nav"), "{v:?}");
     }
 
     #[test]
