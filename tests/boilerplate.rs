@@ -659,3 +659,25 @@ fn field_list_after_the_last_paragraph_is_not_footer() {
         assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn numbered_list_announced_by_the_article_is_kept_between_its_links() {
+    let text = "今年值得一读的五本新书\n2021-12-20 来源：某某书评\n又到了年底盘点的时候，编辑部的几位同事各自推荐了今年读过的好书，涵盖小说、历史和科普几个方面。\n这些书的共同点是读起来不费力，又能让人有所收获，适合在假期里慢慢读完。\n下面就是我们的推荐书单：\n1. 《河流》 张三著\nhttp://example.com/book/1\n2. 《城市的记忆》 李四著\nhttp://example.com/book/2\n3. 《星空下的实验室》 王五著\nhttp://example.com/book/3\n4. 《一个人的远行》 赵六著\nhttp://example.com/book/4\n相关阅读\n去年的年度书单回顾\n关于我们 | 联系我们\n";
+    let v = classify(text);
+    let kept = kept(&v);
+    for line in [
+        "下面就是我们的推荐书单：",
+        "1. 《河流》 张三著",
+        "4. 《一个人的远行》 赵六著",
+    ] {
+        assert!(kept.contains(&line), "lost {line:?}: {v:#?}");
+    }
+    for chrome in [
+        "http://example.com/book/1",
+        "相关阅读",
+        "去年的年度书单回顾",
+        "关于我们 | 联系我们",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}

@@ -36,8 +36,10 @@
 //!    paragraphs or straight away by more text after its links, a comment-section label (`[ 167
 //!    comments ]`, `网友评论`), or a thread of comment headers (`alice says:`, or timed headers under an
 //!    article) starts the footer ("footer"). Headline links right under a "related" label are "nav"
-//!    wherever they stand. Items that continue the list of the last paragraph (`- …` after `- …`) are
-//!    not footer.
+//!    wherever they stand. Items that continue the list of the last paragraph (`- …` after `- …`), a
+//!    bulleted field list (`●内存: 8 GB`) or a numbered list the article announces (`…书单：` / `1.` /
+//!    `2.` …, links between items allowed) after it are not footer; three or more field lines
+//!    (`净重：约2.6kg`) under the title are the page's data, not head chrome.
 //! 6. **Main text region**: each line gets a score: a body paragraph its length (a Han character or a
 //!    word is one unit) weighted by its stop-word density, with the stop-word list of the page's
 //!    language (`stopwords.rs`); page chrome minus its length and a fixed crossing cost; a short line
@@ -2311,7 +2313,7 @@ fn list_marker(text: &str) -> Option<char> {
 fn list_continuation_end(lines: &[Line], last: usize) -> usize {
     let mut end = last + 1;
     let Some(marker) = lines.get(last).and_then(|l| list_marker(&l.text)) else {
-        return field_list_end(lines, end);
+        return field_list_end(lines, end).max(numbered_list_end(lines, end));
     };
     while lines.get(end).is_some_and(|l| {
         l.class == LineClass::Content && l.units <= 60 && list_marker(&l.text) == Some(marker)
@@ -2340,6 +2342,45 @@ fn is_field_line(l: &Line) -> bool {
         && (1..=6).contains(&units(key))
         && units(value) >= 1
         && !ends_sentence(&l.text)
+}
+
+/// The number of an enumerated item: `1.`, `2、`, `3)`, `(4)`.
+static RE_ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[(（]?(\d{1,3})\s*[.、．)）]"));
+
+/// One past a numbered list starting at `start`, perhaps after a lead-in line that ends in a colon
+/// (`Here are the offers:` / `1) …` / `2) …`): items numbered 1, 2, 3… in order, at least three, with at
+/// most two removed lines (links, buttons) between two items. A list the article announces is the
+/// article's, wherever its items stand; a ranking widget does not count from its own lead-in. `start`
+/// when there is none.
+fn numbered_list_end(lines: &[Line], start: usize) -> usize {
+    let content = |i: usize| lines.get(i).filter(|l| l.class == LineClass::Content);
+    let mut i = start;
+    if content(i).is_some_and(|l| l.units <= 60 && l.text.trim_end().ends_with([':', '：'])) {
+        i += 1;
+    }
+    let mut expected = 1;
+    let mut last_item = None;
+    let mut gap = 0;
+    while let Some(l) = lines.get(i) {
+        let number = content(i)
+            .and_then(|l| RE_ITEM_NUMBER.captures(&l.text))
+            .and_then(|c| c.get(1))
+            .and_then(|m| m.as_str().parse::<u32>().ok());
+        if number == Some(expected) {
+            expected += 1;
+            last_item = Some(i);
+            gap = 0;
+        } else if l.class.chrome() && gap < 2 {
+            gap += 1;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    match last_item {
+        Some(last) if expected > 3 => last + 1,
+        _ => start,
+    }
 }
 
 /// One past a list of fields starting at `start` (`●操作系统: Windows 8`, `● 处理器：…`): at least three
