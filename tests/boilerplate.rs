@@ -515,6 +515,7 @@ fn douban_style_group_thread_drops_buttons_keeps_replies() {
     }
     for chrome in [
         "下载豆瓣客户端",
+        "最赞回应",
         "来自: 一只小橙子 2020-09-12 14:03:11",
         "一只小橙子 (楼主) 2020-09-12 16:11:38",
         "赞",

@@ -494,6 +494,12 @@ static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[\d,]*\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|评论|評論|踩|编辑|編輯|删除|刪除)\s*[\d,]*\s*[(（]?\d*[)）]?\s*)+$",
     )
 });
+/// The label over a thread's replies (`最赞回应`, `全部回复 (12)`, `热门评论`).
+static RE_REPLY_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:最赞|最热|热门|熱門|全部|最新|精彩|精选|精選)(?:回应|回應|回复|回覆|评论|評論|留言)(?:\s*[(（]?\d+[)）]?)?$",
+    )
+});
 /// The client a post was sent from, inside a header line (`来自Android客户端4楼 …`).
 static RE_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:来自|來自|[发發]自)\S{0,20}?(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)")
@@ -2006,10 +2012,13 @@ impl BoilerplateClassifier {
                     l.class = LineClass::Content;
                 }
                 if l.class == LineClass::Content
-                    && (is_marker(l) || RE_BUTTONS.is_match(l.text.trim()))
+                    && (is_marker(l)
+                        || RE_BUTTONS.is_match(l.text.trim())
+                        || (l.units <= 6 && RE_REPLY_SECTION.is_match(&label(&l.text))))
                     && !ends_sentence(&l.text)
                 {
-                    // Post buttons and edit notes (`使用道具 举报`, `本帖最后由…编辑`).
+                    // Post buttons, edit notes and the label over the replies (`使用道具 举报`,
+                    // `本帖最后由…编辑`, `最赞回应`).
                     l.class = LineClass::Boilerplate("post-header");
                 }
                 if l.class == LineClass::Content {
