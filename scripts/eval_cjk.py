@@ -36,6 +36,7 @@ with tempfile.TemporaryDirectory() as tmp:
                     "--raw", str(data / "plaintext"), "--out", str(tmp / "out"), "--quiet"], check=False)
     cases = json.loads((data / "evaldata-cjk.json").read_text(encoding="utf-8"))
     ok = total = 0
+    kept = keep_total = dropped = drop_total = 0
     for entry in cases.values():
         name = entry["file"].rsplit(".", 1)[0] + ".txt"
         path = tmp / "out" / "docs" / name
@@ -44,12 +45,17 @@ with tempfile.TemporaryDirectory() as tmp:
             total += 1
             hit = norm(snippet) in text
             ok += hit
+            kept += hit
+            keep_total += 1
             if verbose and not hit:
                 print(f"  keep FAIL {name}: {snippet}")
         for snippet in entry["without"]:
             total += 1
             hit = norm(snippet) not in text
             ok += hit
+            dropped += hit
+            drop_total += 1
             if verbose and not hit:
                 print(f"  drop FAIL {name}: {snippet}")
-    print(f"{ok}/{total} snippets pass")
+    print(f"{ok}/{total} snippets pass: must-keep {kept}/{keep_total} kept, "
+          f"must-drop {dropped}/{drop_total} dropped")

@@ -255,3 +255,430 @@ fn short_replies_repeated_across_the_batch_stay_in_a_thread() {
         }
     }
 }
+
+#[test]
+fn encyclopedia_sections_between_info_boxes_are_kept_widgets_after_references_are_not() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/zh_encyclopedia.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    let kept_text = kept.join("\n");
+    // The summary above the info box and the lone section between two lists are written prose, although
+    // each is worth far less than the main block of sections.
+    for body in [
+        "林晓川，1962年出生于浙江省宁波市",
+        "1984年毕业于河海大学港口航道专业",
+        "林晓川出生在宁波一个渔民家庭",
+        "2005年起，他主持杭州湾南岸海堤加固工程",
+        "2008年起，林晓川担任省防汛防台专家组成员",
+    ] {
+        assert!(kept_text.contains(body), "lost {body:?}: {v:#?}");
+    }
+    // The reference list closes the entry: the widget blurb after it is not text of the entry, although it
+    // is a full sentence, and neither are its label, the info box or the page chrome.
+    for chrome in [
+        "网友评价",
+        "即网友对词条人物的客观印象汇总。采用技术手段抓取各平台的公开内容，并智能提取观点得出，每天更新一次。",
+        "1. 林晓川教授简介 ．海洋大学 [引用日期2019-05-19]",
+        "参考资料",
+        "进入词条 全站搜索 帮助",
+        "水利工程专家",
+        "河口泥沙运动 海洋出版社 1996",
+        "来自 某某知识图谱",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn tieba_style_thread_with_floor_and_time_below_each_post_keeps_every_post() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_tieba_style.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    // The question stands before the first header (`1楼 … 回复` closes it) and is the longest text of
+    // the thread; every reply sits between two headers.
+    for body in [
+        "在网上查了一下，有人说是里面的阻尼脂干了，也有人说是螺纹磨损了，我自己看不出来是哪种情况。",
+        "有没有办法自己调紧一点？拆开的话会不会影响成像？请有经验的朋友指点一下，先谢过了。",
+        "拆之前拍照记下每个螺丝的位置，装回去的时候按顺序来。",
+        "同问",
+        "谢谢，我去买阻尼脂试试，周末拆开看看。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    // Floor/time lines, the user names and ranks above the posts, and the page chrome go.
+    for chrome in [
+        "1楼 2019-01-01 12:00 回复",
+        "来自Android客户端4楼 2019-01-01 14:20 回复",
+        "老周爱摄影",
+        "街头阿明",
+        "初学者",
+        "发表回复",
+        "只看楼主 收藏 回复",
+        "登录一下 即可领取丰厚福利",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+    // The headline, not the HTML <title> with its board and site, is the title.
+    let title: Vec<&str> = v
+        .iter()
+        .filter(|(_, c)| *c == LineClass::Title)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    assert_eq!(title, ["老镜头转接无反，对焦环太松怎么办？"]);
+}
+
+#[test]
+fn discuz_thread_with_floor_labels_keeps_a_long_first_post_and_a_one_word_last_reply() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_floors.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "第一，高原反应因人而异，头两天尽量不要剧烈活动，住宿最好安排在海拔低一些的县城，晚上不要洗澡。",
+        "最后，沿途的风景真的很美，但是不要为了拍照随便停在弯道上，安全第一。",
+        "谢谢分享，收藏了。",
+        "请问十月份路上会不会结冰？需要换雪地胎吗？",
+        "顶",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "楼主",
+        "沙发",
+        "5#",
+        "驴友老王 发表于 2019-08-12 21:15:33 | 只看该作者",
+        "使用道具 举报",
+        "高级模式",
+        "B Color Image Link Quote Code Smilies",
+        "手机版|小黑屋|某某汽车论坛",
+        "GMT+8, 2019-8-14 10:20 , Processed in 0.052131 second(s), 22 queries .",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn news_portal_page_keeps_text_around_an_inline_related_box_and_drops_teasers() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_portal.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    let title: Vec<&str> = v
+        .iter()
+        .filter(|(_, c)| *c == LineClass::Title)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    // The headline, found because the HTML <title> below the menus starts with it.
+    assert_eq!(
+        title,
+        ["多地推进老年助餐服务 社区食堂让老人吃得好吃得省"],
+        "{v:#?}"
+    );
+    // The article continues after the inline `相关阅读：` box, with a sub-heading.
+    for body in [
+        "记者了解到，去年以来，多个城市把老年助餐服务列入民生实事项目，通过政府补贴场地、企业负责运营、街道组织志愿者配送等方式，让社区食堂开得起来、办得下去。",
+        "一些地方还为行动不便的老人提供送餐上门服务。城西社区的志愿者每天上午十点接单，十一点前把饭菜送到老人家中，顺便了解老人的身体情况。",
+        "专家建议",
+        "省社会科学院的一位研究员认为，助餐服务要避免“一阵风”，关键是建立稳定的补贴和评估机制，并根据老人的口味和健康需求不断调整菜单。",
+    ] {
+        assert!(kept.contains(&body), "lost {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "某某网首页 新闻 体育 财经 娱乐 科技 博客 图片 专栏 更多",
+        "微信 微博 QQ空间",
+        "相关阅读：",
+        "推进居家养老服务 这些城市出了新招",
+        "社区嵌入式养老，怎么建？",
+        "扫码下载某某新闻客户端，随时随地看新闻",
+        "4月11日，记者从市民政局获悉，今年全市将新建社区食堂50家，覆盖所有街道，并为高龄老人提供就餐补贴。[详细]",
+        "重阳节将至 多地开展敬老活动",
+        "已有0条评论",
+        "京ICP证000000号 京公网安备 11000002000000号",
+        "违法和不良信息举报电话：010-00000000",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn tieba_thread_with_floor_time_and_reply_on_separate_lines() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_tieba_split_lines.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "家里的猫今年十四岁了，最近一个星期吃得特别少，以前一顿能吃小半碗，现在闻一闻就走开了。",
+        "想问问大家是先换粮试试，还是直接去医院检查？",
+        "老猫食欲下降最好先去医院查个血，肾脏和牙齿的问题都会影响吃饭，不要自己乱换粮。",
+        "同意楼上，我家老猫就是牙龈发炎，治好以后就正常吃了。",
+        "好的，明天就带它去医院。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "来自iPhone客户端",
+        "来自Android客户端",
+        "1楼",
+        "2021-06-03 21:14",
+        "回复",
+        "橘座今天吃了吗",
+        "小鱼干批发",
+        "下一页 尾页",
+        "回复(3)",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn numbered_comments_under_an_article_are_end_matter() {
+    let p = |topic: &str| {
+        format!("市政府今天公布了关于{topic}的新规划，计划在未来三年内投入大量资金，改善市民的日常生活条件，并且听取各方意见。")
+    };
+    let (a, b, c) = (p("公交"), p("学校"), p("公园"));
+    // Floor numbers, but each header names its commenter: headers above their comments, not a
+    // Tieba-style thread whose first post would be the article.
+    let text = format!(
+        "城市新规划公布\n{a}\n{b}\n{c}\n1楼 网友甲 2021-03-05 10:22\n这个规划很好，希望早日落实。\n2楼 网友乙 2021-03-05 11:22\n说得对\n"
+    );
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&a.as_str()) && kept.contains(&c.as_str()),
+        "{v:#?}"
+    );
+    for comment in [
+        "1楼 网友甲 2021-03-05 10:22",
+        "这个规划很好，希望早日落实。",
+        "说得对",
+    ] {
+        assert!(!kept.contains(&comment), "kept {comment:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn article_dateline_and_short_comments_do_not_make_a_thread() {
+    // A dateline (`… 来源：新华社`) and two comment headers with relative times: three "name time" lines,
+    // but the dateline names its fields, so this is an article with comments, not a forum thread.
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_dateline_comments.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    for body in [
+        "据介绍，该卫星主要用于天气预报、气候预测和环境监测，将进一步提升我国对台风、暴雨等灾害性天气的监测能力。",
+        "这次任务是长征系列运载火箭的第450次飞行。",
+    ] {
+        assert!(kept.contains(&body), "lost {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "A+ A- 大字号",
+        "视频加载中...",
+        "点击查看大图",
+        "打开APP阅读更多精彩内容",
+        "多地迎来降温降雨天气 出行注意安全",
+        "用户1234 3小时前",
+        "厉害了，我的国！",
+        "为航天人点赞",
+        "加载更多",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+    let dateline = v
+        .iter()
+        .find(|(l, _)| l.starts_with("2022-11-05"))
+        .map(|(_, c)| *c);
+    assert_eq!(dateline, Some(LineClass::Metadata("date")));
+}
+
+#[test]
+fn douban_style_group_thread_drops_buttons_keeps_replies() {
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_douban_style.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    let title: Vec<&str> = v
+        .iter()
+        .filter(|(_, c)| *c == LineClass::Title)
+        .map(|(l, _)| l.as_str())
+        .collect();
+    // The thread title stands right above the first post header, below the menus.
+    assert_eq!(title, ["租房后发现房东不退押金怎么办"], "{v:#?}");
+    for body in [
+        "当时入住的时候没有拍照，现在说不清楚，想问问大家有没有类似的经历，最后是怎么解决的。",
+        "以后入住前一定要拍视频留证据，这次可以先找中介协调，不行就打12345投诉。",
+        "同样遇到过，最后去派出所调解才退了一半。",
+        "谢谢大家，我先找中介试试。",
+    ] {
+        assert!(kept.contains(&body), "lost post text {body:?}: {v:#?}");
+    }
+    for chrome in [
+        "下载豆瓣客户端",
+        "最赞回应",
+        "来自: 一只小橙子 2020-09-12 14:03:11",
+        "一只小橙子 (楼主) 2020-09-12 16:11:38",
+        "赞",
+        "转发",
+        "回应 赞",
+        "你需要登录后才可以回应",
+    ] {
+        assert!(!kept.contains(&chrome), "kept chrome {chrome:?}: {v:#?}");
+    }
+}
+
+/// A line compared across normalisation: no white space, ASCII punctuation width.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '，' => ',',
+            '！' => '!',
+            '？' => '?',
+            '；' => ';',
+            _ => c,
+        })
+        .collect()
+}
+
+#[test]
+fn chinese_fixtures_through_the_whole_pipeline() {
+    // The same pages after decoding and normalisation (which removes the spaces between Han characters,
+    // so `微信 微博 QQ空间` arrives as `微信微博 QQ空间`): posts and article text stay, chrome goes.
+    let cases: [(&str, &[&str], &[&str]); 5] = [
+        (
+            "forum_tieba_style",
+            &[
+                "有没有办法自己调紧一点？拆开的话会不会影响成像？请有经验的朋友指点一下，先谢过了。",
+                "同问",
+                "谢谢，我去买阻尼脂试试，周末拆开看看。",
+            ],
+            &["1楼 2019-01-01 12:00 回复", "老周爱摄影", "发表回复"],
+        ),
+        (
+            "forum_discuz_floors",
+            &["第三，十月的早晚温差很大，白天二十度，晚上可能零下，羽绒服和保温杯都用得上。", "顶"],
+            &["使用道具 举报", "沙发", "手机版|小黑屋|某某汽车论坛"],
+        ),
+        (
+            "forum_douban_style",
+            &["同样遇到过，最后去派出所调解才退了一半。", "谢谢大家，我先找中介试试。"],
+            &["回应 赞", "下载豆瓣客户端"],
+        ),
+        (
+            "zh_news_portal",
+            &[
+                "一些地方还为行动不便的老人提供送餐上门服务。城西社区的志愿者每天上午十点接单，十一点前把饭菜送到老人家中，顺便了解老人的身体情况。",
+                "专家建议",
+            ],
+            &["微信 微博 QQ空间", "社区嵌入式养老，怎么建？", "已有0条评论"],
+        ),
+        (
+            "zh_news_dateline_comments",
+            &["这次任务是长征系列运载火箭的第450次飞行。"],
+            &["用户1234 3小时前", "厉害了，我的国！", "A+ A- 大字号"],
+        ),
+    ];
+    for (name, keep, drop) in cases {
+        let text = std::fs::read_to_string(format!("tests/fixtures/boilerplate/{name}.txt"))
+            .expect("fixture");
+        let doc = clean(name, &text);
+        let kept: Vec<String> = doc.lines.iter().map(|l| squeeze(&l.text)).collect();
+        for line in keep {
+            assert!(
+                kept.contains(&squeeze(line)),
+                "{name}: lost {line:?}: {kept:#?}"
+            );
+        }
+        for line in drop {
+            assert!(
+                !kept.contains(&squeeze(line)),
+                "{name}: kept {line:?}: {kept:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sidebar_box_of_headlines_with_full_summaries_is_end_matter() {
+    // After the article, a box titled `编辑精选`: headline, one-paragraph summary, headline, summary. The
+    // summaries are written prose, but the box title ends the article.
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_teaser_box.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    assert!(
+        kept.contains(&"一期工程以道路和管网为主，计划于今年10月前完成，涉及东街、南街两个片区的主要道路，届时将实行分段封闭施工。"),
+        "{v:#?}"
+    );
+    for chrome in [
+        "编辑精选",
+        "县城首家24小时书店开业",
+        "记者昨日从县文旅局获悉，县城首家24小时书店正式开业，书店面积约800平方米，藏书两万余册，并设有自习区。",
+        "本次招聘会共有120家企业参加，提供就业岗位3000多个，涵盖制造、商贸、物流等多个行业，吸引了大批求职者。",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn product_page_keeps_its_spec_and_feature_lists() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/zh_product_spec.txt").expect("fixture");
+    let v = classify(&text);
+    let kept = kept(&v);
+    // The short feature items continue the dash list whose long items are the last paragraphs.
+    for line in [
+        "● 输入功率：1600W",
+        "- 热风循环系统由风机和风道组成，使箱内温度更加均匀。",
+        "- 超温报警",
+        "- 数字显示",
+    ] {
+        assert!(kept.contains(&line), "lost {line:?}: {v:#?}");
+    }
+    for chrome in [
+        "相关产品",
+        "HX-300 型真空干燥箱",
+        "电话：0000-00000000 传真：0000-00000000",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn field_list_after_the_last_paragraph_is_not_footer() {
+    let text = "某某游戏正式版发售\n本游戏是一款回合制策略游戏，玩家需要组建自己的队伍，在随机生成的迷宫中探索并击败敌人。\n正式版加入了新的职业和关卡，并修复了测试版中玩家反馈的大部分问题，欢迎大家体验。\n●操作系统: Windows 10\n●处理器: Intel i5 2.3GHz\n●内存: 8 GB\n●存储空间: 需要 1500 MB 可用空间\n相关推荐\n另一款策略游戏\n关于我们 | 联系我们\n";
+    let v = classify(text);
+    let kept = kept(&v);
+    for line in ["●操作系统: Windows 10", "●存储空间: 需要 1500 MB 可用空间"] {
+        assert!(kept.contains(&line), "lost {line:?}: {v:#?}");
+    }
+    for chrome in ["相关推荐", "另一款策略游戏"] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}
+
+#[test]
+fn numbered_list_announced_by_the_article_is_kept_between_its_links() {
+    let text = "今年值得一读的五本新书\n2021-12-20 来源：某某书评\n又到了年底盘点的时候，编辑部的几位同事各自推荐了今年读过的好书，涵盖小说、历史和科普几个方面。\n这些书的共同点是读起来不费力，又能让人有所收获，适合在假期里慢慢读完。\n下面就是我们的推荐书单：\n1. 《河流》 张三著\nhttp://example.com/book/1\n2. 《城市的记忆》 李四著\nhttp://example.com/book/2\n3. 《星空下的实验室》 王五著\nhttp://example.com/book/3\n4. 《一个人的远行》 赵六著\nhttp://example.com/book/4\n相关阅读\n去年的年度书单回顾\n关于我们 | 联系我们\n";
+    let v = classify(text);
+    let kept = kept(&v);
+    for line in [
+        "下面就是我们的推荐书单：",
+        "1. 《河流》 张三著",
+        "4. 《一个人的远行》 赵六著",
+    ] {
+        assert!(kept.contains(&line), "lost {line:?}: {v:#?}");
+    }
+    for chrome in [
+        "http://example.com/book/1",
+        "相关阅读",
+        "去年的年度书单回顾",
+        "关于我们 | 联系我们",
+    ] {
+        assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
+    }
+}

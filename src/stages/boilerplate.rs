@@ -9,27 +9,37 @@
 //! How it decides, in order:
 //! 1. **Line patterns**: separator runs, SEO/porn/gambling spam (`spam.rs`), tag and keyword lines, ICP
 //!    numbers, copyright, disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars,
-//!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits, user
-//!    patterns. Phrase lists cover Simplified, Traditional and English; they only fire on short lines (a
+//!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits,
+//!    teasers closed by a read-more link (`…[详细]`, `阅读全文>>`), page-generator stamps (`Processed in
+//!    0.05 second(s)`), user patterns. Phrase lists cover Simplified, Traditional and English; they only fire on short lines (a
 //!    long paragraph is never "nav"). A gambling-site anchor injected into a sentence (`某某现金网网址：`)
 //!    is cut out of the line, which stays.
 //! 2. **Repetition**: lines repeated across many documents of a large enough batch (CCNet style), the
 //!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
 //!    truncated teasers of a later paragraph.
-//! 3. **Title**: the headline-like line before the first body paragraph (preferring one that the first
-//!    line, usually the HTML `<title>`, repeats with a site suffix). Everything before it is removed.
+//! 3. **Title**: the headline-like line before the first body paragraph, preferring one that the HTML
+//!    `<title>` line repeats with a section or site suffix (`Headline_Section_Site`), then one that stands
+//!    right above its dateline, byline or first post header. Everything before it is removed.
 //! 4. **Forum threads**: repeated per-post header groups (a posting time next to `楼`, `回复`, `发表于`,
 //!    the user name above `发表于`) make the page a thread when they start before most of its prose (a
 //!    comment section under an article does not). Headers and post buttons go ("post-header"); every post
-//!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped.
+//!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped. Headers may sit
+//!    above their posts (Discuz: `楼主`, `user 发表于 …`) or below them (Tieba: `1楼 2019-01-01 12:00
+//!    回复`, the first post then stands before the first header); user names and ranks printed above
+//!    most posts are removed as headers too.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
 //!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
 //!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
 //!    boilerplate; short lines in the middle are removed only when sandwiched in boilerplate. A short
 //!    line directly followed by a body paragraph is a heading and stays. After a substantial body, an
 //!    end-matter label (`Related articles`, `相关阅读`…) not followed by three consecutive body
-//!    paragraphs, a comment-section label (`[ 167 comments ]`, `网友评论`), or a thread of comment
-//!    headers (`alice says:`) starts the footer ("footer").
+//!    paragraphs or straight away by more text after its links, a comment-section label (`[ 167
+//!    comments ]`, `网友评论`), or a thread of comment headers (`alice says:`, or timed headers under an
+//!    article) starts the footer ("footer"). Headline links right under a "related" label are "nav"
+//!    wherever they stand. Items that continue the list of the last paragraph (`- …` after `- …`), a
+//!    bulleted field list (`●内存: 8 GB`) or a numbered list the article announces (`…书单：` / `1.` /
+//!    `2.` …, links between items allowed) after it are not footer; three or more field lines
+//!    (`净重：约2.6kg`) under the title are the page's data, not head chrome.
 //! 6. **Main text region**: each line gets a score: a body paragraph its length (a Han character or a
 //!    word is one unit) weighted by its stop-word density, with the stop-word list of the page's
 //!    language (`stopwords.rs`); page chrome minus its length and a fixed crossing cost; a short line
@@ -37,7 +47,10 @@
 //!    (captions, duplicates) nothing. The first body paragraph under the headline gets a bonus. The
 //!    stretch with the highest sum (Kadane) is the article; content outside it is removed ("nav" before,
 //!    "footer" after). When no stretch is worth `region_min_units`, nothing is removed this way (a
-//!    list or table page is left to the other rules).
+//!    list or table page is left to the other rules). Further stretches are kept when they score a
+//!    `secondary_region_share` of the main one or, on Chinese pages, when they are written prose on
+//!    their own evidence (multi-clause paragraphs closed by `。！？`): an encyclopedia section or an
+//!    article split off by an info box.
 //!
 //! What it never does: change the text of a kept line other than cutting whole spans (a byline or advert
 //! at the end, a separator at the start, an injected gambling anchor); remove a long paragraph because
@@ -47,8 +60,8 @@
 //! Limits: phrase lists are Chinese/English; other languages rely on repetition, stop-word lists for
 //! seven European languages and the region score. Short genuine lines at the very start (after the
 //! title) or in a footer full of chrome are lost; so are spec lists and tables on product pages that
-//! sit next to chrome. A page whose text sits in several blocks between info boxes (an encyclopedia
-//! entry) keeps only its main block unless `secondary_region_share` is lowered. Teaser lists made of
+//! sit next to chrome. On non-Chinese pages, text split into several blocks between info boxes keeps
+//! only its main block unless `secondary_region_share` is lowered. Teaser lists made of
 //! full sentences can outscore a very short article. All work is linear in the document size apart
 //! from the teaser check, which only compares lines sharing a 10-character prefix.
 
@@ -105,7 +118,9 @@ pub struct BoilerplateConfig {
     pub short_line_penalty: f64,
     /// A further region is kept when its score is at least this share of the main region's (1.0: only a
     /// region as good as the main one). Lower it for pages whose text sits in several blocks between
-    /// info boxes (encyclopedias); on news pages the further regions are mostly teaser lists.
+    /// info boxes (encyclopedias); on news pages the further regions are mostly teaser lists. On Chinese
+    /// pages a further region of written prose (multi-clause paragraphs closed by `。！？`) is kept
+    /// whatever its share.
     pub secondary_region_share: f64,
     /// Score bonus (in units) of the first prose line within three lines after the title: the article
     /// body usually starts right under its headline and byline, while sidebars of teasers do not.
@@ -353,6 +368,20 @@ static RE_COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)©|ⓒ|copyright\s*(?:\(c\)|ⓒ|©|\d{4})|\(c\)\s*\d{4}|all rights? reserved|版[权權]所有|保留所有[权權]利|保留一切[权權]利|无版权|不得转载|無斷轉載|무단전재",
     )
 });
+/// A teaser: an excerpt closed by its link to the full story (`…[详细]`, `…阅读全文>>`, `… Read more »`).
+/// Article text never ends in a link to itself.
+static RE_READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:[\[【(（]\s*(?:详细|詳細|全文|详情|詳情|更多|阅读全文|閱讀全文|查看全文|查看详情|read more|full story|continue reading)\s*[\]】)）]|(?:详细|詳細|全文|详情|詳情|更多|阅读全文|閱讀全文|查看全文|查看详情|read more|continue reading|full story)\s*(?:>>|»|›|→|>)|(?-u:\b)(?:read more|continue reading)\s*(?:\.\.\.|…)?)\s*$",
+    )
+});
+/// Lines a page generator stamps at the bottom (`Processed in 0.05 second(s), 22 queries`, `Powered by
+/// Discuz!`): never written text, on any site built with such software.
+static RE_GENERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)processed in \d+(?:\.\d+)?\s*s(?:ec(?:ond)?s?)?(?:\(s\))?|^powered by\s|页面执行时间|頁面執行時間",
+    )
+});
 static RE_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(?:免[责責][声聲]明|版[权權][声聲]明|特[别別][声聲]明|法律[声聲]明|[声聲]明|disclaimer|special statement|copyright (?:statement|notice)|legal notice)\s*[:：]",
@@ -440,10 +469,11 @@ static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons.
+/// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons, the
+/// client a post was sent from (`来自iPhone客户端`).
 static RE_FORUM_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達|使用道具|本帖最后由|本帖最後由|^作者\s*[:：]|^(?:回复|回覆|引用|[举舉][报報]|支持|反对|反對)(?:\s|$)",
+        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達|使用道具|本帖最后由|本帖最後由|^作者\s*[:：]|^(?:回复|回覆|引用|[举舉][报報]|支持|反对|反對)(?:\s|$)|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$",
     )
 });
 /// A header line that starts with the posting verb (`发表于 …`, `Posted on …`).
@@ -455,6 +485,34 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
     )
+});
+/// A line of nothing but post buttons and their counts (`回应 赞`, `赞 12`, `转发`). Only looked at inside a
+/// thread's posts: the same words alone on a line of an article are share bars or nothing at all, and
+/// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
+static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[\d,]*\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|评论|評論|踩|编辑|編輯|删除|刪除)\s*[\d,]*\s*[(（]?\d*[)）]?\s*)+$",
+    )
+});
+/// The label over a thread's replies (`最赞回应`, `全部回复 (12)`, `热门评论`).
+static RE_REPLY_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:最赞|最热|热门|熱門|全部|最新|精彩|精选|精選)(?:回应|回應|回复|回覆|评论|評論|留言)(?:\s*[(（]?\d+[)）]?)?$",
+    )
+});
+/// The client a post was sent from, inside a header line (`来自Android客户端4楼 …`).
+static RE_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:来自|來自|[发發]自)\S{0,20}?(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)")
+});
+/// A floor number in a post header: `2楼`, `#3`, `3#`.
+static RE_FLOOR: LazyLock<Regex> = LazyLock::new(|| re(r"\d+\s*[楼樓#]|#\s*\d+"));
+
+/// Longest line (in units) that can be a user name or rank printed above a post.
+const AUTHOR_LABEL_UNITS: usize = 8;
+
+/// The posting verb of a header printed above its post (`user 发表于 …`, `Posted on …`).
+static RE_POSTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|(?-u:\b)posted\s")
 });
 /// A line that is nothing but a floor number: `2楼`, `#3`, `3#`, `沙发`.
 static RE_FLOOR_ONLY: LazyLock<Regex> =
@@ -664,6 +722,46 @@ const END_MARKERS: &[&str] = &[
     "發表評論",
     "相关推荐",
     "相關推薦",
+    // Sidebar and end-of-page boxes of Chinese news sites: teasers and headline lists, not the article.
+    "编辑推荐",
+    "編輯推薦",
+    "编辑精选",
+    "編輯精選",
+    "精彩推荐",
+    "精彩推薦",
+    "为您推荐",
+    "為您推薦",
+    "大家都在看",
+    "热点新闻",
+    "熱點新聞",
+    "热门新闻",
+    "熱門新聞",
+    "热门阅读",
+    "熱門閱讀",
+    "图片新闻",
+    "圖片新聞",
+    "精彩图集",
+    "精彩圖集",
+    "点击排行",
+    "點擊排行",
+    "阅读排行",
+    "閱讀排行",
+    "24小时热文",
+    "往期推荐",
+    "往期回顾",
+    "往期回顧",
+    "相关报道",
+    "相關報道",
+    "相关链接",
+    "相關鏈接",
+    "延伸阅读",
+    "延伸閱讀",
+    // Reference lists close encyclopedia entries and papers; widgets may follow them, text does not.
+    "参考资料",
+    "參考資料",
+    "参考文献",
+    "參考文獻",
+    "references",
     "related",
     "related articles",
     "related posts",
@@ -1014,12 +1112,30 @@ fn is_share(line: &str, u: usize) -> bool {
         })
         .filter(|s| !s.is_empty())
         .collect();
-    let all_social = tokens.iter().all(|t| SOCIAL.contains(t));
+    let all_social = tokens.iter().all(|t| is_social_run(t));
     if lead {
         all_social
     } else {
         !tokens.is_empty() && all_social
     }
+}
+
+/// A share target, or several written together: normalisation removes the spaces between Han
+/// characters, so `微信 微博 QQ空间` reaches this stage as `微信微博 QQ空间`.
+fn is_social_run(token: &str) -> bool {
+    let mut rest = token;
+    while !rest.is_empty() {
+        let longest = SOCIAL
+            .iter()
+            .filter(|name| rest.starts_with(*name))
+            .map(|name| name.len())
+            .max();
+        match longest {
+            Some(len) => rest = rest.get(len..).unwrap_or(""),
+            None => return false,
+        }
+    }
+    !token.is_empty()
 }
 
 /// Contact blocks: labelled address/phone/e-mail lines, form labels, lines that are mostly an address.
@@ -1105,6 +1221,7 @@ impl BoilerplateClassifier {
             None
         };
         if self.cfg.use_neighbourhood {
+            related_links(&mut lines);
             self.neighbourhood(&mut lines, title, thread_end);
         }
         if self.cfg.use_main_region && thread_end.is_none() {
@@ -1199,6 +1316,9 @@ impl BoilerplateClassifier {
         if u <= 60 && RE_COPYRIGHT.is_match(t) {
             return LineClass::Boilerplate("copyright");
         }
+        if u <= 40 && RE_GENERATOR.is_match(t) {
+            return LineClass::Boilerplate("footer");
+        }
         if RE_DISCLAIMER.is_match(t) || (u <= 150 && RE_DISCLAIMER_BODY.is_match(t)) {
             return LineClass::Boilerplate("disclaimer");
         }
@@ -1231,6 +1351,9 @@ impl BoilerplateClassifier {
         }
         if is_nav(t, u) {
             return LineClass::Boilerplate("nav");
+        }
+        if RE_READ_MORE.is_match(t) {
+            return LineClass::Boilerplate("teaser");
         }
         if u <= 40 && RE_PHOTO_CREDIT.is_match(t) {
             return LineClass::Boilerplate("caption");
@@ -1387,13 +1510,59 @@ impl BoilerplateClassifier {
                 }
             }
         }
+        // The HTML <title> is often `Headline_Section_Site`, and the headline follows it within a few
+        // lines: a line that the <title> starts with, followed by a separator, is the headline even when
+        // it ends in `？` and so looks like a short paragraph, and even when menus precede the <title>.
+        if title == first {
+            let end = lines.len().min(first_body + 1);
+            let headline = (0..end).take(64).find_map(|h| {
+                let whole = lines[h].text.trim();
+                (h + 1..end).take(8).find(|&i| {
+                    let t = lines[i].text.trim();
+                    lines[i].class == LineClass::Content
+                        && units(t) >= 4
+                        && t.len() < whole.len()
+                        && whole.starts_with(t)
+                        && whole.get(t.len()..).is_some_and(|rest| {
+                            rest.trim_start()
+                                .starts_with(['_', '|', '｜', '-', '–', '—', ':', '：'])
+                        })
+                })
+            });
+            if let Some(i) = headline {
+                title = i;
+                lines[i].body = false;
+            }
+        }
+        // A headline stands right above its dateline, byline or first post header (`2021-03-05 来源：…`,
+        // `来自: 用户 2020-09-12 14:03`): when the first candidate does not, but a later one does, the
+        // first is a menu or teaser line above the article.
+        let above_byline = |i: usize| {
+            lines.get(i + 1).is_some_and(|n| {
+                matches!(n.class, LineClass::Metadata(_))
+                    || (n.class == LineClass::Content
+                        && n.units <= 30
+                        && RE_POST_TIME.is_match(&n.text))
+            })
+        };
+        if title == first && !above_byline(first) {
+            // A floor label (`楼主`, `沙发`) above its post header is not a headline.
+            if let Some(&c) = candidates.iter().skip(1).take(64).find(|&&c| {
+                above_byline(c) && lines[c].units >= 4 && !RE_FORUM_MARK.is_match(&lines[c].text)
+            }) {
+                title = c;
+            }
+        }
         let title_key = lines[title].key;
+        let title_text = lines[title].text.trim().to_lowercase();
         lines[title].class = LineClass::Title;
         for (i, l) in lines.iter_mut().enumerate() {
             if i == title {
                 continue;
             }
-            let same = l.key == title_key || (i == first && first != title);
+            // The <title> line (`Headline - Site`) is a repeat; a menu line before the headline is nav.
+            let same = l.key == title_key
+                || (i < title && l.text.trim().to_lowercase().starts_with(&title_text));
             if same && !matches!(l.class, LineClass::Metadata(_)) {
                 l.class = LineClass::Boilerplate("title-repeat");
                 l.body = false;
@@ -1497,8 +1666,23 @@ impl BoilerplateClassifier {
                 lines[i].body = false;
             }
         }
-        // Head: between the title and the first body paragraph.
+        // Head: between the title and the first body paragraph. A product's specification fields under
+        // its name (`净重：约2.6kg`, three or more in a row) are the page's data, not chrome; a news head's
+        // fields (date, source, author) are metadata and never form such a run.
         let head_start = title.map_or(0, |t| t + 1);
+        let mut j = head_start;
+        while j < first_body {
+            let run = lines[j..first_body]
+                .iter()
+                .take_while(|l| is_field_line(l))
+                .count();
+            if run >= 3 {
+                for l in lines[j..j + run].iter_mut() {
+                    l.protected = true;
+                }
+            }
+            j += run.max(1);
+        }
         for l in lines.iter_mut().take(first_body).skip(head_start) {
             if l.class == LineClass::Content && !l.protected {
                 l.class = LineClass::Boilerplate("nav");
@@ -1538,9 +1722,22 @@ impl BoilerplateClassifier {
                 });
             let comment_section =
                 l.units <= 5 && !in_share_bar && RE_COMMENT_SECTION.is_match(&lab);
+            // An inline box is led in like a sentence part (`相关阅读：`, `【延伸阅读】`) and followed
+            // straight away by more article text after its links. A bare section title (`编辑精选`) heads a
+            // sidebar box, whose headlines and summaries alternate like links and text.
+            let lead_in = l.text.trim_end().ends_with([':', '：'])
+                || (l.text.trim_start().starts_with('【') && l.text.trim_end().ends_with('】'));
+            let after_links = lines[i + 1..]
+                .iter()
+                .find(|o| o.class != LineClass::Boilerplate("nav"));
+            let inline_box = lead_in
+                && after_links.is_some_and(|o| o.body)
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|o| o.class == LineClass::Boilerplate("nav"));
             if comments
                 || comment_section
-                || (marker && runs_after.get(i).copied().unwrap_or(0) < 3)
+                || (marker && !inline_box && runs_after.get(i).copied().unwrap_or(0) < 3)
             {
                 // An inline "Related" box inside the article is followed by more article (a run of
                 // consecutive paragraphs); end matter is not: teasers alternate with headlines.
@@ -1558,7 +1755,8 @@ impl BoilerplateClassifier {
         }
         let last_body = lines.iter().rposition(|l| l.body).unwrap_or(first_body);
         // Footer: after the last body paragraph, when the footer shows chrome or is a run of short lines.
-        let tail = last_body + 1..lines.len();
+        // Items that continue the list the last paragraph belongs to (`- …` after `- …`) are the article's.
+        let tail = list_continuation_end(lines, last_body)..lines.len();
         let tail_chrome = lines[tail.clone()].iter().any(|l| l.class.removed());
         let tail_short = lines[tail.clone()]
             .iter()
@@ -1625,9 +1823,11 @@ impl BoilerplateClassifier {
                     || lines.get(i + 1).is_some_and(is_marker)))
                 || (short(&lines[i]) && RE_FLOOR_ONLY.is_match(lines[i].text.trim()));
             // `阿明 2021-3-5 10:22`: a user name and a posting time, nothing else.
+            // An article's dateline (`2022-11-05 10:21 来源：新华社`) names its fields; a post header does not.
             let bare = is_time(&lines[i])
                 && units(&RE_POST_TIME.replace_all(&lines[i].text, " ")) <= 8
-                && !ends_sentence(&lines[i].text);
+                && !ends_sentence(&lines[i].text)
+                && !RE_FIELD.is_match(&lines[i].text);
             any_marked |= marked;
             if !marked && !bare {
                 i += 1;
@@ -1679,18 +1879,98 @@ impl BoilerplateClassifier {
         if with_text.len() < needed {
             return None;
         }
+        // Where the bodies sit. Most boards print a header above its post (`楼主`, `user 发表于 …`);
+        // Tieba-style boards print the user's name above the post and the floor and time below it
+        // (`1楼 2019-01-01 12:00 回复`). Headers below their posts carry no posting verb, have the first
+        // post (the question, often the longest text of the thread) before the first header, and only
+        // page chrome after the last one.
         let first_header = with_text.first().map_or(n, |g| g.0);
+        let last_header_end = with_text.last().map_or(n, |g| g.1);
+        let post_text = |l: &Line| {
+            l.class == LineClass::Content
+                && !is_marker(l)
+                && (ends_sentence(&l.text) || l.units >= self.cfg.body_min_units)
+        };
+        let first_post_start = {
+            // Back from the first header to the page head: the title, chrome, a comment-section label.
+            let mut s = first_header;
+            while s > 0 {
+                let l = &lines[s - 1];
+                let lab = label(&l.text);
+                let section_label = l.units <= 6
+                    && (RE_COMMENT_SECTION.is_match(&lab) || END_MARKERS.contains(&lab.as_str()));
+                if l.class != LineClass::Content || section_label {
+                    break;
+                }
+                s -= 1;
+            }
+            s
+        };
+        let posting_verb = with_text.iter().any(|g| {
+            lines[g.0..g.1]
+                .iter()
+                .any(|l| RE_POSTING_VERB.is_match(&l.text))
+        });
+        let floors = with_text
+            .iter()
+            .filter(|g| lines[g.0..g.1].iter().any(|l| RE_FLOOR.is_match(&l.text)))
+            .count();
+        let text_units = |range: &[Line]| -> usize {
+            range.iter().filter(|l| post_text(l)).map(|l| l.units).sum()
+        };
+        let after: Vec<&Line> = lines[last_header_end..]
+            .iter()
+            .take_while(|l| !l.class.chrome())
+            .collect();
+        let after_units: usize = after.iter().filter(|l| post_text(l)).map(|l| l.units).sum();
+        // A header below its post carries no user name (that stands above the post); `1楼 网友甲
+        // 2021-03-05 10:22` under an article is a comment header above its comment.
+        let nameless = with_text
+            .iter()
+            .filter(|g| {
+                lines[g.0..g.1]
+                    .iter()
+                    .filter(|l| RE_POST_TIME.is_match(&l.text) || RE_FLOOR.is_match(&l.text))
+                    .all(|l| {
+                        let rest = RE_POST_TIME.replace_all(&l.text, " ");
+                        let rest = RE_CLIENT.replace_all(&rest, " ");
+                        let rest = RE_FORUM_MARK.replace_all(&rest, " ");
+                        units(&rest) <= 1
+                    })
+            })
+            .count();
+        let headers_below = !posting_verb
+            && floors * 2 > with_text.len()
+            && nameless * 2 > with_text.len()
+            && text_units(&lines[first_post_start..first_header]) > after_units;
+        let thread_start = if headers_below {
+            first_post_start
+        } else {
+            first_header
+        };
         let total: usize = lines.iter().filter(|l| l.body).map(|l| l.units).sum();
-        let before: usize = lines[..first_header]
+        let before: usize = lines[..thread_start]
             .iter()
             .filter(|l| l.body)
             .map(|l| l.units)
             .sum();
         if before * 2 > total {
-            // An article followed by its comments: the comments are end matter, not the content.
+            // An article followed by its comments: the comments, from their first header on, are end
+            // matter, not the content.
+            for l in lines[first_header..].iter_mut() {
+                if l.class == LineClass::Content {
+                    l.class = LineClass::Boilerplate("footer");
+                    l.body = false;
+                }
+            }
             return None;
         }
-        let mut thread_end = first_header;
+        // The post bodies: between consecutive headers, plus the stretch before the first header (headers
+        // below) or after the last one (headers above), which runs until the first chrome after its text.
+        let mut posts: Vec<std::ops::Range<usize>> = Vec::new();
+        if headers_below {
+            posts.push(first_post_start..first_header);
+        }
         for (k, g) in with_text.iter().enumerate() {
             for l in lines[g.0..g.1].iter_mut() {
                 if !matches!(l.class, LineClass::Title) {
@@ -1698,36 +1978,125 @@ impl BoilerplateClassifier {
                     l.body = false;
                 }
             }
-            // The last post runs until the first chrome line after some text.
-            let limit = with_text.get(k + 1).map_or(n, |h| h.0);
-            let mut seen_text = false;
-            let mut j = g.1;
-            while j < limit {
-                let l = &mut lines[j];
+            match with_text.get(k + 1) {
+                Some(next) => posts.push(g.1..next.0),
+                None if !headers_below => {
+                    let mut seen_text = false;
+                    let mut j = g.1;
+                    while j < n {
+                        let l = &lines[j];
+                        // Judged as in a post: a repeated line is a reply, a forum word a button.
+                        let text = l.class == LineClass::Content || is_reply_line(l);
+                        let button = text
+                            && (is_marker(l) || RE_BUTTONS.is_match(l.text.trim()))
+                            && !ends_sentence(&l.text);
+                        if seen_text && (button || !text && l.class.chrome()) {
+                            // The last post ends at the first chrome after its text (buttons, footer).
+                            break;
+                        }
+                        seen_text |= text && !button;
+                        j += 1;
+                    }
+                    posts.push(g.1..j);
+                }
+                None => {}
+            }
+        }
+        let thread_end = posts.iter().map(|p| p.end).max().unwrap_or(last_header_end);
+        let thread_end = thread_end.max(last_header_end);
+        for post in &posts {
+            for l in lines[post.clone()].iter_mut() {
                 // Short replies (`顶`, `谢谢分享`) recur across threads and inside one: in a post they
                 // are the user's text, not a template.
-                if matches!(
-                    l.class,
-                    LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
-                ) {
+                if is_reply_line(l) {
                     l.class = LineClass::Content;
                 }
-                if l.class == LineClass::Content && is_marker(l) && !ends_sentence(&l.text) {
-                    // Post buttons and edit notes (`使用道具 举报`, `本帖最后由…编辑`).
+                if l.class == LineClass::Content
+                    && (is_marker(l)
+                        || RE_BUTTONS.is_match(l.text.trim())
+                        || (l.units <= 6 && RE_REPLY_SECTION.is_match(&label(&l.text))))
+                    && !ends_sentence(&l.text)
+                {
+                    // Post buttons, edit notes and the label over the replies (`使用道具 举报`,
+                    // `本帖最后由…编辑`, `最赞回应`).
                     l.class = LineClass::Boilerplate("post-header");
                 }
                 if l.class == LineClass::Content {
                     l.protected = true;
-                    seen_text = true;
-                } else if k + 1 == with_text.len() && seen_text && l.class.chrome() {
-                    // The last post ends at the first chrome after its text (its buttons, the footer).
-                    break;
                 }
-                j += 1;
             }
-            thread_end = j;
         }
+        self.post_author_lines(lines, &posts);
         Some(thread_end)
+    }
+
+    /// User names and ranks printed above each post (`光影小林` / `初学者` / text): when most posts of a
+    /// thread (at least three) open with short label lines (no punctuation, at most
+    /// `AUTHOR_LABEL_UNITS` units) followed by more text, those lines are the layout's author block, not
+    /// what the user wrote. A post that is only short lines keeps its last one (`同问`).
+    fn post_author_lines(&self, lines: &mut [Line], posts: &[std::ops::Range<usize>]) {
+        let label_like = |l: &Line| {
+            l.class == LineClass::Content
+                && !l.body
+                && l.units <= AUTHOR_LABEL_UNITS
+                && !l.text.chars().any(|c| {
+                    spam::is_terminal(c) || matches!(c, '，' | ',' | '；' | ';' | '、' | '：' | ':')
+                })
+        };
+        let author_blocks: Vec<Vec<usize>> = posts
+            .iter()
+            .map(|post| {
+                let kept: Vec<usize> = post
+                    .clone()
+                    .filter(|&j| lines[j].class == LineClass::Content)
+                    .collect();
+                let run = kept.iter().take_while(|&&j| label_like(&lines[j])).count();
+                // At least one line of the post is what the user wrote.
+                kept.get(..run.min(kept.len().saturating_sub(1)))
+                    .unwrap_or(&[])
+                    .to_vec()
+            })
+            .collect();
+        let with_block = author_blocks.iter().filter(|b| !b.is_empty()).count();
+        if posts.len() < 3 || with_block * 3 < posts.len() * 2 {
+            return;
+        }
+        for j in author_blocks.into_iter().flatten() {
+            lines[j].class = LineClass::Boilerplate("post-header");
+            lines[j].protected = false;
+        }
+    }
+
+    /// A stretch of a Chinese page that is written text on its own evidence, not by comparison with the
+    /// main region: every paragraph in it is a run of clauses (at least two clause marks `，；、：`)
+    /// closed by `。！？`, mostly Han, with function characters at a fair share of the prose norm, and
+    /// together they hold at least `region_min_units` characters. Chinese page chrome (menus, teaser and
+    /// related lists, info boxes, tables) is made of headlines, names and labels without clause
+    /// punctuation, so such a stretch is an article or encyclopedia section split off by an info box or
+    /// an inline block. English teasers are full sentences, so there the test would not discriminate;
+    /// it is only used on Chinese pages.
+    fn written_chinese_prose(&self, region: &[Line], stop: StopList) -> bool {
+        let mut prose_units = 0;
+        for l in region
+            .iter()
+            .filter(|l| l.body && l.class == LineClass::Content)
+        {
+            let han = l.text.chars().filter(|c| is_han(*c)).count();
+            let clause_marks = l
+                .text
+                .chars()
+                .filter(|c| matches!(c, '，' | '；' | '、' | '：'))
+                .count();
+            let prose = han * 2 >= l.units
+                && clause_marks >= 2
+                && ends_chinese_sentence(&l.text)
+                && stop.density(&l.text) >= stop.prose_density() * 0.3;
+            if !prose {
+                return false;
+            }
+            prose_units += han;
+        }
+        prose_units >= self.cfg.region_min_units
     }
 
     /// The main text region: the contiguous stretch of lines with the highest total score (Kadane's
@@ -1842,11 +2211,21 @@ impl BoilerplateClassifier {
             let found = gaps
                 .into_iter()
                 .map(|g| max_subarray(&scores, g))
-                .filter(|r| r.0 >= secondary_min)
+                .filter(|r| {
+                    r.0 >= secondary_min
+                        || (stop == StopList::Zh
+                            && r.0 >= self.cfg.region_min_units as f64
+                            && self.written_chinese_prose(&lines[r.1..r.2], stop))
+                })
                 .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
             match found {
                 Some((_, s, e)) => regions.push((s, e)),
                 None => break,
+            }
+        }
+        for region in regions.iter_mut() {
+            if region.1 > region.0 {
+                region.1 = list_continuation_end(lines, region.1 - 1);
             }
         }
         let (first_start, last_end) = (
@@ -1867,6 +2246,189 @@ impl BoilerplateClassifier {
             }
         }
     }
+}
+
+/// A Chinese sentence closes with one of these (before closing quotes and a citation mark `[12]`).
+fn ends_chinese_sentence(text: &str) -> bool {
+    let mut t = text.trim_end();
+    // Encyclopedias and papers put citation marks after the full stop: `…单曲 [61] 。` or `…。[3-5]`.
+    // A bracketed word (`…。[详细]`) is a link, so the line is a teaser, not a finished sentence.
+    while let Some(open) = t.ends_with(']').then(|| t.rfind('[')).flatten() {
+        let mark = t.get(open + 1..t.len() - 1).unwrap_or("");
+        if mark.is_empty()
+            || !mark
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-–,， ".contains(c))
+        {
+            return false;
+        }
+        t = t.get(..open).unwrap_or("").trim_end();
+    }
+    t.chars()
+        .rev()
+        .find(|c| !spam::is_closer(*c))
+        .is_some_and(|c| matches!(c, '。' | '！' | '？'))
+}
+
+/// Links under a "related" label inside or after the article (`相关阅读：` / two headlines / more text):
+/// the headline-like lines right after the label (short, not closed by a full stop, at most one
+/// sentence mark) are links, not text, and go as "nav" together with the label. The block ends at the
+/// first line that reads like text.
+fn related_links(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let lab = label(&lines[i].text);
+        let is_label = lines[i].units <= 6
+            && !lines[i].protected
+            && (END_MARKERS.contains(&lab.as_str()) || NAV_PREFIXES.contains(&lab.as_str()));
+        i += 1;
+        if !is_label {
+            continue;
+        }
+        while let Some(l) = lines.get_mut(i) {
+            let t = l.text.trim_end();
+            let headline = l.class == LineClass::Content
+                && !l.protected
+                && l.units <= 25
+                && !t.ends_with(['。', '.', '；', ';', '：', ':', ','])
+                && t.chars().filter(|c| spam::is_terminal(*c)).count() <= 1;
+            if !headline {
+                break;
+            }
+            l.class = LineClass::Boilerplate("nav");
+            l.body = false;
+            i += 1;
+        }
+    }
+}
+
+/// The list marker a line starts with: a bullet or dash character, or `Some('#')` for an enumeration
+/// (`1.`, `2、`, `(3)`).
+fn list_marker(text: &str) -> Option<char> {
+    let t = text.trim_start();
+    let first = t.chars().next()?;
+    if matches!(
+        first,
+        '-' | '•' | '●' | '▪' | '◆' | '■' | '*' | '·' | '○' | '□' | '◇' | '★' | '☆'
+    ) {
+        return Some(first);
+    }
+    RE_ENUM_HEADING.is_match(t).then_some('#')
+}
+
+/// One past the last line of the list that line `last` belongs to: the following content lines that
+/// start with the same list marker are further items of it (a spec list whose last long item is the
+/// last "paragraph" of the page). `last + 1` when `last` is not a list item.
+fn list_continuation_end(lines: &[Line], last: usize) -> usize {
+    let mut end = last + 1;
+    let Some(marker) = lines.get(last).and_then(|l| list_marker(&l.text)) else {
+        return field_list_end(lines, end).max(numbered_list_end(lines, end));
+    };
+    while lines.get(end).is_some_and(|l| {
+        l.class == LineClass::Content && l.units <= 60 && list_marker(&l.text) == Some(marker)
+    }) {
+        end += 1;
+    }
+    end
+}
+
+/// A content line that is one field: a short key (1 to 6 units), a colon, a value, at most 40 units in
+/// all, not a sentence (`主品：约2.6kg`, `● 输入功率：1600W`).
+fn is_field_line(l: &Line) -> bool {
+    let item = l.text.trim_start();
+    let item = match list_marker(item) {
+        Some(m) if m != '#' => item.trim_start_matches(m).trim_start(),
+        _ => item,
+    };
+    let Some(colon) = item.find([':', '：']) else {
+        return false;
+    };
+    let key = item.get(..colon).unwrap_or("");
+    let value = item.get(colon..).unwrap_or("");
+    l.class == LineClass::Content
+        && !l.body
+        && l.units <= 40
+        && (1..=6).contains(&units(key))
+        && units(value) >= 1
+        && !ends_sentence(&l.text)
+}
+
+/// The number of an enumerated item: `1.`, `2、`, `3)`, `(4)`.
+static RE_ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[(（]?(\d{1,3})\s*[.、．)）]"));
+
+/// One past a numbered list starting at `start`, perhaps after a lead-in line that ends in a colon
+/// (`Here are the offers:` / `1) …` / `2) …`): items numbered 1, 2, 3… in order, at least three, with at
+/// most two removed lines (links, buttons) between two items. A list the article announces is the
+/// article's, wherever its items stand; a ranking widget does not count from its own lead-in. `start`
+/// when there is none.
+fn numbered_list_end(lines: &[Line], start: usize) -> usize {
+    let content = |i: usize| lines.get(i).filter(|l| l.class == LineClass::Content);
+    let mut i = start;
+    if content(i).is_some_and(|l| l.units <= 60 && l.text.trim_end().ends_with([':', '：'])) {
+        i += 1;
+    }
+    let mut expected = 1;
+    let mut last_item = None;
+    let mut gap = 0;
+    while let Some(l) = lines.get(i) {
+        let number = content(i)
+            .and_then(|l| RE_ITEM_NUMBER.captures(&l.text))
+            .and_then(|c| c.get(1))
+            .and_then(|m| m.as_str().parse::<u32>().ok());
+        if number == Some(expected) {
+            expected += 1;
+            last_item = Some(i);
+            gap = 0;
+        } else if l.class.chrome() && gap < 2 {
+            gap += 1;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    match last_item {
+        Some(last) if expected > 3 => last + 1,
+        _ => start,
+    }
+}
+
+/// One past a list of fields starting at `start` (`●操作系统: Windows 8`, `● 处理器：…`): at least three
+/// consecutive content lines with the same bullet, each a short key, a colon and a value. Specification
+/// and fact lists look like this; menus and headline lists do not. `start` when there is none.
+fn field_list_end(lines: &[Line], start: usize) -> usize {
+    let field = |l: &Line| -> Option<char> {
+        let marker = list_marker(&l.text).filter(|&m| m != '#')?;
+        let item = l.text.trim_start().trim_start_matches(marker).trim_start();
+        let colon = item.find([':', '：'])?;
+        let key = item.get(..colon).unwrap_or("");
+        let value = item.get(colon..).unwrap_or("");
+        (l.class == LineClass::Content
+            && l.units <= 60
+            && (1..=6).contains(&units(key))
+            && units(value) >= 1)
+            .then_some(marker)
+    };
+    let Some(marker) = lines.get(start).and_then(field) else {
+        return start;
+    };
+    let mut end = start;
+    while lines.get(end).and_then(field) == Some(marker) {
+        end += 1;
+    }
+    if end - start >= 3 {
+        end
+    } else {
+        start
+    }
+}
+
+/// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
+/// short reply (`顶`, `谢谢分享`) or the user's name, not a template.
+fn is_reply_line(l: &Line) -> bool {
+    matches!(
+        l.class,
+        LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
+    )
 }
 
 /// The text of the first 200 body paragraphs: enough to tell the page's language.
@@ -2323,6 +2885,70 @@ mod tests {
         assert_eq!(max_subarray(&[], 0..0), (0.0, 0, 0));
         // Out-of-range indices are treated as zero, never a panic.
         assert_eq!(max_subarray(&[1.0], 0..3).0, 1.0);
+    }
+
+    #[test]
+    fn headline_above_the_dateline_wins_over_a_teaser_line_above_it() {
+        let lines = [
+            "热点：地铁三号线下月开通试运营",
+            "河滨县老城区改造工程正式启动",
+            "2021-03-05 10:22 来源：某某日报",
+            "3月4日上午，河滨县老城区改造工程在西门广场正式启动，这是该县今年投资规模最大的民生项目。",
+            "据了解，改造范围涉及12个老旧小区，共计3600多户居民，主要内容包括道路修缮和管网更新。",
+        ];
+        let v = run(&lines);
+        assert_eq!(v[1].class, LineClass::Title, "{v:?}");
+        assert_eq!(v[0].class, LineClass::Boilerplate("nav"), "{v:?}");
+        assert!(matches!(v[2].class, LineClass::Metadata(_)), "{v:?}");
+        // Without a dateline, the first headline-like line stays the title.
+        let v = run(&[lines[0], lines[1], lines[3], lines[4]]);
+        assert_eq!(v[0].class, LineClass::Title, "{v:?}");
+    }
+
+    #[test]
+    fn specification_fields_under_a_product_name_are_kept() {
+        let lines = [
+            "双立人迷你电饭煲 2L",
+            "首页 > 厨房电器 > 电饭煲",
+            "外形尺寸：191x282x236mm",
+            "净重：约2.6kg",
+            "颜色：粉色或者白色",
+            "电源：220V 50Hz 460W",
+            "这款电饭煲采用涂层内锅，不易粘锅，容易清洗，小身体大容量，每天都能吃上新鲜米饭，适合两到三人的家庭使用。",
+            "相关商品",
+            "双立人炒锅",
+        ];
+        let v = run(&lines);
+        for i in 2..=5 {
+            assert_eq!(v[i].class, LineClass::Content, "{i}: {v:?}");
+        }
+        assert_eq!(v[1].class, LineClass::Boilerplate("nav"), "{v:?}");
+        // Two fields are not yet a specification: a head line such as `责编：…` stays chrome.
+        let v = run(&[lines[0], lines[2], lines[3], lines[6]]);
+        assert_eq!(v[1].class, LineClass::Boilerplate("nav"), "{v:?}");
+    }
+
+    #[test]
+    fn share_bar_is_recognised_after_spaces_between_han_are_removed() {
+        assert!(is_share("分享到：微信微博QQ空间", 8));
+        assert!(is_share("分享到：微信 微博 QQ空间", 8));
+        assert!(is_share("微信微博朋友圈", 7));
+        assert!(!is_share("分享一个小技巧", 7));
+        assert!(!is_share("微信支付", 4));
+        assert!(is_social_run("新浪微博qq空间"));
+        assert!(!is_social_run(""));
+    }
+
+    #[test]
+    fn chinese_sentence_end_looks_past_quotes_and_citation_marks() {
+        assert!(ends_chinese_sentence("并收录于同名专辑中 [61] 。"));
+        assert!(ends_chinese_sentence("工程已经完工。[3]"));
+        assert!(ends_chinese_sentence("他说：“终于等到了！”"));
+        assert!(!ends_chinese_sentence("河口泥沙运动 海洋出版社 1996"));
+        assert!(!ends_chinese_sentence("The bridge was opened."));
+        assert!(!ends_chinese_sentence("[1]"));
+        assert!(!ends_chinese_sentence("今年全市将新建社区食堂50家。[详细]"));
+        assert!(!ends_chinese_sentence(""));
     }
 
     #[test]
