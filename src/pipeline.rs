@@ -74,6 +74,8 @@ pub struct Pipeline {
     decoder: Decoder,
     mojibake: Option<MojibakeRepairer>,
     normalizer: Option<Normalizer>,
+    /// The normaliser of the first pass: spaces between Chinese characters stay until boilerplate removal.
+    first_normalizer: Option<Normalizer>,
     ruby: Option<RubyRepair>,
     punct: Option<PunctWidth>,
     mt: Option<MtRepairer>,
@@ -114,6 +116,7 @@ impl Pipeline {
             config,
             decoder,
             mojibake,
+            first_normalizer: normalizer.as_ref().map(Normalizer::keeping_han_spaces),
             normalizer,
             mt,
             script,
@@ -254,7 +257,7 @@ impl Pipeline {
         if let Some(mojibake) = &self.mojibake {
             repair_mojibake(mojibake, &mut doc);
         }
-        if let Some(n) = &self.normalizer {
+        if let Some(n) = &self.first_normalizer {
             crate::stages::normalize::record_invisible(&mut doc);
             apply_line_repair(n, &mut doc);
         }

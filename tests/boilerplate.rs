@@ -167,6 +167,19 @@ fn discuz_style_thread_user_lines_and_buttons_go_posts_stay() {
 }
 
 #[test]
+fn a_space_separated_chinese_menu_is_not_the_title() {
+    // Through the whole pipeline: normalisation must not glue `门户 论坛 群组` into a headline-like
+    // `门户论坛群组` before boilerplate detection has seen it.
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_style.txt")
+        .expect("fixture");
+    let doc = clean("discuz", &text);
+    let title = doc.meta.title.clone();
+    assert!(title.contains("旧镜头转接的几点体会"), "{title:?}");
+    let kept: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(!kept.iter().any(|l| l.contains("门户")), "{kept:?}");
+}
+
+#[test]
 fn chinese_news_page_keeps_its_article_and_records_metadata() {
     let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news.txt").expect("fixture");
     let v = classify(&text);

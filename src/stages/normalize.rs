@@ -94,6 +94,18 @@ pub struct Normalizer {
     han_spaces: bool,
 }
 
+impl Normalizer {
+    /// The same normaliser, but leaving spaces between Chinese characters: the first pass of a run uses it,
+    /// because boilerplate detection reads `首页 新闻 体育` as a menu and `首页新闻体育` as a headline. The
+    /// final pass, after boilerplate removal, takes those spaces out.
+    pub fn keeping_han_spaces(&self) -> Normalizer {
+        Normalizer {
+            han_spaces: false,
+            ..self.clone()
+        }
+    }
+}
+
 /// Invisible characters that carry nothing in zh/en text. ZWJ and ZWNJ are here too, but see
 /// [`is_removable_invisible`].
 /// A space between `before` and `after` says nothing: a Han character next to Han or Chinese punctuation, or
