@@ -93,6 +93,9 @@ impl MojibakeConfig {
         // Build the tables once, up front, rather than inside the first worker thread.
         han_costs();
         gbk_table();
+        big5_tables();
+        char_classes();
+        latin_starts();
         Ok(MojibakeRepairer { cfg: self.clone() })
     }
 }
@@ -131,10 +134,11 @@ impl MojibakeRepairer {
         // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest. A repair can expose work for the later ones (Latin
         // mojibake of Chinese yields Han text to check), so the line is scanned again after each change.
         if scan.gbk_latin1 {
-            let fixed = self.repair_gbk_as_latin1(&text, &mut kinds);
-            if fixed != text {
-                text = fixed;
-                scan = self.scan(&text, 0);
+            if let Some(fixed) = self.repair_gbk_as_latin1(&text, &mut kinds) {
+                if fixed != text {
+                    text = fixed;
+                    scan = self.scan(&text, 0);
+                }
             }
         }
         if scan.latin {
@@ -226,22 +230,26 @@ impl MojibakeRepairer {
                 break;
             };
             i += c.len_utf8();
-            if is_han(c) {
+            // (U+3000-U+9FFF took the branch above, so only the compatibility and supplementary
+            // ideographs can be Han here.)
+            if c >= '\u{F900}' && is_han(c) {
                 run_len += 1;
                 run_cost += u32::from(costs.half_bits(c));
                 continue;
             }
-            // Only characters below the end of the code-page table (or U+FFFD) can be mojibake or damage.
-            if (c as usize) < LATIN_TABLE_END || c == '\u{FFFD}' {
+            if c == '\u{FFFD}' {
+                scan.damage = true;
+            }
+            // Only characters below the end of the code-page table (or U+FFFD) can be mojibake; once both
+            // Latin repairs are due, only Han runs and damage are left to find.
+            let latin_pending = !(scan.latin && scan.gbk_latin1);
+            if latin_pending && ((c as usize) < LATIN_TABLE_END || c == '\u{FFFD}') {
                 let next = line
                     .get(i..)
                     .and_then(|rest| rest.chars().next())
                     .unwrap_or('\0');
                 if could_start_latin(latin_table, c, next) {
                     scan.latin = true;
-                }
-                if c == '\u{FFFD}' {
-                    scan.damage = true;
                 }
                 // Two Latin-1/Windows-1252 characters in a row could be one GBK character.
                 if !next.is_ascii() && mixed_byte(c).is_some() && mixed_byte(next).is_some() {
@@ -324,7 +332,19 @@ fn mixed_byte(c: char) -> Option<u8> {
     if u < 0x100 {
         return Some(u as u8);
     }
-    // Windows-1252's 0x80-0x9F row (CP1252_HIGH), as a match for speed: this is called on every character.
+    // Above Latin-1, a table lookup: this is asked of nearly every character of a suspicious line.
+    if u < LATIN_TABLE_END as u32 {
+        return latin_starts()
+            .cp1252_high
+            .get(u as usize)
+            .copied()
+            .filter(|&b| b != 0);
+    }
+    None
+}
+
+/// Windows-1252's 0x80-0x9F row (CP1252_HIGH) as a match: builds [`LatinStarts::cp1252_high`].
+fn cp1252_high_byte(c: char) -> Option<u8> {
     match c {
         '€' => Some(0x80),
         '‚' => Some(0x82),
@@ -412,6 +432,8 @@ impl CodePage {
 struct LatinStarts {
     lead: Vec<u16>,
     cont: Vec<u16>,
+    /// The Windows-1252 byte 0x80-0x9F of a code point U+0100 and up, or 0.
+    cp1252_high: Vec<u8>,
 }
 
 const LATIN_TABLE_END: usize = 0x2600;
@@ -421,6 +443,14 @@ fn latin_starts() -> &'static LatinStarts {
     TABLE.get_or_init(|| {
         let mut lead = vec![0u16; LATIN_TABLE_END];
         let mut cont = vec![0u16; LATIN_TABLE_END];
+        let cp1252_high: Vec<u8> = (0..LATIN_TABLE_END as u32)
+            .map(|u| {
+                char::from_u32(u)
+                    .filter(|_| u >= 0x100)
+                    .and_then(cp1252_high_byte)
+                    .unwrap_or(0)
+            })
+            .collect();
         let mut mark = |c: char, b: u8, bit: u16| {
             if let (Some(l), Some(k)) = (lead.get_mut(c as usize), cont.get_mut(c as usize)) {
                 if (0xC2..=0xF4).contains(&b) {
@@ -432,10 +462,13 @@ fn latin_starts() -> &'static LatinStarts {
             }
         };
         for u in 0x80..LATIN_TABLE_END as u32 {
-            if let Some(c) = char::from_u32(u) {
-                if let Some(b) = mixed_byte(c) {
-                    mark(c, b, 1);
-                }
+            let byte = match cp1252_high.get(u as usize) {
+                _ if u < 0x100 => u8::try_from(u).ok(),
+                Some(&b) if b != 0 => Some(b),
+                _ => None,
+            };
+            if let (Some(c), Some(b)) = (char::from_u32(u), byte) {
+                mark(c, b, 1);
             }
         }
         for (k, page) in other_pages().iter().enumerate() {
@@ -443,7 +476,11 @@ fn latin_starts() -> &'static LatinStarts {
                 mark(c, b, 2 << k);
             }
         }
-        LatinStarts { lead, cont }
+        LatinStarts {
+            lead,
+            cont,
+            cp1252_high,
+        }
     })
 }
 
@@ -488,9 +525,18 @@ struct Seq {
 fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
     let mut text = line.to_string();
     let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    let leads = &latin_starts().lead;
     for _ in 0..4 {
         chars.clear();
         chars.extend(text.chars());
+        // Every sequence starts at a character that is a UTF-8 lead byte in some code page; text without
+        // one (say, the Chinese the previous round decoded) has nothing left to repair.
+        let has_lead = chars
+            .iter()
+            .any(|&c| leads.get(c as usize).is_some_and(|&bits| bits != 0));
+        if !has_lead {
+            break;
+        }
         let fixed = fix_sequences(&chars, &mixed_byte, true)
             .map(|f| (f, "latin-utf8-as-cp1252"))
             .or_else(|| {
@@ -573,12 +619,15 @@ fn fix_sequences(
         })
         .collect();
     // ...or where another sequence is confidently of the same script (`и` in `Рим и мир`).
-    let strong_blocks: Vec<u32> = seqs
+    let mut strong_blocks: Vec<u32> = seqs
         .iter()
         .zip(&adjacent)
         .filter(|(s, &adj)| s.strong && (!s.needs_neighbour || adj))
         .map(|(s, _)| script_group(s.out))
         .collect();
+    // A handful of distinct groups: deduplicated, the lookups below stay linear in the line.
+    strong_blocks.sort_unstable();
+    strong_blocks.dedup();
     let before = seqs.len();
     let mut k = 0;
     seqs.retain(|s| {
@@ -889,6 +938,13 @@ fn plausible_wide(c: char) -> bool {
         && u < 0xF0000
 }
 
+/// The characters of `s`, allocated once (collecting `chars()` grows the vector several times).
+fn chars_of(s: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(s.chars().count());
+    chars.extend(s.chars());
+    chars
+}
+
 fn push_kind(kinds: &mut Vec<&'static str>, kind: &'static str) {
     if !kinds.contains(&kind) {
         kinds.push(kind);
@@ -992,6 +1048,7 @@ fn han_costs() -> &'static HanCosts {
 // ---------------------------------------------------------------------------------------------------------
 
 /// A character that Chinese text and its mojibake are made of: Han, Chinese punctuation, full-width forms.
+/// (The hot loops ask [`CharClasses`] instead.)
 fn is_chinese_text_char(c: char) -> bool {
     is_han(c) || is_cjk_punct(c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}'
 }
@@ -1007,11 +1064,66 @@ fn is_gbk_wide(c: char) -> bool {
             | 0xFFE0..=0xFFE5)
 }
 
+/// [`is_chinese_text_char`] and [`is_gbk_wide`] for the Basic Multilingual Plane as one table lookup: the
+/// Chinese passes ask them of every character of a line, several times.
+struct CharClasses {
+    bits: Vec<u8>,
+}
+
+const CHINESE_TEXT: u8 = 1;
+const GBK_WIDE: u8 = 2;
+
+impl CharClasses {
+    fn is_chinese_text(&self, c: char) -> bool {
+        match self.bits.get(c as usize) {
+            Some(&b) => b & CHINESE_TEXT != 0,
+            None => is_chinese_text_char(c),
+        }
+    }
+
+    fn is_gbk_wide(&self, c: char) -> bool {
+        match self.bits.get(c as usize) {
+            Some(&b) => b & GBK_WIDE != 0,
+            None => is_gbk_wide(c),
+        }
+    }
+}
+
+fn char_classes() -> &'static CharClasses {
+    static TABLE: OnceLock<CharClasses> = OnceLock::new();
+    TABLE.get_or_init(|| CharClasses {
+        bits: (0..=0xFFFFu32)
+            .map(|u| match char::from_u32(u) {
+                Some(c) => {
+                    (if is_chinese_text_char(c) {
+                        CHINESE_TEXT
+                    } else {
+                        0
+                    }) | (if is_gbk_wide(c) { GBK_WIDE } else { 0 })
+                }
+                None => 0,
+            })
+            .collect(),
+    })
+}
+
+/// `char::is_alphabetic` with a table-free answer for Latin-1, where mojibake lives (the Unicode table
+/// lookup dominated the Latin-1 passes).
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF => true,
+        0x80..=0xFF => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// GBK's two-byte table in both directions, built once from `encoding_rs` (whose own legacy encoders favour
 /// size over speed, and whose API decodes a pair only through an allocation).
 struct GbkTable {
-    /// Indexed by (lead - 0x81) * 191 + (trail - 0x40); '\0' for an invalid or user-defined pair.
-    decode: Vec<char>,
+    /// Indexed by (lead - 0x81) * 191 + (trail - 0x40): the character (GBK's pairs are all in the Basic
+    /// Multilingual Plane, and u16 halves the table the hot loops walk), 0 for an invalid or user-defined pair.
+    decode: Vec<u16>,
     /// Indexed by BMP code point: lead << 8 | trail, or 0 when GBK has no two-byte form.
     encode: Vec<u16>,
 }
@@ -1019,7 +1131,7 @@ struct GbkTable {
 fn gbk_table() -> &'static GbkTable {
     static TABLE: OnceLock<GbkTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut decode = vec!['\0'; 126 * 191];
+        let mut decode = vec![0u16; 126 * 191];
         let mut encode = vec![0u16; 0x10000];
         for lead in 0x81u8..=0xFE {
             for trail in 0x40u8..=0xFE {
@@ -1036,12 +1148,15 @@ fn gbk_table() -> &'static GbkTable {
                 let (Some(c), None) = (it.next(), it.next()) else {
                     continue;
                 };
+                let Ok(bmp) = u16::try_from(u32::from(c)) else {
+                    continue;
+                };
                 if ('\u{E000}'..='\u{F8FF}').contains(&c) {
                     continue;
                 }
                 let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
                 if let Some(slot) = decode.get_mut(index) {
-                    *slot = c;
+                    *slot = bmp;
                 }
                 // The first pair in byte order is the one an encoder writes (checked against encoding_rs in
                 // the tests); the euro sign is written as the single byte 0x80.
@@ -1076,59 +1191,69 @@ fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
         return None;
     }
     let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
-    gbk_table()
-        .decode
-        .get(index)
-        .copied()
-        .filter(|&c| c != '\0')
+    let &u = gbk_table().decode.get(index)?;
+    if u == 0 {
+        return None;
+    }
+    char::from_u32(u32::from(u))
 }
 
 /// Every character pair of a line read as one GBK character from Latin-1/Windows-1252 bytes, with suffix
 /// sums along each chain of consecutive pairs, so that a span starting anywhere is judged in O(1).
 struct Latin1Chains {
-    /// pairs[j]: chars j and j+1 as a GBK character of Chinese text (the first must be a non-ASCII lead).
-    pairs: Vec<Option<char>>,
-    /// end[j]: where the chain of pairs starting at j stops (j, j+2, ... up to the first missing pair).
-    end: Vec<usize>,
-    /// Suffix sums along the chain (index j counts pairs j, j+2, ...): Han cost, Han count, unknown Han.
-    cost: Vec<f64>,
-    han: Vec<usize>,
-    unknown: Vec<usize>,
+    /// links[j]: chars j and j+1 read as one GBK character of Chinese text (the first must be a non-ASCII
+    /// lead), with the suffix sums along the chain of pairs j, j+2, ... that starts there.
+    links: Vec<ChainLink>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ChainLink {
+    pair: Option<char>,
+    /// Where the chain of pairs starting here stops (j, j+2, ... up to the first missing pair).
+    end: usize,
+    /// Suffix sums along the chain: Han cost in half bits, Han count, Han characters missing from the table.
+    half_bits: u32,
+    han: u32,
+    unknown: u32,
 }
 
 impl Latin1Chains {
     fn new(chars: &[char]) -> Self {
         let n = chars.len();
         let table = han_costs();
-        let pairs: Vec<Option<char>> = (0..n)
-            .map(|j| {
-                let (a, b) = (*chars.get(j)?, *chars.get(j + 1)?);
-                let lead = mixed_byte(a).filter(|&l| l >= 0x81 && !a.is_ascii())?;
-                gbk_pair(lead, mixed_byte(b)?).filter(|&c| is_chinese_text_char(c))
+        let classes = char_classes();
+        let mut links: Vec<ChainLink> = (0..n + 2)
+            .map(|end| ChainLink {
+                end,
+                ..ChainLink::default()
             })
             .collect();
-        let mut end = vec![0usize; n + 2];
-        let mut cost = vec![0.0; n + 2];
-        let mut han = vec![0usize; n + 2];
-        let mut unknown = vec![0usize; n + 2];
-        for j in (0..n + 2).rev() {
-            end[j] = j;
-            if let Some(Some(c)) = pairs.get(j) {
-                let is = is_han(*c);
-                end[j] = end[j + 2];
-                cost[j] = cost[j + 2] + if is { table.bits(*c) } else { 0.0 };
-                han[j] = han[j + 2] + usize::from(is);
-                unknown[j] =
-                    unknown[j + 2] + usize::from(is && table.half_bits(*c) >= UNKNOWN_HALF_BITS);
+        for j in (0..n).rev() {
+            let pair = chars.get(j).zip(chars.get(j + 1)).and_then(|(&a, &b)| {
+                let lead = mixed_byte(a).filter(|&l| l >= 0x81 && !a.is_ascii())?;
+                gbk_pair(lead, mixed_byte(b)?).filter(|&c| classes.is_chinese_text(c))
+            });
+            let next = links.get(j + 2).copied().unwrap_or_default();
+            let Some(link) = links.get_mut(j) else {
+                continue;
+            };
+            if let Some(c) = pair {
+                let is = is_han(c);
+                let bits = if is { u32::from(table.half_bits(c)) } else { 0 };
+                *link = ChainLink {
+                    pair,
+                    end: next.end,
+                    half_bits: next.half_bits + bits,
+                    han: next.han + u32::from(is),
+                    unknown: next.unknown + u32::from(bits >= u32::from(UNKNOWN_HALF_BITS)),
+                };
             }
         }
-        Latin1Chains {
-            pairs,
-            end,
-            cost,
-            han,
-            unknown,
-        }
+        Latin1Chains { links }
+    }
+
+    fn pair(&self, j: usize) -> Option<char> {
+        self.links.get(j).and_then(|l| l.pair)
     }
 }
 
@@ -1248,19 +1373,20 @@ impl MojibakeRepairer {
         kinds: &mut Vec<&'static str>,
         flagged: &mut Vec<Range<usize>>,
     ) -> String {
-        let chars: Vec<char> = line.chars().collect();
+        let chars = chars_of(line);
         let table = han_costs();
+        let classes = char_classes();
         let mut out = String::with_capacity(line.len());
         let mut i = 0;
         while i < chars.len() {
             let Some(&c) = chars.get(i) else { break };
-            if !is_gbk_wide(c) {
+            if !classes.is_gbk_wide(c) {
                 out.push(c);
                 i += 1;
                 continue;
             }
             let end = (i..chars.len())
-                .find(|&k| !chars.get(k).is_some_and(|&c| is_gbk_wide(c)))
+                .find(|&k| !chars.get(k).is_some_and(|&c| classes.is_gbk_wide(c)))
                 .unwrap_or(chars.len());
             let run = chars.get(i..end).unwrap_or(&[]);
             let (mean, n_han) = table.mean_bits(run);
@@ -1281,28 +1407,27 @@ impl MojibakeRepairer {
                 // Big5 confusions: UTF-8 or GBK bytes read as Big5, Big5 bytes read as GBK. Any two rare
                 // characters have a fair chance of reading as two commoner ones in the other code page
                 // (`旮旯` -> `深身`), so a span needs four Han characters, unless the line already has one.
-                let big5_pairs: Vec<Option<[u8; 2]>> =
-                    run.iter().map(|&c| big5_encode_char(c)).collect();
-                let gbk_pairs: Vec<Option<[u8; 2]>> =
-                    run.iter().map(|&c| gbk_encode_char(c)).collect();
+                // The first re-read that finds something wins, so the later ones are tried only if needed.
                 let min_han = |kind| if confirmed.contains(&kind) { 2 } else { 4 };
-                let big5_bytes: Option<Vec<u8>> = big5_pairs
-                    .iter()
-                    .map(|p| p.map(|[a, b]| [a, b]))
-                    .collect::<Option<Vec<[u8; 2]>>>()
-                    .map(|v| v.concat());
-                let rereads = [
-                    ("utf8-as-big5", self.utf8_reread(run, big5_bytes)),
-                    (
-                        "gbk-as-big5",
-                        self.pair_reread(run, &big5_pairs, gbk_pair, min_han("gbk-as-big5")),
-                    ),
-                    (
-                        "big5-as-gbk",
-                        self.pair_reread(run, &gbk_pairs, big5_pair, min_han("big5-as-gbk")),
-                    ),
-                ];
-                if let Some((kind, spans)) = rereads.into_iter().find(|(_, s)| !s.is_empty()) {
+                let big5_bytes: Option<Vec<u8>> =
+                    run.iter()
+                        .try_fold(Vec::with_capacity(2 * run.len()), |mut v, &c| {
+                            v.extend_from_slice(&big5_encode_char(c)?);
+                            Some(v)
+                        });
+                let mut reread = Some(("utf8-as-big5", self.utf8_reread(run, big5_bytes)))
+                    .filter(|(_, s)| !s.is_empty());
+                if reread.is_none() {
+                    let kind = "gbk-as-big5";
+                    let spans = self.pair_reread(run, big5_encode_char, gbk_pair, min_han(kind));
+                    reread = Some((kind, spans)).filter(|(_, s)| !s.is_empty());
+                }
+                if reread.is_none() {
+                    let kind = "big5-as-gbk";
+                    let spans = self.pair_reread(run, gbk_encode_char, big5_pair, min_han(kind));
+                    reread = Some((kind, spans)).filter(|(_, s)| !s.is_empty());
+                }
+                if let Some((kind, spans)) = reread {
                     push_kind(kinds, kind);
                     let mut next = 0;
                     for (a, b, decoded) in spans {
@@ -1337,39 +1462,31 @@ impl MojibakeRepairer {
         out
     }
 
-    fn repair_gbk_as_latin1(&self, line: &str, kinds: &mut Vec<&'static str>) -> String {
+    fn repair_gbk_as_latin1(&self, line: &str, kinds: &mut Vec<&'static str>) -> Option<String> {
+        let chars = chars_of(line);
+        let chains = Latin1Chains::new(&chars);
         // Once one convincing span is found, the line is known to be GBK shown as Latin-1, and the short
         // spans the strict test refuses (`Äê¡£` = `年。`, `¡¡` = two ideographic spaces) are decoded too.
-        let chars: Vec<char> = line.chars().collect();
-        let chains = Latin1Chains::new(&chars);
-        let mut relaxed = false;
-        loop {
-            let mut out = String::with_capacity(line.len());
-            let mut found = false;
-            let mut i = 0;
-            while let Some(&c) = chars.get(i) {
-                if let Some(end) = self.gbk_as_latin1(&chars, &chains, i, relaxed) {
-                    found = true;
-                    let mut j = i;
-                    while j < end {
-                        out.extend(chains.pairs.get(j).copied().flatten());
-                        j += 2;
-                    }
-                    i = end;
-                } else {
-                    out.push(c);
-                    i += 1;
-                }
-            }
-            if !found {
-                return line.to_string();
-            }
-            if relaxed {
-                push_kind(kinds, "gbk-as-latin1");
-                return out;
-            }
-            relaxed = true;
+        if !(0..chars.len()).any(|i| self.gbk_as_latin1(&chars, &chains, i, false).is_some()) {
+            return None;
         }
+        let mut out = String::with_capacity(line.len());
+        let mut i = 0;
+        while let Some(&c) = chars.get(i) {
+            if let Some(end) = self.gbk_as_latin1(&chars, &chains, i, true) {
+                let mut j = i;
+                while j < end {
+                    out.extend(chains.pair(j));
+                    j += 2;
+                }
+                i = end;
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        push_kind(kinds, "gbk-as-latin1");
+        Some(out)
     }
 
     /// `ÎÒÃÇ` -> `我们`: GBK pairs read from Latin-1/cp1252 characters (a trail byte may be ASCII), starting at
@@ -1382,24 +1499,25 @@ impl MojibakeRepairer {
         i: usize,
         relaxed: bool,
     ) -> Option<usize> {
-        chains.pairs.get(i).copied().flatten()?;
-        if !relaxed && i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphabetic()) {
-            return None;
-        }
-        let k = *chains.end.get(i)?;
-        let n_han = chains.han.get(i)? - chains.han.get(k)?;
-        let unknown = chains.unknown.get(i)? - chains.unknown.get(k)?;
-        let cost = chains.cost.get(i)? - chains.cost.get(k)?;
+        let link = chains.links.get(i)?;
+        link.pair?;
+        let k = link.end;
+        let rest = chains.links.get(k)?;
+        let n_han = link.han - rest.han;
+        let unknown = link.unknown - rest.unknown;
+        let half_bits = link.half_bits - rest.half_bits;
         let min_han = if relaxed { 0 } else { 2 };
-        let latin_after = !relaxed
-            && chars
-                .get(k)
-                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-        if n_han < min_han || latin_after || unknown > 0 {
+        if n_han < min_han || unknown > 0 {
             return None;
         }
         let limit = self.cfg.max_clean_bits + if relaxed { 4.0 } else { 0.0 };
-        (n_han == 0 || cost / n_han as f64 <= limit).then_some(k)
+        if n_han > 0 && f64::from(half_bits) / 2.0 / f64::from(n_han) > limit {
+            return None;
+        }
+        // The Unicode letter tests come last: they are the slowest.
+        let latin_before = i > 0 && chars.get(i - 1).is_some_and(|&c| is_letter(c));
+        let latin_after = chars.get(k).is_some_and(|&c| !c.is_ascii() && is_letter(c));
+        (relaxed || !(latin_before || latin_after)).then_some(k)
     }
 
     /// `鎴戜滑` -> `我们`: spans of the run whose GBK bytes are valid UTF-8 of clearly more probable Chinese.
@@ -1462,44 +1580,38 @@ impl MojibakeRepairer {
     fn pair_reread(
         &self,
         run: &[char],
-        pairs: &[Option<[u8; 2]>],
+        encode: fn(char) -> Option<[u8; 2]>,
         decode: fn(u8, u8) -> Option<char>,
         min_han: usize,
     ) -> Vec<(usize, usize, String)> {
         let mut found = Vec::new();
         let table = han_costs();
-        let read: Vec<Option<char>> = pairs
-            .iter()
-            .map(|p| {
-                p.and_then(|[a, b]| decode(a, b))
-                    .filter(|&c| is_chinese_text_char(c))
-            })
-            .collect();
+        let classes = char_classes();
+        let read = |c: char| {
+            encode(c)
+                .and_then(|[a, b]| decode(a, b))
+                .filter(|&c| classes.is_chinese_text(c))
+        };
+        let mut decoded: Vec<char> = Vec::new();
         let mut a = 0;
-        while a < read.len() {
-            if read.get(a).copied().flatten().is_none() {
+        while a < run.len() {
+            decoded.clear();
+            decoded.extend(run.get(a..).unwrap_or(&[]).iter().map_while(|&c| read(c)));
+            if decoded.is_empty() {
                 a += 1;
                 continue;
             }
-            let mut b = a;
-            while read.get(b).copied().flatten().is_some() {
-                b += 1;
-            }
-            let decoded: Vec<char> = read
-                .get(a..b)
-                .unwrap_or(&[])
-                .iter()
-                .flatten()
-                .copied()
-                .collect();
+            let b = a + decoded.len();
             let (after, n_after) = table.mean_bits(&decoded);
-            let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
             let all_known = decoded
                 .iter()
                 .filter(|c| is_han(**c))
                 .all(|&c| table.half_bits(c) < UNKNOWN_HALF_BITS);
-            if n_after >= min_han && all_known && after + self.cfg.min_gain_bits <= before {
-                found.push((a, b, decoded.into_iter().collect()));
+            if n_after >= min_han && all_known {
+                let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
+                if after + self.cfg.min_gain_bits <= before {
+                    found.push((a, b, decoded.iter().collect()));
+                }
             }
             a = b;
         }
@@ -1523,18 +1635,19 @@ impl MojibakeRepairer {
             return None;
         }
         let table = han_costs();
+        let classes = char_classes();
         // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
         let pairs: Vec<Option<char>> = (0..n - 1)
             .map(|j| {
                 let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
-                gbk_pair(a, b).filter(|&c| is_chinese_text_char(c))
+                gbk_pair(a, b).filter(|&c| classes.is_chinese_text(c))
             })
             .collect();
         let last_byte = *bytes.last()?;
         // The end of the shifted run, for each way it may end: (text, Han cost, Han count, used next).
         let mut endings: Vec<(Option<char>, f64, usize, bool)> = Vec::new();
         if let Some(t) = next.filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
-            if let Some(c) = gbk_pair(last_byte, t as u8).filter(|&c| is_chinese_text_char(c)) {
+            if let Some(c) = gbk_pair(last_byte, t as u8).filter(|&c| classes.is_chinese_text(c)) {
                 let han = is_han(c);
                 endings.push((
                     Some(c),
@@ -1775,6 +1888,39 @@ mod tests {
     }
 
     #[test]
+    fn is_letter_agrees_with_unicode() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn char_classes_agree_with_the_definitions() {
+        let classes = char_classes();
+        for c in [
+            '我',
+            '，',
+            '「',
+            'Ａ',
+            '\u{3000}',
+            'ā',
+            'Ω',
+            'ぶ',
+            '①',
+            '\u{20000}',
+            'a',
+            'é',
+            '€',
+        ] {
+            assert_eq!(classes.is_chinese_text(c), is_chinese_text_char(c), "{c}");
+            assert_eq!(classes.is_gbk_wide(c), is_gbk_wide(c), "{c}");
+        }
+        assert!(classes.is_chinese_text('我') && !classes.is_chinese_text('a'));
+        assert!(classes.is_gbk_wide('ぶ') && !classes.is_chinese_text('ぶ'));
+    }
+
+    #[test]
     fn mixed_byte_matches_the_windows_1252_row() {
         for (i, c) in CP1252_HIGH.chars().enumerate() {
             assert_eq!(mixed_byte(c), Some(0x80 + i as u8), "{c}");
@@ -1787,10 +1933,10 @@ mod tests {
     fn gbk_table_agrees_with_encoding_rs() {
         let table = gbk_table();
         let mut checked = 0;
-        for (index, &c) in table.decode.iter().enumerate() {
-            if c == '\0' {
+        for (index, &u) in table.decode.iter().enumerate() {
+            let Some(c) = char::from_u32(u32::from(u)).filter(|&c| c != '\0') else {
                 continue;
-            }
+            };
             let mut buf = [0; 4];
             let (bytes, _, errors) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
             assert!(!errors, "{c}");
