@@ -150,8 +150,13 @@ impl MojibakeRepairer {
         }
         let mut flagged = Vec::new();
         if scan.cjk {
-            text = self.repair_cjk(&text, &mut kinds, &mut flagged);
-            scan = self.scan(&text, 0);
+            let fixed = self.repair_cjk(&text, &mut kinds, &mut flagged);
+            if fixed != text {
+                text = fixed;
+                // Only damage is left to find, and `flag_damage` judges it exactly: a cheap test for the
+                // characters it looks for is enough.
+                scan.damage = self.cfg.flag_unrecoverable && has_damage_marker(&text);
+            }
         }
         if scan.damage {
             flag_damage(&text, &mut kinds, &mut flagged);
@@ -267,6 +272,11 @@ impl MojibakeRepairer {
         scan.damage &= self.cfg.flag_unrecoverable;
         scan
     }
+}
+
+/// Whether `text` holds a character that [`flag_damage`] looks for: `?`, U+FFFD or `锟`.
+fn has_damage_marker(text: &str) -> bool {
+    text.as_bytes().contains(&b'?') || text.contains(['\u{FFFD}', '锟'])
 }
 
 /// The first index at or after `i` that holds a non-ASCII byte (or the length): eight bytes per step.
@@ -537,15 +547,16 @@ fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
         if !has_lead {
             break;
         }
-        let fixed = fix_sequences(&chars, &mixed_byte, true)
+        let fixed = fix_sequences(&text, &chars, &mixed_byte, true)
             .map(|f| (f, "latin-utf8-as-cp1252"))
             .or_else(|| {
                 other_pages().iter().find_map(|page| {
-                    fix_sequences(&chars, &|c| page.byte(c), true).map(|f| (f, page.kind))
+                    fix_sequences(&text, &chars, &|c| page.byte(c), true).map(|f| (f, page.kind))
                 })
             })
             .or_else(|| {
-                fix_sequences(&chars, &mixed_byte, false).map(|f| (f, "latin-utf8-as-cp1252"))
+                fix_sequences(&text, &chars, &mixed_byte, false)
+                    .map(|f| (f, "latin-utf8-as-cp1252"))
             });
         match fixed {
             Some((f, kind)) if f != text => {
@@ -579,6 +590,7 @@ fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
 /// `whole_line`: every non-ASCII character must belong to a sequence, and a single short sequence must sit in a
 /// lowercase word (`wei√ü`). Either way at least one sequence must be strong. None when not convincing.
 fn fix_sequences(
+    text: &str,
     chars: &[char],
     map: &dyn Fn(char) -> Option<u8>,
     whole_line: bool,
@@ -657,17 +669,28 @@ fn fix_sequences(
             return None;
         }
     }
-    let mut out = String::with_capacity(chars.len() * 2);
-    let mut next = 0;
+    // The text between sequences is copied as byte slices of `text` (`chars` is its characters).
+    let byte_len = |from: usize, to: usize| -> usize {
+        chars
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .map(|c| c.len_utf8())
+            .sum()
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut next, mut byte) = (0, 0);
     for s in &seqs {
-        out.extend(chars.get(next..s.start).unwrap_or(&[]).iter());
+        let kept = byte_len(next, s.start);
+        out.push_str(text.get(byte..byte + kept).unwrap_or(""));
         out.push(s.out);
         if s.keep_space {
             out.push(' ');
         }
         next = s.start + s.len;
+        byte += kept + byte_len(s.start, next);
     }
-    out.extend(chars.get(next..).unwrap_or(&[]).iter());
+    out.push_str(text.get(byte..).unwrap_or(""));
     Some(out)
 }
 
@@ -1348,22 +1371,31 @@ impl MojibakeRepairer {
         }
         // A first pass finds which Big5 re-reads the line convincingly holds; a second also takes that
         // re-read on shorter runs of the same line (`扂蠅蚚Python` = `我们用Python`).
+        // The second pass can differ from the first only where a re-read span was refused for being
+        // short, so without such a span the first pass is reused.
         let mut first_kinds = Vec::new();
         let mut first_flagged = Vec::new();
-        let first = self.repair_cjk_pass(line, &[], &mut first_kinds, &mut first_flagged);
+        let mut refused_short = false;
+        let first = self.repair_cjk_pass(
+            line,
+            &[],
+            &mut first_kinds,
+            &mut first_flagged,
+            &mut refused_short,
+        );
         let confirmed: Vec<&'static str> = first_kinds
             .iter()
             .copied()
             .filter(|k| matches!(*k, "gbk-as-big5" | "big5-as-gbk"))
             .collect();
-        if confirmed.is_empty() {
+        if confirmed.is_empty() || !refused_short {
             for kind in first_kinds {
                 push_kind(kinds, kind);
             }
             flagged.extend(first_flagged);
             return first;
         }
-        self.repair_cjk_pass(line, &confirmed, kinds, flagged)
+        self.repair_cjk_pass(line, &confirmed, kinds, flagged, &mut refused_short)
     }
 
     fn repair_cjk_pass(
@@ -1372,6 +1404,7 @@ impl MojibakeRepairer {
         confirmed: &[&'static str],
         kinds: &mut Vec<&'static str>,
         flagged: &mut Vec<Range<usize>>,
+        refused_short: &mut bool,
     ) -> String {
         let chars = chars_of(line);
         let table = han_costs();
@@ -1419,12 +1452,24 @@ impl MojibakeRepairer {
                     .filter(|(_, s)| !s.is_empty());
                 if reread.is_none() {
                     let kind = "gbk-as-big5";
-                    let spans = self.pair_reread(run, big5_encode_char, gbk_pair, min_han(kind));
+                    let spans = self.pair_reread(
+                        run,
+                        big5_encode_char,
+                        gbk_pair,
+                        min_han(kind),
+                        refused_short,
+                    );
                     reread = Some((kind, spans)).filter(|(_, s)| !s.is_empty());
                 }
                 if reread.is_none() {
                     let kind = "big5-as-gbk";
-                    let spans = self.pair_reread(run, gbk_encode_char, big5_pair, min_han(kind));
+                    let spans = self.pair_reread(
+                        run,
+                        gbk_encode_char,
+                        big5_pair,
+                        min_han(kind),
+                        refused_short,
+                    );
                     reread = Some((kind, spans)).filter(|(_, s)| !s.is_empty());
                 }
                 if let Some((kind, spans)) = reread {
@@ -1576,13 +1621,15 @@ impl MojibakeRepairer {
 
     /// `run` written in one double-byte encoding (`pairs`, one per character; None where it has no two-byte
     /// form) and read back pair by pair with another (`decode`): spans of at least `min_han` Han characters
-    /// whose reading is clearly more probable.
+    /// whose reading is clearly more probable. `refused_short` is set when a span of two or more was
+    /// refused only for having fewer than `min_han`.
     fn pair_reread(
         &self,
         run: &[char],
         encode: fn(char) -> Option<[u8; 2]>,
         decode: fn(u8, u8) -> Option<char>,
         min_han: usize,
+        refused_short: &mut bool,
     ) -> Vec<(usize, usize, String)> {
         let mut found = Vec::new();
         let table = han_costs();
@@ -1607,10 +1654,14 @@ impl MojibakeRepairer {
                 .iter()
                 .filter(|c| is_han(**c))
                 .all(|&c| table.half_bits(c) < UNKNOWN_HALF_BITS);
-            if n_after >= min_han && all_known {
+            if n_after >= min_han.min(2) && all_known {
                 let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
                 if after + self.cfg.min_gain_bits <= before {
-                    found.push((a, b, decoded.iter().collect()));
+                    if n_after >= min_han {
+                        found.push((a, b, decoded.iter().collect()));
+                    } else {
+                        *refused_short = true;
+                    }
                 }
             }
             a = b;
