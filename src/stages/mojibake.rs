@@ -517,6 +517,7 @@ fn is_cont(b: u8) -> bool {
 // ---------------------------------------------------------------------------------------------------------
 
 /// One UTF-8 sequence found in the byte reading of a line.
+#[derive(Clone)]
 struct Seq {
     start: usize, // char index
     len: usize,   // chars consumed
@@ -547,7 +548,13 @@ fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
         if !has_lead {
             break;
         }
-        let fixed = fix_sequences(&text, &chars, &mixed_byte, true)
+        // The whole-line and the partial Windows-1252 readings find the same sequences (a whole-line
+        // reading is one that left no non-ASCII character unexplained), so they are read once.
+        let cp1252 = read_sequences(&chars, &mixed_byte, false);
+        let fixed = cp1252
+            .as_ref()
+            .filter(|(_, complete)| *complete)
+            .and_then(|(seqs, _)| judge_sequences(&text, &chars, seqs.clone(), true))
             .map(|f| (f, "latin-utf8-as-cp1252"))
             .or_else(|| {
                 other_pages().iter().find_map(|page| {
@@ -555,8 +562,8 @@ fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
                 })
             })
             .or_else(|| {
-                fix_sequences(&text, &chars, &mixed_byte, false)
-                    .map(|f| (f, "latin-utf8-as-cp1252"))
+                let (seqs, _) = cp1252?;
+                judge_sequences(&text, &chars, seqs, false).map(|f| (f, "latin-utf8-as-cp1252"))
             });
         match fixed {
             Some((f, kind)) if f != text => {
@@ -592,16 +599,28 @@ fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
 fn fix_sequences(
     text: &str,
     chars: &[char],
-    map: &dyn Fn(char) -> Option<u8>,
+    map: &impl Fn(char) -> Option<u8>,
     whole_line: bool,
 ) -> Option<String> {
+    let (seqs, _) = read_sequences(chars, map, whole_line)?;
+    judge_sequences(text, chars, seqs, whole_line)
+}
+
+/// The UTF-8 sequences of `chars` read under `map`, left to right, and whether every non-ASCII character
+/// belongs to one. With `stop_at_gap`, None at the first non-ASCII character that does not.
+fn read_sequences(
+    chars: &[char],
+    map: &impl Fn(char) -> Option<u8>,
+    stop_at_gap: bool,
+) -> Option<(Vec<Seq>, bool)> {
     // No sequence starts at an ASCII character, so in whole-line mode the first non-ASCII character decides
     // at once whether the line can be explained (most clean lines that reach here fail there).
     let first = chars.iter().position(|c| !c.is_ascii())?;
-    if whole_line && read_seq(chars, first, map).is_none() {
+    if stop_at_gap && read_seq(chars, first, map).is_none() {
         return None;
     }
-    let mut seqs: Vec<Seq> = Vec::new();
+    let mut seqs: Vec<Seq> = Vec::with_capacity(chars.len().saturating_sub(first) / 2);
+    let mut complete = true;
     let mut i = first;
     while i < chars.len() {
         if chars.get(i).is_some_and(|c| c.is_ascii()) {
@@ -614,13 +633,24 @@ fn fix_sequences(
                 seqs.push(seq);
             }
             None => {
-                if whole_line && !chars.get(i).is_some_and(|c| c.is_ascii()) {
+                if stop_at_gap {
                     return None;
                 }
+                complete = false;
                 i += 1;
             }
         }
     }
+    Some((seqs, complete))
+}
+
+/// The line rebuilt with `seqs` decoded, or None when they do not convince (see [`fix_sequences`]).
+fn judge_sequences(
+    text: &str,
+    chars: &[char],
+    mut seqs: Vec<Seq>,
+    whole_line: bool,
+) -> Option<String> {
     // Drop non-Latin letters that stand alone; in whole-line mode that leaves the line unexplained.
     let n = seqs.len();
     let adjacent: Vec<bool> = (0..n)
@@ -730,7 +760,7 @@ fn touches_unexplained_lead(chars: &[char], seqs: &[Seq]) -> bool {
 }
 
 /// Reads one UTF-8 sequence starting at char `i`, with its strength, or None.
-fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
+fn read_seq(chars: &[char], i: usize, map: &impl Fn(char) -> Option<u8>) -> Option<Seq> {
     let lead_char = *chars.get(i)?;
     let lead = map(lead_char)?;
     let need = match lead {
@@ -773,9 +803,8 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
     if lost_byte {
         return lost_byte_seq(chars, i, need, lead_char, c1_cont, lost_nbsp, prev, after);
     }
-    let decoded = match std::str::from_utf8(buf.get(..=need)?) {
-        Ok(s) => s.chars().next()?,
-        Err(_) => return read_cesu(chars, i, map),
+    let Some(decoded) = decode_utf8_sequence(buf, need) else {
+        return read_cesu(chars, i, map);
     };
     let (strong, needs_neighbour) = if need >= 2 {
         if !plausible_wide(decoded) {
@@ -820,6 +849,25 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
         strong,
         needs_neighbour,
     })
+}
+
+/// The character of a UTF-8 sequence whose lead (`buf[0]`, 0xC2-0xF4) and `need` continuation bytes are
+/// already known to be in range; None for an overlong form, a surrogate or a code point above U+10FFFF
+/// (exactly what `str::from_utf8` rejects in such a sequence).
+fn decode_utf8_sequence(buf: [u8; 4], need: usize) -> Option<char> {
+    let [lead, b1, b2, b3] = buf.map(u32::from);
+    let (u, min) = match need {
+        1 => ((lead & 0x1F) << 6 | (b1 & 0x3F), 0x80),
+        2 => ((lead & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F), 0x800),
+        _ => (
+            (lead & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F),
+            0x1_0000,
+        ),
+    };
+    if u < min {
+        return None;
+    }
+    char::from_u32(u)
 }
 
 /// Portuguese contractions written with a grave accent: à + as, aquele(s), aquela(s), aquilo.
@@ -871,7 +919,7 @@ fn lost_byte_seq(
 }
 
 /// Emoji written as two UTF-16 surrogates, each encoded as UTF-8 (CESU-8), then misread: `í\u{a0}½í¸\u{8d}`.
-fn read_cesu(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
+fn read_cesu(chars: &[char], i: usize, map: &impl Fn(char) -> Option<u8>) -> Option<Seq> {
     let bytes: Vec<u8> = chars
         .get(i..i + 6)?
         .iter()
@@ -1020,8 +1068,12 @@ impl HanCosts {
 
     /// Mean cost of the Han characters of `chars`, and how many there were.
     fn mean_bits(&self, chars: &[char]) -> (f64, usize) {
+        self.mean_bits_iter(chars.iter().copied())
+    }
+
+    fn mean_bits_iter(&self, chars: impl Iterator<Item = char>) -> (f64, usize) {
         let (mut sum, mut n) = (0.0, 0usize);
-        for &c in chars.iter().filter(|c| is_han(**c)) {
+        for c in chars.filter(|&c| is_han(c)) {
             sum += self.bits(c);
             n += 1;
         }
@@ -1252,8 +1304,9 @@ impl Latin1Chains {
             })
             .collect();
         for j in (0..n).rev() {
-            let pair = chars.get(j).zip(chars.get(j + 1)).and_then(|(&a, &b)| {
-                let lead = mixed_byte(a).filter(|&l| l >= 0x81 && !a.is_ascii())?;
+            let lead_char = chars.get(j).filter(|a| !a.is_ascii());
+            let pair = lead_char.zip(chars.get(j + 1)).and_then(|(&a, &b)| {
+                let lead = mixed_byte(a).filter(|&l| l >= 0x81)?;
                 gbk_pair(lead, mixed_byte(b)?).filter(|&c| classes.is_chinese_text(c))
             });
             let next = links.get(j + 2).copied().unwrap_or_default();
@@ -1573,6 +1626,7 @@ impl MojibakeRepairer {
             return found;
         };
         let table = han_costs();
+        let classes = char_classes();
         let mut a = 0;
         while a + 1 < run.len() {
             // A bounded window keeps this linear; a longer garbled stretch is repaired window by window.
@@ -1594,23 +1648,18 @@ impl MojibakeRepairer {
                 continue;
             }
             let b = a + n_chars;
-            let decoded = std::str::from_utf8(tail.get(..2 * n_chars).unwrap_or(&[]))
-                .ok()
-                .map(str::to_string);
+            let decoded = valid_str.get(..2 * n_chars).unwrap_or("");
             let before = table.mean_bits(run.get(a..b).unwrap_or(&[])).0;
-            let good = decoded.filter(|d| {
-                let chars: Vec<char> = d.chars().collect();
-                let (mean, n) = table.mean_bits(&chars);
-                n >= 1
-                    && mean + self.cfg.min_gain_bits <= before
-                    && chars.iter().all(|&c| {
-                        is_chinese_text_char(c)
-                            || c.is_ascii_graphic()
-                            || ('\u{2010}'..='\u{2027}').contains(&c)
-                    })
-            });
-            if let Some(d) = good {
-                found.push((a, b, d));
+            let (mean, n) = table.mean_bits_iter(decoded.chars());
+            let good = n >= 1
+                && mean + self.cfg.min_gain_bits <= before
+                && decoded.chars().all(|c| {
+                    classes.is_chinese_text(c)
+                        || c.is_ascii_graphic()
+                        || ('\u{2010}'..='\u{2027}').contains(&c)
+                });
+            if good {
+                found.push((a, b, decoded.to_string()));
                 a = b;
             } else {
                 a += 1;
@@ -1936,6 +1985,28 @@ mod tests {
         );
         assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
         assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn utf8_sequences_decode_as_from_utf8_does() {
+        for lead in 0xC2u8..=0xF4 {
+            let need = match lead {
+                0xC2..=0xDF => 1,
+                0xE0..=0xEF => 2,
+                _ => 3,
+            };
+            for b1 in 0x80u8..=0xBF {
+                for b2 in 0x80u8..=0xBF {
+                    for b3 in [0x80u8, 0x9F, 0xBF] {
+                        let buf = [lead, b1, b2, b3];
+                        let want = std::str::from_utf8(&buf[..=need])
+                            .ok()
+                            .and_then(|s| s.chars().next());
+                        assert_eq!(decode_utf8_sequence(buf, need), want, "{buf:02X?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
