@@ -213,8 +213,16 @@ impl MojibakeRepairer {
             // Lead bytes 0xE3-0xE9 start U+3000-U+9FFF; none of those is a code-page character or U+FFFD, so
             // they matter only as Han or as the end of a Han run.
             if (0xE3..=0xE9).contains(&b) {
-                if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
-                    let u = (u32::from(b) & 0x0F) << 12
+                // Chinese text is long stretches of these: a tight loop over them.
+                let start = i;
+                while let Some(&[b0, b1, b2]) = bytes
+                    .get(i..i + 3)
+                    .and_then(|s| <&[u8; 3]>::try_from(s).ok())
+                {
+                    if !(0xE3..=0xE9).contains(&b0) {
+                        break;
+                    }
+                    let u = (u32::from(b0) & 0x0F) << 12
                         | (u32::from(b1) & 0x3F) << 6
                         | (u32::from(b2) & 0x3F);
                     let bits = costs.scan_half_bits(u);
@@ -228,6 +236,8 @@ impl MojibakeRepairer {
                         end_run(&mut run_len, &mut run_cost, &mut scan);
                     }
                     i += 3;
+                }
+                if i > start {
                     continue;
                 }
             }
