@@ -1082,15 +1082,25 @@ impl HanCosts {
     }
 
     fn mean_bits_iter(&self, chars: impl Iterator<Item = char>) -> (f64, usize) {
-        let (mut sum, mut n) = (0.0, 0usize);
-        for c in chars.filter(|&c| is_han(c)) {
-            sum += self.bits(c);
+        // Half bits are integers, so the sum is exact in any order.
+        let (mut sum, mut n) = (0u64, 0usize);
+        for bits in chars.filter_map(|c| self.han_half_bits(c)) {
+            sum += u64::from(bits);
             n += 1;
         }
         if n == 0 {
             return (f64::INFINITY, 0);
         }
-        (sum / n as f64, n)
+        (sum as f64 / 2.0 / n as f64, n)
+    }
+
+    /// `half_bits` of `c` when it is Han ([`is_han`]), in one lookup for the common range.
+    fn han_half_bits(&self, c: char) -> Option<u8> {
+        let u = c as u32;
+        if (SCAN_FIRST..=TABLE_LAST).contains(&u) {
+            return Some(self.scan_half_bits(u)).filter(|&b| b > 0);
+        }
+        is_han(c).then(|| self.half_bits(c))
     }
 }
 
@@ -1324,8 +1334,9 @@ impl Latin1Chains {
                 continue;
             };
             if let Some(c) = pair {
-                let is = is_han(c);
-                let bits = if is { u32::from(table.half_bits(c)) } else { 0 };
+                let han_bits = table.han_half_bits(c);
+                let is = han_bits.is_some();
+                let bits = han_bits.map_or(0, u32::from);
                 *link = ChainLink {
                     pair,
                     end: next.end,
@@ -1711,8 +1722,8 @@ impl MojibakeRepairer {
             let (after, n_after) = table.mean_bits(&decoded);
             let all_known = decoded
                 .iter()
-                .filter(|c| is_han(**c))
-                .all(|&c| table.half_bits(c) < UNKNOWN_HALF_BITS);
+                .filter_map(|&c| table.han_half_bits(c))
+                .all(|bits| bits < UNKNOWN_HALF_BITS);
             if n_after >= min_han.min(2) && all_known {
                 let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
                 if after + self.cfg.min_gain_bits <= before {
