@@ -25,8 +25,10 @@
 //!
 //! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by
 //! chance is missed; a lost byte inside a UTF-8 sequence (`Ã?`, `â€�`) becomes one U+FFFD, never a guess;
-//! frame shifts are modelled for GBK only (not Big5); Big5 re-reads use the WHATWG Big5 table, so text damaged
-//! with another Big5 variant (Python's ETEN-based codec) is repaired only where the tables agree.
+//! frame shifts are modelled for GBK only (not Big5); Big5 re-reads use the WHATWG Big5 table (browsers) plus
+//! the 261 pairs where Python's ETEN-based `big5`/`cp950` codecs read otherwise (`data/big5_alternates.tsv`),
+//! for GBK read as Big5 only: Big5 read as GBK needs no alternative, since those pairs hold kana, Cyrillic and
+//! symbols, never Chinese.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -94,6 +96,7 @@ impl MojibakeConfig {
         han_costs();
         gbk_table();
         big5_tables();
+        big5_alternates();
         char_classes();
         latin_starts();
         Ok(MojibakeRepairer { cfg: self.clone() })
@@ -1150,11 +1153,12 @@ fn is_chinese_text_char(c: char) -> bool {
 
 /// A character that GBK writes as two bytes and that mis-decoded bytes commonly come out as: besides Chinese
 /// text, kana, bopomofo, pinyin letters, Greek, Cyrillic, box drawing, circled numbers, vertical and small
-/// forms (`杞︾珯` is `车站` in UTF-8 read as GBK; Big5 shows GBK's `。` as `﹝`). Runs of these are what the Chinese repairs re-encode.
+/// forms, bopomofo tone marks (`杞︾珯` is `车站` in UTF-8 read as GBK; Big5 shows GBK's `。` as `﹝` and
+/// its `？` as `ˋ`). Runs of these are what the Chinese repairs re-encode.
 fn is_gbk_wide(c: char) -> bool {
     is_chinese_text_char(c)
         || matches!(c as u32,
-            0x0101..=0x01DC | 0x0391..=0x03C9 | 0x0401..=0x0451 | 0x2160..=0x217F | 0x2190..=0x2199
+            0x0101..=0x01DC | 0x02C7 | 0x02C9..=0x02CB | 0x02D9 | 0x0391..=0x03C9 | 0x0401..=0x0451 | 0x2160..=0x217F | 0x2190..=0x2199
             | 0x2460..=0x24FF | 0x2500..=0x257F | 0x3040..=0x30FF | 0x3105..=0x3129 | 0xFE30..=0xFE6B
             | 0xFFE0..=0xFFE5)
 }
@@ -1403,6 +1407,47 @@ fn big5_tables() -> &'static (Vec<char>, Vec<u16>) {
     })
 }
 
+const BIG5_ALTERNATES: &str = include_str!("../../data/big5_alternates.tsv");
+
+/// The pairs Python's ETEN-based `big5` / `cp950` codecs (and the old Windows tools that share their tables) read
+/// as characters the WHATWG encoder writes with other bytes, from `data/big5_alternates.tsv`: (character,
+/// pair) sorted by character, the first pair of the file where a character has several.
+fn big5_alternates() -> &'static [(char, u16)] {
+    static TABLE: OnceLock<Vec<(char, u16)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, u16)> = BIG5_ALTERNATES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let pair = u16::from_str_radix(fields.next()?, 16).ok()?;
+                let mut chars = fields.next()?.chars();
+                let (Some(c), None) = (chars.next(), chars.next()) else {
+                    return None;
+                };
+                (big5_encode_char(c) != Some(pair.to_be_bytes())).then_some((c, pair))
+            })
+            .collect();
+        table.sort_by_key(|&(c, _)| c);
+        table.dedup_by_key(|&mut (c, _)| c);
+        table
+    })
+}
+
+/// The ETEN/cp950 pair of `c` where it differs from the WHATWG one ([`big5_alternates`]).
+fn big5_alternate_char(c: char) -> Option<[u8; 2]> {
+    let table = big5_alternates();
+    let k = table.binary_search_by_key(&c, |&(ch, _)| ch).ok()?;
+    table.get(k).map(|&(_, pair)| pair.to_be_bytes())
+}
+
+/// The two-byte form of a character in some double-byte encoding.
+type PairEncoder = fn(char) -> Option<[u8; 2]>;
+
+fn no_alternate(_: char) -> Option<[u8; 2]> {
+    None
+}
+
 /// Decodes one Big5 byte pair strictly (one character, not private use).
 fn big5_pair(lead: u8, trail: u8) -> Option<char> {
     if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) {
@@ -1447,16 +1492,40 @@ impl MojibakeRepairer {
         // re-read on shorter runs of the same line (`扂蠅蚚Python` = `我们用Python`).
         // The second pass can differ from the first only where a re-read span was refused for being
         // short, so without such a span the first pass is reused.
+        //
+        // GBK shown as Big5 by an ETEN/cp950 decoder (Python, old Windows tools) holds characters such as
+        // `し` or `③` that the WHATWG table writes with other bytes, so those decoders' pairs are tried too,
+        // unless the line proves to be Big5 shown as GBK: its kana come from GBK's own kana rows and read as
+        // nonsense through the other table. Which runs are Big5 shown as GBK does not depend on the ETEN
+        // pairs (see `repair_cjk_pass`), so one pass decides, and only such a line is read again without them.
         let mut first_kinds = Vec::new();
         let mut first_flagged = Vec::new();
         let mut refused_short = false;
-        let first = self.repair_cjk_pass(
+        let mut eten = line
+            .chars()
+            .any(|c| !('\u{3400}'..'\u{FF00}').contains(&c) && big5_alternate_char(c).is_some());
+        let mut first = self.repair_cjk_pass(
             line,
             &[],
+            eten,
             &mut first_kinds,
             &mut first_flagged,
             &mut refused_short,
         );
+        if eten && first_kinds.contains(&"big5-as-gbk") {
+            eten = false;
+            first_kinds.clear();
+            first_flagged.clear();
+            refused_short = false;
+            first = self.repair_cjk_pass(
+                line,
+                &[],
+                eten,
+                &mut first_kinds,
+                &mut first_flagged,
+                &mut refused_short,
+            );
+        }
         let confirmed: Vec<&'static str> = first_kinds
             .iter()
             .copied()
@@ -1469,13 +1538,14 @@ impl MojibakeRepairer {
             flagged.extend(first_flagged);
             return first;
         }
-        self.repair_cjk_pass(line, &confirmed, kinds, flagged, &mut refused_short)
+        self.repair_cjk_pass(line, &confirmed, eten, kinds, flagged, &mut refused_short)
     }
 
     fn repair_cjk_pass(
         &self,
         line: &str,
         confirmed: &[&'static str],
+        eten: bool,
         kinds: &mut Vec<&'static str>,
         flagged: &mut Vec<Range<usize>>,
         refused_short: &mut bool,
@@ -1529,22 +1599,45 @@ impl MojibakeRepairer {
                     let spans = self.pair_reread(
                         run,
                         big5_encode_char,
+                        None,
                         gbk_pair,
                         min_han(kind),
                         refused_short,
                     );
-                    reread = Some((kind, spans)).filter(|(_, s)| !s.is_empty());
-                }
-                if reread.is_none() {
-                    let kind = "big5-as-gbk";
-                    let spans = self.pair_reread(
-                        run,
-                        gbk_encode_char,
-                        big5_pair,
-                        min_han(kind),
-                        refused_short,
-                    );
-                    reread = Some((kind, spans)).filter(|(_, s)| !s.is_empty());
+                    // Through the ETEN pairs (empty unless that reading differs): it wins where it is the
+                    // more probable one. Where the WHATWG reading found nothing, Big5 shown as GBK is tried
+                    // first, exactly as without the ETEN pairs.
+                    let eten_spans = if eten {
+                        self.pair_reread(
+                            run,
+                            big5_encode_char,
+                            Some(big5_alternate_char),
+                            gbk_pair,
+                            min_han(kind),
+                            refused_short,
+                        )
+                    } else {
+                        Vec::new()
+                    };
+                    if !spans.is_empty() {
+                        let better = !eten_spans.is_empty()
+                            && cost_after(run, &eten_spans) < cost_after(run, &spans);
+                        reread = Some((kind, if better { eten_spans } else { spans }));
+                    } else {
+                        let kind = "big5-as-gbk";
+                        let spans = self.pair_reread(
+                            run,
+                            gbk_encode_char,
+                            None,
+                            big5_pair,
+                            min_han(kind),
+                            refused_short,
+                        );
+                        reread = Some((kind, spans))
+                            .filter(|(_, s)| !s.is_empty())
+                            .or(Some(("gbk-as-big5", eten_spans)))
+                            .filter(|(_, s)| !s.is_empty());
+                    }
                 }
                 if let Some((kind, spans)) = reread {
                     push_kind(kinds, kind);
@@ -1689,14 +1782,16 @@ impl MojibakeRepairer {
         found
     }
 
-    /// `run` written in one double-byte encoding (`pairs`, one per character; None where it has no two-byte
-    /// form) and read back pair by pair with another (`decode`): spans of at least `min_han` Han characters
-    /// whose reading is clearly more probable. `refused_short` is set when a span of two or more was
-    /// refused only for having fewer than `min_han`.
+    /// `run` written in one double-byte encoding (`encode`: the pair each character stands for) and read back
+    /// pair by pair with another (`decode`): spans of at least `min_han` Han characters whose reading is
+    /// clearly more probable. With an `alternative` (the pairs of another variant of the first encoding, where
+    /// it disagrees), only the reading through it is returned, and nothing when it is not decisive.
+    /// `refused_short` is set when a span of two or more was refused only for having fewer than `min_han`.
     fn pair_reread(
         &self,
         run: &[char],
-        encode: fn(char) -> Option<[u8; 2]>,
+        encode: PairEncoder,
+        alternative: Option<PairEncoder>,
         decode: fn(u8, u8) -> Option<char>,
         min_han: usize,
         refused_short: &mut bool,
@@ -1704,10 +1799,34 @@ impl MojibakeRepairer {
         let mut found = Vec::new();
         let table = han_costs();
         let classes = char_classes();
+        let reading = |encode: PairEncoder| {
+            move |c: char| {
+                encode(c)
+                    .and_then(|[a, b]| decode(a, b))
+                    .filter(|&c| classes.is_chinese_text(c))
+            }
+        };
+        let primary = reading(encode);
+        let alternate = reading(alternative.unwrap_or(no_alternate));
+        // One decoder made the whole run, so one variant is used throughout: the alternative once one of its
+        // readings is decisive (Chinese where the primary pair reads none, or cheaper by the repair margin).
+        // A single character whose two readings are both plausible (`ヶ`: `球` or `前`) proves nothing.
+        let cost = |c: char| f64::from(table.han_half_bits(c).unwrap_or(0)) / 2.0;
+        let alternate_made = run.iter().any(|&c| match (primary(c), alternate(c)) {
+            (None, Some(_)) => true,
+            (Some(p), Some(q)) => cost(p) - cost(q) >= self.cfg.min_gain_bits,
+            _ => false,
+        });
+        // Without a decisive alternative, the caller has this reading already.
+        if alternative.is_some() && !alternate_made {
+            return found;
+        }
         let read = |c: char| {
-            encode(c)
-                .and_then(|[a, b]| decode(a, b))
-                .filter(|&c| classes.is_chinese_text(c))
+            if alternate_made {
+                alternate(c).or_else(|| primary(c))
+            } else {
+                primary(c)
+            }
         };
         let mut decoded: Vec<char> = Vec::new();
         let mut a = 0;
@@ -1851,6 +1970,31 @@ impl MojibakeRepairer {
             used_next,
         })
     }
+}
+
+/// The Han cost of `run` in half bits once `spans` (first char, end char, replacement) are put in.
+fn cost_after(run: &[char], spans: &[(usize, usize, String)]) -> u64 {
+    let table = han_costs();
+    let han_cost = |c: char| u64::from(table.han_half_bits(c).unwrap_or(0));
+    let mut total = 0;
+    let mut next = 0;
+    for (a, b, text) in spans {
+        total += run
+            .get(next..*a)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&c| han_cost(c))
+            .sum::<u64>();
+        total += text.chars().map(han_cost).sum::<u64>();
+        next = *b;
+    }
+    total
+        + run
+            .get(next..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&c| han_cost(c))
+            .sum::<u64>()
 }
 
 fn is_punctuation_mark(c: char) -> bool {
@@ -2006,6 +2150,44 @@ mod tests {
         );
         assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
         assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn big5_alternates_are_pairs_the_whatwg_table_reads_otherwise() {
+        let table = big5_alternates();
+        assert!(table.len() > 200, "{}", table.len());
+        for &(c, pair) in table {
+            let bytes = pair.to_be_bytes();
+            let whatwg =
+                encoding_rs::BIG5.decode_without_bom_handling_and_without_replacement(&bytes);
+            assert_ne!(
+                whatwg.as_deref(),
+                Some(c.encode_utf8(&mut [0; 4]) as &str),
+                "{c}"
+            );
+            assert_ne!(big5_encode_char(c), Some(bytes), "{c}");
+        }
+        // Python: 'し'.encode('big5') == b'\xc6\xbb', which is GBK's '苹'.
+        assert_eq!(big5_alternate_char('し'), Some([0xC6, 0xBB]));
+        assert_eq!(big5_alternate_char('我'), None);
+    }
+
+    #[test]
+    fn gbk_read_as_big5_by_either_decoder_family() {
+        let want = "我们买了苹果和葡萄，还有香蕉。";
+        // Python (ETEN/cp950 table): want.encode('gbk').decode('big5')
+        assert_eq!(fixed("扂蠅鎗賸し彆睿に曶ㄛ遜衄眅蓿﹝"), want);
+        // A browser (WHATWG table, encoding_rs) reads the same bytes otherwise.
+        assert_eq!(fixed("扂蠅鎗賸ⅶ彆睿廴曶ㄛ遜衄眅蓿﹝"), want);
+        let want = "这个学期我们要加强合作。";
+        assert_eq!(fixed("涴跺悝ぶ扂蠅猁樓Ч磁釬﹝"), want);
+        assert_eq!(fixed("涴跺悝ヽ扂蠅猁樓ッ磁釬﹝"), want);
+        // GBK's `？` is Big5's bopomofo tone mark `ˋ`.
+        assert_eq!(fixed("斕勛溯賸鎘ˋ"), "你吃饭了吗？");
+        // `ヶ` reads as `球` through the WHATWG pair and as `前` through the ETEN one; nothing in this line
+        // says an ETEN decoder made it, so the WHATWG reading stays (`全球经济…`, `全` lost as U+FFFD).
+        let r = rep().repair("�ヶ冪撳淏婓鞣鞣閥葩﹝").unwrap();
+        assert_eq!(r.text, "�球经济正在慢慢恢复。");
     }
 
     #[test]
