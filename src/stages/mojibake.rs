@@ -1171,6 +1171,8 @@ struct CharClasses {
 
 const CHINESE_TEXT: u8 = 1;
 const GBK_WIDE: u8 = 2;
+/// Listed in [`big5_alternates`].
+const BIG5_ALTERNATE: u8 = 4;
 
 impl CharClasses {
     fn is_chinese_text(&self, c: char) -> bool {
@@ -1186,12 +1188,19 @@ impl CharClasses {
             None => is_gbk_wide(c),
         }
     }
+
+    /// Whether `c` has an ETEN/cp950 pair ([`big5_alternates`]); all of them are in the BMP.
+    fn has_big5_alternate(&self, c: char) -> bool {
+        self.bits
+            .get(c as usize)
+            .is_some_and(|&b| b & BIG5_ALTERNATE != 0)
+    }
 }
 
 fn char_classes() -> &'static CharClasses {
     static TABLE: OnceLock<CharClasses> = OnceLock::new();
-    TABLE.get_or_init(|| CharClasses {
-        bits: (0..=0xFFFFu32)
+    TABLE.get_or_init(|| {
+        let mut bits: Vec<u8> = (0..=0xFFFFu32)
             .map(|u| match char::from_u32(u) {
                 Some(c) => {
                     (if is_chinese_text_char(c) {
@@ -1202,7 +1211,13 @@ fn char_classes() -> &'static CharClasses {
                 }
                 None => 0,
             })
-            .collect(),
+            .collect();
+        for &(c, _) in big5_alternates() {
+            if let Some(b) = bits.get_mut(c as usize) {
+                *b |= BIG5_ALTERNATE;
+            }
+        }
+        CharClasses { bits }
     })
 }
 
@@ -1436,6 +1451,9 @@ fn big5_alternates() -> &'static [(char, u16)] {
 
 /// The ETEN/cp950 pair of `c` where it differs from the WHATWG one ([`big5_alternates`]).
 fn big5_alternate_char(c: char) -> Option<[u8; 2]> {
+    if !char_classes().has_big5_alternate(c) {
+        return None;
+    }
     let table = big5_alternates();
     let k = table.binary_search_by_key(&c, |&(ch, _)| ch).ok()?;
     table.get(k).map(|&(_, pair)| pair.to_be_bytes())
@@ -1501,9 +1519,8 @@ impl MojibakeRepairer {
         let mut first_kinds = Vec::new();
         let mut first_flagged = Vec::new();
         let mut refused_short = false;
-        let mut eten = line
-            .chars()
-            .any(|c| !('\u{3400}'..'\u{FF00}').contains(&c) && big5_alternate_char(c).is_some());
+        let classes = char_classes();
+        let mut eten = line.chars().any(|c| classes.has_big5_alternate(c));
         let mut first = self.repair_cjk_pass(
             line,
             &[],
@@ -1812,11 +1829,11 @@ impl MojibakeRepairer {
         // readings is decisive (Chinese where the primary pair reads none, or cheaper by the repair margin).
         // A single character whose two readings are both plausible (`ヶ`: `球` or `前`) proves nothing.
         let cost = |c: char| f64::from(table.han_half_bits(c).unwrap_or(0)) / 2.0;
-        let alternate_made = run.iter().any(|&c| match (primary(c), alternate(c)) {
-            (None, Some(_)) => true,
-            (Some(p), Some(q)) => cost(p) - cost(q) >= self.cfg.min_gain_bits,
-            _ => false,
-        });
+        let alternate_made = alternative.is_some()
+            && run.iter().any(|&c| match alternate(c) {
+                None => false,
+                Some(q) => primary(c).is_none_or(|p| cost(p) - cost(q) >= self.cfg.min_gain_bits),
+            });
         // Without a decisive alternative, the caller has this reading already.
         if alternative.is_some() && !alternate_made {
             return found;
