@@ -218,10 +218,8 @@ impl MojibakeRepairer {
             if (0xE3..=0xE9).contains(&b) {
                 // Chinese text is long stretches of these: a tight loop over them.
                 let start = i;
-                while let Some(&[b0, b1, b2]) = bytes
-                    .get(i..i + 3)
-                    .and_then(|s| <&[u8; 3]>::try_from(s).ok())
-                {
+                for chunk in bytes.get(i..).unwrap_or(&[]).chunks_exact(3) {
+                    let &[b0, b1, b2] = chunk else { break };
                     if !(0xE3..=0xE9).contains(&b0) {
                         break;
                     }
@@ -753,7 +751,7 @@ fn script_group(c: char) -> u32 {
 fn touches_unexplained_lead(chars: &[char], seqs: &[Seq]) -> bool {
     let mojibake_char = |c: &char| !c.is_ascii() && mixed_byte(*c).is_some();
     let lead_letter =
-        |c: &char| c.is_alphabetic() && mixed_byte(*c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
+        |c: &char| is_letter(*c) && mixed_byte(*c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
     seqs.iter().enumerate().any(|(k, s)| {
         let before_covered = k > 0 && seqs.get(k - 1).is_some_and(|p| p.start + p.len == s.start);
         let after_covered = seqs.get(k + 1).is_some_and(|n| s.start + s.len == n.start);
@@ -842,8 +840,7 @@ fn read_seq(chars: &[char], i: usize, map: &impl Fn(char) -> Option<u8>) -> Opti
         let cont = chars.get(i + 1).copied()?;
         let strong = two_byte_strength(lead, cont, decoded, prev, after, lost_nbsp);
         let latin = (decoded as u32) < 0x0370 || (0x02C6..=0x02DD).contains(&(decoded as u32));
-        let in_word =
-            prev.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
+        let in_word = prev.is_some_and(is_letter) && after.is_some_and(is_letter);
         (strong, !latin && !in_word)
     };
     // `Ã ` is `à` whose NBSP became a space. Usually a space followed it too (`Ã  nos` -> `à nos`), or whitespace
@@ -886,7 +883,7 @@ fn decode_utf8_sequence(buf: [u8; 4], need: usize) -> Option<char> {
 /// Portuguese contractions written with a grave accent: à + as, aquele(s), aquela(s), aquilo.
 /// French elision (`Ã s'éloigner` is `à s'éloigner`) is not one.
 fn starts_crasis(rest: &[char]) -> bool {
-    let word: String = rest.iter().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = rest.iter().take_while(|&&c| is_letter(c)).collect();
     let elided = matches!(rest.get(word.chars().count()), Some('\'' | '’'));
     !elided
         && matches!(
@@ -968,7 +965,7 @@ fn two_byte_strength(
     lost_nbsp: bool,
 ) -> bool {
     let prev_lower = prev.is_some_and(|c| c.is_lowercase());
-    let after_letter = after.is_some_and(|c| c.is_alphabetic());
+    let after_letter = after.is_some_and(is_letter);
     // A possessive after an accented capital is real text: `ZZAJÉ’s`, `Ã’s`.
     if cont == '’' && after_letter {
         return false;
