@@ -136,16 +136,20 @@ impl MojibakeRepairer {
         // GBK shown as Latin-1 goes first: the Latin repair would otherwise read some of its byte pairs as
         // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest. A repair can expose work for the later ones (Latin
         // mojibake of Chinese yields Han text to check), so the line is scanned again after each change.
+        // The characters of `text`, when a repair has collected them and the text is still the same.
+        let mut text_chars: Option<Vec<char>> = None;
         if scan.gbk_latin1 {
-            if let Some(fixed) = self.repair_gbk_as_latin1(&text, &mut kinds) {
-                if fixed != text {
+            let chars = chars_of(&text);
+            match self.repair_gbk_as_latin1(&text, &chars, &mut kinds) {
+                Some(fixed) if fixed != text => {
                     text = fixed;
                     scan = self.scan(&text, 0);
                 }
+                _ => text_chars = Some(chars),
             }
         }
         if scan.latin {
-            let fixed = repair_latin(&text, &mut kinds);
+            let fixed = repair_latin(&text, text_chars, &mut kinds);
             if fixed != text {
                 text = fixed;
                 scan = self.scan(&text, 0);
@@ -544,13 +548,23 @@ struct Seq {
 /// sequence by sequence in Latin-1/Windows-1252 (a line that mixes mojibake with real punctuation). Repeats
 /// until nothing changes (text decoded wrongly twice needs two passes), then reads any C1 control that is left
 /// as the Windows-1252 character it stands for.
-fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
+fn repair_latin(
+    line: &str,
+    line_chars: Option<Vec<char>>,
+    kinds: &mut Vec<&'static str>,
+) -> String {
     let mut text = line.to_string();
-    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    let mut given = line_chars;
+    let mut chars: Vec<char> = Vec::new();
     let leads = &latin_starts().lead;
     for _ in 0..4 {
-        chars.clear();
-        chars.extend(text.chars());
+        match given.take() {
+            Some(line_chars) => chars = line_chars,
+            None => {
+                chars.clear();
+                chars.extend(text.chars());
+            }
+        }
         // Every sequence starts at a character that is a UTF-8 lead byte in some code page; text without
         // one (say, the Chinese the previous round decoded) has nothing left to repair.
         let has_lead = chars
@@ -1688,18 +1702,23 @@ impl MojibakeRepairer {
         out
     }
 
-    fn repair_gbk_as_latin1(&self, line: &str, kinds: &mut Vec<&'static str>) -> Option<String> {
-        let chars = chars_of(line);
-        let chains = Latin1Chains::new(&chars);
+    /// `chars` are the characters of `line`.
+    fn repair_gbk_as_latin1(
+        &self,
+        line: &str,
+        chars: &[char],
+        kinds: &mut Vec<&'static str>,
+    ) -> Option<String> {
+        let chains = Latin1Chains::new(chars);
         // Once one convincing span is found, the line is known to be GBK shown as Latin-1, and the short
         // spans the strict test refuses (`Äê¡£` = `年。`, `¡¡` = two ideographic spaces) are decoded too.
-        if !(0..chars.len()).any(|i| self.gbk_as_latin1(&chars, &chains, i, false).is_some()) {
+        if !(0..chars.len()).any(|i| self.gbk_as_latin1(chars, &chains, i, false).is_some()) {
             return None;
         }
         let mut out = String::with_capacity(line.len());
         let mut i = 0;
         while let Some(&c) = chars.get(i) {
-            if let Some(end) = self.gbk_as_latin1(&chars, &chains, i, true) {
+            if let Some(end) = self.gbk_as_latin1(chars, &chains, i, true) {
                 let mut j = i;
                 while j < end {
                     out.extend(chains.pair(j));
