@@ -1780,6 +1780,14 @@ impl MojibakeRepairer {
             let tail = bytes
                 .get(2 * a..(2 * a + 192).min(bytes.len()))
                 .unwrap_or(&[]);
+            // Every pair starts with a byte above 0x80, so UTF-8 can start here only with a lead byte
+            // followed by a continuation byte (the common case, a quick no).
+            let utf8_start = matches!(tail.first(), Some(0xC2..=0xF4))
+                && tail.get(1).is_some_and(|&b| is_cont(b));
+            if !utf8_start {
+                a += 1;
+                continue;
+            }
             let valid = match std::str::from_utf8(tail) {
                 Ok(_) => tail.len(),
                 Err(e) => e.valid_up_to(),
