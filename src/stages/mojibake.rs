@@ -127,7 +127,7 @@ impl MojibakeRepairer {
         if first_non_ascii == line.len() {
             return None;
         }
-        let mut scan = self.scan(line, first_non_ascii);
+        let mut scan = self.scan(line, first_non_ascii, true);
         if !scan.any() {
             return None;
         }
@@ -143,7 +143,7 @@ impl MojibakeRepairer {
             match self.repair_gbk_as_latin1(&text, &chars, &mut kinds) {
                 Some(fixed) if fixed != text => {
                     text = fixed;
-                    scan = self.scan(&text, 0);
+                    scan = self.scan(&text, 0, false);
                 }
                 _ => text_chars = Some(chars),
             }
@@ -152,8 +152,11 @@ impl MojibakeRepairer {
             let fixed = repair_latin(&text, text_chars, &mut kinds);
             if fixed != text {
                 text = fixed;
-                scan = self.scan(&text, 0);
+                scan = self.scan(&text, 0, false);
             }
+        }
+        if !scan.complete {
+            scan = self.scan(&text, 0, false);
         }
         let mut flagged = Vec::new();
         if scan.cjk {
@@ -190,7 +193,10 @@ impl MojibakeRepairer {
     /// one pass over its bytes: ASCII is skipped a word at a time, and the three-byte characters U+3000-U+9FFF
     /// (nearly all of Chinese text) are decoded inline and judged with one table lookup. `from` is a char
     /// boundary with only ASCII before it.
-    fn scan(&self, line: &str, from: usize) -> Scan {
+    ///
+    /// With `stop_at_latin`, the scan stops as soon as both Latin repairs are known to be due (and says it is
+    /// not `complete`): mojibake lines are nearly always changed by them and then scanned again anyway.
+    fn scan(&self, line: &str, from: usize, stop_at_latin: bool) -> Scan {
         let costs = han_costs();
         let latin_table = latin_starts();
         let bytes = line.as_bytes();
@@ -275,6 +281,10 @@ impl MojibakeRepairer {
                 if !next.is_ascii() && mixed_byte(c).is_some() && mixed_byte(next).is_some() {
                     scan.gbk_latin1 = true;
                 }
+                if stop_at_latin && scan.latin && scan.gbk_latin1 && self.cfg.latin && self.cfg.cjk
+                {
+                    return scan;
+                }
             }
             end_run(&mut run_len, &mut run_cost, &mut scan);
         }
@@ -285,6 +295,7 @@ impl MojibakeRepairer {
         scan.gbk_latin1 &= self.cfg.cjk;
         scan.cjk &= self.cfg.cjk;
         scan.damage &= self.cfg.flag_unrecoverable;
+        scan.complete = true;
         scan
     }
 }
@@ -319,6 +330,8 @@ struct Scan {
     gbk_latin1: bool,
     cjk: bool,
     damage: bool,
+    /// The whole line was scanned (see `stop_at_latin`); otherwise only `latin` and `gbk_latin1` are known.
+    complete: bool,
 }
 
 impl Scan {
