@@ -12,23 +12,29 @@
 //!   shift, where one byte was lost or inserted and every later character was decoded from the wrong byte pair
 //!   (`碛辛烁喃@` = `…有了…獲`). Runs of Latin-1 letters that are really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded
 //!   too. Big5 confusions are re-read the same way: UTF-8 or GBK bytes shown as Big5 (`坻蠅` = `他们`) and Big5
-//!   bytes shown as GBK, over spans of four or more Han characters. A repair is accepted only when it lowers
-//!   the mean cost per Han character by a configurable margin.
+//!   bytes shown as GBK, over spans of four or more Han characters. GBK shown as Big5 is undone for both
+//!   families of Big5 decoders: browsers (the WHATWG table) and Python / old Windows tools (ETEN/cp950 tables,
+//!   which read 261 pairs otherwise: `し` for GBK's `苹`). A repair is accepted only when it lowers the mean
+//!   cost per Han character by a configurable margin.
 //! * **Unrecoverable damage** is reported as byte ranges in the returned text: U+FFFD runs, `锟斤拷` runs,
 //!   `?` residue of a lost character in Chinese text (`出?!?,`), and every GBK frame-shift repair (a shift means a
 //!   byte is provably gone, so the characters at its edges cannot be trusted).
 //!
-//! Speed: an allocation-free pre-scan (table lookups per character) decides which repairs a line could need; clean lines end there, and each repair is linear in the line.
+//! Speed: an allocation-free pre-scan (table lookups per character, a tight loop over U+3000-U+9FFF) decides
+//! which repairs a line could need; clean lines end there. Each repair is linear in the line and the text is
+//! scanned again only after it changed. Changes for speed are checked with a differential run of the old and
+//! new stage over tens of thousands of lines and their damaged variants (outputs must not differ).
 //!
 //! What it never does: invent characters for lost bytes, convert full-width punctuation to ASCII, change a line
 //! that is merely unusual (a lone `Ã’s`, `DrÃ¥ber`, all-caps accented words), or flag a normal `?` / `？`.
 //!
 //! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by
 //! chance is missed; a lost byte inside a UTF-8 sequence (`Ã?`, `â€�`) becomes one U+FFFD, never a guess;
-//! frame shifts are modelled for GBK only (not Big5); Big5 re-reads use the WHATWG Big5 table (browsers) plus
-//! the 261 pairs where Python's ETEN-based `big5`/`cp950` codecs read otherwise (`data/big5_alternates.tsv`),
-//! for GBK read as Big5 only: Big5 read as GBK needs no alternative, since those pairs hold kana, Cyrillic and
-//! symbols, never Chinese.
+//! frame shifts are modelled for GBK only (not Big5), and a frame shift of a single character (`圻@款` =
+//! `這款`) is not repaired: a lone rare character before `@` is too often real text. The ETEN pairs
+//! (`data/big5_alternates.tsv`) are used for GBK read as Big5 only; a run takes them only when one of its
+//! characters reads decisively better through them, so a single ambiguous character (`ヶ`: WHATWG `球`,
+//! ETEN `前`) keeps the WHATWG reading even when an ETEN decoder made it.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -1923,21 +1929,15 @@ impl MojibakeRepairer {
     /// Every split point reads the same odd-aligned byte pairs, so they are decoded once and each candidate is
     /// judged in O(1) from suffix sums.
     fn frame_shift(&self, run: &[char], next: Option<char>) -> Option<Shift> {
-        let bytes = gbk_encode(run)?;
         let n = run.len();
         if n < 2 {
             return None;
         }
         let table = han_costs();
         let classes = char_classes();
-        // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
-        let pairs: Vec<Option<char>> = (0..n - 1)
-            .map(|j| {
-                let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
-                gbk_pair(a, b).filter(|&c| classes.is_chinese_text(c))
-            })
-            .collect();
-        let last_byte = *bytes.last()?;
+        // How the run ends is decided first: it depends only on the last byte and the next character, and
+        // most runs have no way to end a shift (a cheap no).
+        let [_, last_byte] = gbk_encode_char(*run.last()?)?;
         // The end of the shifted run, for each way it may end: (text, Han cost, Han count, used next).
         let mut endings: Vec<(Option<char>, f64, usize, bool)> = Vec::new();
         if let Some(t) = next.filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
@@ -1961,6 +1961,14 @@ impl MojibakeRepairer {
         if endings.is_empty() {
             return None;
         }
+        let bytes = gbk_encode(run)?;
+        // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
+        let pairs: Vec<Option<char>> = (0..n - 1)
+            .map(|j| {
+                let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
+                gbk_pair(a, b).filter(|&c| classes.is_chinese_text(c))
+            })
+            .collect();
         // Suffix sums over the original run (before) and over the shifted pairs (after).
         let mut run_cost = vec![0.0; n + 1];
         let mut run_han = vec![0usize; n + 1];
