@@ -12,21 +12,29 @@
 //!   shift, where one byte was lost or inserted and every later character was decoded from the wrong byte pair
 //!   (`碛辛烁喃@` = `…有了…獲`). Runs of Latin-1 letters that are really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded
 //!   too. Big5 confusions are re-read the same way: UTF-8 or GBK bytes shown as Big5 (`坻蠅` = `他们`) and Big5
-//!   bytes shown as GBK, over spans of four or more Han characters. A repair is accepted only when it lowers
-//!   the mean cost per Han character by a configurable margin.
+//!   bytes shown as GBK, over spans of four or more Han characters. GBK shown as Big5 is undone for both
+//!   families of Big5 decoders: browsers (the WHATWG table) and Python / old Windows tools (ETEN/cp950 tables,
+//!   which read 261 pairs otherwise: `し` for GBK's `苹`). A repair is accepted only when it lowers the mean
+//!   cost per Han character by a configurable margin.
 //! * **Unrecoverable damage** is reported as byte ranges in the returned text: U+FFFD runs, `锟斤拷` runs,
 //!   `?` residue of a lost character in Chinese text (`出?!?,`), and every GBK frame-shift repair (a shift means a
 //!   byte is provably gone, so the characters at its edges cannot be trusted).
 //!
-//! Speed: an allocation-free pre-scan (table lookups per character) decides which repairs a line could need; clean lines end there, and each repair is linear in the line.
+//! Speed: an allocation-free pre-scan (table lookups per character, a tight loop over U+3000-U+9FFF) decides
+//! which repairs a line could need; clean lines end there. Each repair is linear in the line and the text is
+//! scanned again only after it changed. Changes for speed are checked with a differential run of the old and
+//! new stage over tens of thousands of lines and their damaged variants (outputs must not differ).
 //!
 //! What it never does: invent characters for lost bytes, convert full-width punctuation to ASCII, change a line
 //! that is merely unusual (a lone `Ã’s`, `DrÃ¥ber`, all-caps accented words), or flag a normal `?` / `？`.
 //!
 //! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by
 //! chance is missed; a lost byte inside a UTF-8 sequence (`Ã?`, `â€�`) becomes one U+FFFD, never a guess;
-//! frame shifts are modelled for GBK only (not Big5); Big5 re-reads use the WHATWG Big5 table, so text damaged
-//! with another Big5 variant (Python's ETEN-based codec) is repaired only where the tables agree.
+//! frame shifts are modelled for GBK only (not Big5), and a frame shift of a single character (`圻@款` =
+//! `這款`) is not repaired: a lone rare character before `@` is too often real text. The ETEN pairs
+//! (`data/big5_alternates.tsv`) are used for GBK read as Big5 only; a run takes them only when one of its
+//! characters reads decisively better through them, so a single ambiguous character (`ヶ`: WHATWG `球`,
+//! ETEN `前`) keeps the WHATWG reading even when an ETEN decoder made it.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -93,6 +101,10 @@ impl MojibakeConfig {
         // Build the tables once, up front, rather than inside the first worker thread.
         han_costs();
         gbk_table();
+        big5_tables();
+        big5_alternates();
+        char_classes();
+        latin_starts();
         Ok(MojibakeRepairer { cfg: self.clone() })
     }
 }
@@ -121,7 +133,7 @@ impl MojibakeRepairer {
         if first_non_ascii == line.len() {
             return None;
         }
-        let mut scan = self.scan(line, first_non_ascii);
+        let mut scan = self.scan(line, first_non_ascii, true);
         if !scan.any() {
             return None;
         }
@@ -130,24 +142,37 @@ impl MojibakeRepairer {
         // GBK shown as Latin-1 goes first: the Latin repair would otherwise read some of its byte pairs as
         // UTF-8 (`»Ãµ` holds `Ãµ`) and destroy the rest. A repair can expose work for the later ones (Latin
         // mojibake of Chinese yields Han text to check), so the line is scanned again after each change.
+        // The characters of `text`, when a repair has collected them and the text is still the same.
+        let mut text_chars: Option<Vec<char>> = None;
         if scan.gbk_latin1 {
-            let fixed = self.repair_gbk_as_latin1(&text, &mut kinds);
-            if fixed != text {
-                text = fixed;
-                scan = self.scan(&text, 0);
+            let chars = chars_of(&text);
+            match self.repair_gbk_as_latin1(&text, &chars, &mut kinds) {
+                Some(fixed) if fixed != text => {
+                    text = fixed;
+                    scan = self.scan(&text, 0, false);
+                }
+                _ => text_chars = Some(chars),
             }
         }
         if scan.latin {
-            let fixed = repair_latin(&text, &mut kinds);
+            let fixed = repair_latin(&text, text_chars, &mut kinds);
             if fixed != text {
                 text = fixed;
-                scan = self.scan(&text, 0);
+                scan = self.scan(&text, 0, false);
             }
+        }
+        if !scan.complete {
+            scan = self.scan(&text, 0, false);
         }
         let mut flagged = Vec::new();
         if scan.cjk {
-            text = self.repair_cjk(&text, &mut kinds, &mut flagged);
-            scan = self.scan(&text, 0);
+            let fixed = self.repair_cjk(&text, &mut kinds, &mut flagged);
+            if fixed != text {
+                text = fixed;
+                // Only damage is left to find, and `flag_damage` judges it exactly: a cheap test for the
+                // characters it looks for is enough.
+                scan.damage = self.cfg.flag_unrecoverable && has_damage_marker(&text);
+            }
         }
         if scan.damage {
             flag_damage(&text, &mut kinds, &mut flagged);
@@ -174,7 +199,10 @@ impl MojibakeRepairer {
     /// one pass over its bytes: ASCII is skipped a word at a time, and the three-byte characters U+3000-U+9FFF
     /// (nearly all of Chinese text) are decoded inline and judged with one table lookup. `from` is a char
     /// boundary with only ASCII before it.
-    fn scan(&self, line: &str, from: usize) -> Scan {
+    ///
+    /// With `stop_at_latin`, the scan stops as soon as both Latin repairs are known to be due (and says it is
+    /// not `complete`): mojibake lines are nearly always changed by them and then scanned again anyway.
+    fn scan(&self, line: &str, from: usize, stop_at_latin: bool) -> Scan {
         let costs = han_costs();
         let latin_table = latin_starts();
         let bytes = line.as_bytes();
@@ -204,8 +232,14 @@ impl MojibakeRepairer {
             // Lead bytes 0xE3-0xE9 start U+3000-U+9FFF; none of those is a code-page character or U+FFFD, so
             // they matter only as Han or as the end of a Han run.
             if (0xE3..=0xE9).contains(&b) {
-                if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
-                    let u = (u32::from(b) & 0x0F) << 12
+                // Chinese text is long stretches of these: a tight loop over them.
+                let start = i;
+                for chunk in bytes.get(i..).unwrap_or(&[]).chunks_exact(3) {
+                    let &[b0, b1, b2] = chunk else { break };
+                    if !(0xE3..=0xE9).contains(&b0) {
+                        break;
+                    }
+                    let u = (u32::from(b0) & 0x0F) << 12
                         | (u32::from(b1) & 0x3F) << 6
                         | (u32::from(b2) & 0x3F);
                     let bits = costs.scan_half_bits(u);
@@ -219,6 +253,8 @@ impl MojibakeRepairer {
                         end_run(&mut run_len, &mut run_cost, &mut scan);
                     }
                     i += 3;
+                }
+                if i > start {
                     continue;
                 }
             }
@@ -226,13 +262,20 @@ impl MojibakeRepairer {
                 break;
             };
             i += c.len_utf8();
-            if is_han(c) {
+            // (U+3000-U+9FFF took the branch above, so only the compatibility and supplementary
+            // ideographs can be Han here.)
+            if c >= '\u{F900}' && is_han(c) {
                 run_len += 1;
                 run_cost += u32::from(costs.half_bits(c));
                 continue;
             }
-            // Only characters below the end of the code-page table (or U+FFFD) can be mojibake or damage.
-            if (c as usize) < LATIN_TABLE_END || c == '\u{FFFD}' {
+            if c == '\u{FFFD}' {
+                scan.damage = true;
+            }
+            // Only characters below the end of the code-page table (or U+FFFD) can be mojibake; once both
+            // Latin repairs are due, only Han runs and damage are left to find.
+            let latin_pending = !(scan.latin && scan.gbk_latin1);
+            if latin_pending && ((c as usize) < LATIN_TABLE_END || c == '\u{FFFD}') {
                 let next = line
                     .get(i..)
                     .and_then(|rest| rest.chars().next())
@@ -240,12 +283,13 @@ impl MojibakeRepairer {
                 if could_start_latin(latin_table, c, next) {
                     scan.latin = true;
                 }
-                if c == '\u{FFFD}' {
-                    scan.damage = true;
-                }
                 // Two Latin-1/Windows-1252 characters in a row could be one GBK character.
                 if !next.is_ascii() && mixed_byte(c).is_some() && mixed_byte(next).is_some() {
                     scan.gbk_latin1 = true;
+                }
+                if stop_at_latin && scan.latin && scan.gbk_latin1 && self.cfg.latin && self.cfg.cjk
+                {
+                    return scan;
                 }
             }
             end_run(&mut run_len, &mut run_cost, &mut scan);
@@ -257,8 +301,14 @@ impl MojibakeRepairer {
         scan.gbk_latin1 &= self.cfg.cjk;
         scan.cjk &= self.cfg.cjk;
         scan.damage &= self.cfg.flag_unrecoverable;
+        scan.complete = true;
         scan
     }
+}
+
+/// Whether `text` holds a character that [`flag_damage`] looks for: `?`, U+FFFD or `锟`.
+fn has_damage_marker(text: &str) -> bool {
+    text.as_bytes().contains(&b'?') || text.contains(['\u{FFFD}', '锟'])
 }
 
 /// The first index at or after `i` that holds a non-ASCII byte (or the length): eight bytes per step.
@@ -286,6 +336,8 @@ struct Scan {
     gbk_latin1: bool,
     cjk: bool,
     damage: bool,
+    /// The whole line was scanned (see `stop_at_latin`); otherwise only `latin` and `gbk_latin1` are known.
+    complete: bool,
 }
 
 impl Scan {
@@ -324,7 +376,19 @@ fn mixed_byte(c: char) -> Option<u8> {
     if u < 0x100 {
         return Some(u as u8);
     }
-    // Windows-1252's 0x80-0x9F row (CP1252_HIGH), as a match for speed: this is called on every character.
+    // Above Latin-1, a table lookup: this is asked of nearly every character of a suspicious line.
+    if u < LATIN_TABLE_END as u32 {
+        return latin_starts()
+            .cp1252_high
+            .get(u as usize)
+            .copied()
+            .filter(|&b| b != 0);
+    }
+    None
+}
+
+/// Windows-1252's 0x80-0x9F row (CP1252_HIGH) as a match: builds [`LatinStarts::cp1252_high`].
+fn cp1252_high_byte(c: char) -> Option<u8> {
     match c {
         '€' => Some(0x80),
         '‚' => Some(0x82),
@@ -412,6 +476,8 @@ impl CodePage {
 struct LatinStarts {
     lead: Vec<u16>,
     cont: Vec<u16>,
+    /// The Windows-1252 byte 0x80-0x9F of a code point U+0100 and up, or 0.
+    cp1252_high: Vec<u8>,
 }
 
 const LATIN_TABLE_END: usize = 0x2600;
@@ -421,6 +487,14 @@ fn latin_starts() -> &'static LatinStarts {
     TABLE.get_or_init(|| {
         let mut lead = vec![0u16; LATIN_TABLE_END];
         let mut cont = vec![0u16; LATIN_TABLE_END];
+        let cp1252_high: Vec<u8> = (0..LATIN_TABLE_END as u32)
+            .map(|u| {
+                char::from_u32(u)
+                    .filter(|_| u >= 0x100)
+                    .and_then(cp1252_high_byte)
+                    .unwrap_or(0)
+            })
+            .collect();
         let mut mark = |c: char, b: u8, bit: u16| {
             if let (Some(l), Some(k)) = (lead.get_mut(c as usize), cont.get_mut(c as usize)) {
                 if (0xC2..=0xF4).contains(&b) {
@@ -432,10 +506,13 @@ fn latin_starts() -> &'static LatinStarts {
             }
         };
         for u in 0x80..LATIN_TABLE_END as u32 {
-            if let Some(c) = char::from_u32(u) {
-                if let Some(b) = mixed_byte(c) {
-                    mark(c, b, 1);
-                }
+            let byte = match cp1252_high.get(u as usize) {
+                _ if u < 0x100 => u8::try_from(u).ok(),
+                Some(&b) if b != 0 => Some(b),
+                _ => None,
+            };
+            if let (Some(c), Some(b)) = (char::from_u32(u), byte) {
+                mark(c, b, 1);
             }
         }
         for (k, page) in other_pages().iter().enumerate() {
@@ -443,7 +520,11 @@ fn latin_starts() -> &'static LatinStarts {
                 mark(c, b, 2 << k);
             }
         }
-        LatinStarts { lead, cont }
+        LatinStarts {
+            lead,
+            cont,
+            cp1252_high,
+        }
     })
 }
 
@@ -470,6 +551,7 @@ fn is_cont(b: u8) -> bool {
 // ---------------------------------------------------------------------------------------------------------
 
 /// One UTF-8 sequence found in the byte reading of a line.
+#[derive(Clone)]
 struct Seq {
     start: usize, // char index
     len: usize,   // chars consumed
@@ -485,21 +567,47 @@ struct Seq {
 /// sequence by sequence in Latin-1/Windows-1252 (a line that mixes mojibake with real punctuation). Repeats
 /// until nothing changes (text decoded wrongly twice needs two passes), then reads any C1 control that is left
 /// as the Windows-1252 character it stands for.
-fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
+fn repair_latin(
+    line: &str,
+    line_chars: Option<Vec<char>>,
+    kinds: &mut Vec<&'static str>,
+) -> String {
     let mut text = line.to_string();
-    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    let mut given = line_chars;
+    let mut chars: Vec<char> = Vec::new();
+    let leads = &latin_starts().lead;
     for _ in 0..4 {
-        chars.clear();
-        chars.extend(text.chars());
-        let fixed = fix_sequences(&chars, &mixed_byte, true)
+        match given.take() {
+            Some(line_chars) => chars = line_chars,
+            None => {
+                chars.clear();
+                chars.extend(text.chars());
+            }
+        }
+        // Every sequence starts at a character that is a UTF-8 lead byte in some code page; text without
+        // one (say, the Chinese the previous round decoded) has nothing left to repair.
+        let has_lead = chars
+            .iter()
+            .any(|&c| leads.get(c as usize).is_some_and(|&bits| bits != 0));
+        if !has_lead {
+            break;
+        }
+        // The whole-line and the partial Windows-1252 readings find the same sequences (a whole-line
+        // reading is one that left no non-ASCII character unexplained), so they are read once.
+        let cp1252 = read_sequences(&chars, &mixed_byte, false);
+        let fixed = cp1252
+            .as_ref()
+            .filter(|(_, complete)| *complete)
+            .and_then(|(seqs, _)| judge_sequences(&text, &chars, seqs.clone(), true))
             .map(|f| (f, "latin-utf8-as-cp1252"))
             .or_else(|| {
                 other_pages().iter().find_map(|page| {
-                    fix_sequences(&chars, &|c| page.byte(c), true).map(|f| (f, page.kind))
+                    fix_sequences(&text, &chars, &|c| page.byte(c), true).map(|f| (f, page.kind))
                 })
             })
             .or_else(|| {
-                fix_sequences(&chars, &mixed_byte, false).map(|f| (f, "latin-utf8-as-cp1252"))
+                let (seqs, _) = cp1252?;
+                judge_sequences(&text, &chars, seqs, false).map(|f| (f, "latin-utf8-as-cp1252"))
             });
         match fixed {
             Some((f, kind)) if f != text => {
@@ -533,17 +641,30 @@ fn repair_latin(line: &str, kinds: &mut Vec<&'static str>) -> String {
 /// `whole_line`: every non-ASCII character must belong to a sequence, and a single short sequence must sit in a
 /// lowercase word (`wei√ü`). Either way at least one sequence must be strong. None when not convincing.
 fn fix_sequences(
+    text: &str,
     chars: &[char],
-    map: &dyn Fn(char) -> Option<u8>,
+    map: &impl Fn(char) -> Option<u8>,
     whole_line: bool,
 ) -> Option<String> {
+    let (seqs, _) = read_sequences(chars, map, whole_line)?;
+    judge_sequences(text, chars, seqs, whole_line)
+}
+
+/// The UTF-8 sequences of `chars` read under `map`, left to right, and whether every non-ASCII character
+/// belongs to one. With `stop_at_gap`, None at the first non-ASCII character that does not.
+fn read_sequences(
+    chars: &[char],
+    map: &impl Fn(char) -> Option<u8>,
+    stop_at_gap: bool,
+) -> Option<(Vec<Seq>, bool)> {
     // No sequence starts at an ASCII character, so in whole-line mode the first non-ASCII character decides
     // at once whether the line can be explained (most clean lines that reach here fail there).
     let first = chars.iter().position(|c| !c.is_ascii())?;
-    if whole_line && read_seq(chars, first, map).is_none() {
+    if stop_at_gap && read_seq(chars, first, map).is_none() {
         return None;
     }
-    let mut seqs: Vec<Seq> = Vec::new();
+    let mut seqs: Vec<Seq> = Vec::with_capacity(chars.len().saturating_sub(first) / 2);
+    let mut complete = true;
     let mut i = first;
     while i < chars.len() {
         if chars.get(i).is_some_and(|c| c.is_ascii()) {
@@ -556,13 +677,24 @@ fn fix_sequences(
                 seqs.push(seq);
             }
             None => {
-                if whole_line && !chars.get(i).is_some_and(|c| c.is_ascii()) {
+                if stop_at_gap {
                     return None;
                 }
+                complete = false;
                 i += 1;
             }
         }
     }
+    Some((seqs, complete))
+}
+
+/// The line rebuilt with `seqs` decoded, or None when they do not convince (see [`fix_sequences`]).
+fn judge_sequences(
+    text: &str,
+    chars: &[char],
+    mut seqs: Vec<Seq>,
+    whole_line: bool,
+) -> Option<String> {
     // Drop non-Latin letters that stand alone; in whole-line mode that leaves the line unexplained.
     let n = seqs.len();
     let adjacent: Vec<bool> = (0..n)
@@ -573,12 +705,15 @@ fn fix_sequences(
         })
         .collect();
     // ...or where another sequence is confidently of the same script (`и` in `Рим и мир`).
-    let strong_blocks: Vec<u32> = seqs
+    let mut strong_blocks: Vec<u32> = seqs
         .iter()
         .zip(&adjacent)
         .filter(|(s, &adj)| s.strong && (!s.needs_neighbour || adj))
         .map(|(s, _)| script_group(s.out))
         .collect();
+    // A handful of distinct groups: deduplicated, the lookups below stay linear in the line.
+    strong_blocks.sort_unstable();
+    strong_blocks.dedup();
     let before = seqs.len();
     let mut k = 0;
     seqs.retain(|s| {
@@ -608,17 +743,28 @@ fn fix_sequences(
             return None;
         }
     }
-    let mut out = String::with_capacity(chars.len() * 2);
-    let mut next = 0;
+    // The text between sequences is copied as byte slices of `text` (`chars` is its characters).
+    let byte_len = |from: usize, to: usize| -> usize {
+        chars
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .map(|c| c.len_utf8())
+            .sum()
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut next, mut byte) = (0, 0);
     for s in &seqs {
-        out.extend(chars.get(next..s.start).unwrap_or(&[]).iter());
+        let kept = byte_len(next, s.start);
+        out.push_str(text.get(byte..byte + kept).unwrap_or(""));
         out.push(s.out);
         if s.keep_space {
             out.push(' ');
         }
         next = s.start + s.len;
+        byte += kept + byte_len(s.start, next);
     }
-    out.extend(chars.get(next..).unwrap_or(&[]).iter());
+    out.push_str(text.get(byte..).unwrap_or(""));
     Some(out)
 }
 
@@ -638,7 +784,7 @@ fn script_group(c: char) -> u32 {
 fn touches_unexplained_lead(chars: &[char], seqs: &[Seq]) -> bool {
     let mojibake_char = |c: &char| !c.is_ascii() && mixed_byte(*c).is_some();
     let lead_letter =
-        |c: &char| c.is_alphabetic() && mixed_byte(*c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
+        |c: &char| is_letter(*c) && mixed_byte(*c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
     seqs.iter().enumerate().any(|(k, s)| {
         let before_covered = k > 0 && seqs.get(k - 1).is_some_and(|p| p.start + p.len == s.start);
         let after_covered = seqs.get(k + 1).is_some_and(|n| s.start + s.len == n.start);
@@ -658,7 +804,7 @@ fn touches_unexplained_lead(chars: &[char], seqs: &[Seq]) -> bool {
 }
 
 /// Reads one UTF-8 sequence starting at char `i`, with its strength, or None.
-fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
+fn read_seq(chars: &[char], i: usize, map: &impl Fn(char) -> Option<u8>) -> Option<Seq> {
     let lead_char = *chars.get(i)?;
     let lead = map(lead_char)?;
     let need = match lead {
@@ -701,9 +847,8 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
     if lost_byte {
         return lost_byte_seq(chars, i, need, lead_char, c1_cont, lost_nbsp, prev, after);
     }
-    let decoded = match std::str::from_utf8(buf.get(..=need)?) {
-        Ok(s) => s.chars().next()?,
-        Err(_) => return read_cesu(chars, i, map),
+    let Some(decoded) = decode_utf8_sequence(buf, need) else {
+        return read_cesu(chars, i, map);
     };
     let (strong, needs_neighbour) = if need >= 2 {
         if !plausible_wide(decoded) {
@@ -728,8 +873,7 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
         let cont = chars.get(i + 1).copied()?;
         let strong = two_byte_strength(lead, cont, decoded, prev, after, lost_nbsp);
         let latin = (decoded as u32) < 0x0370 || (0x02C6..=0x02DD).contains(&(decoded as u32));
-        let in_word =
-            prev.is_some_and(|c| c.is_alphabetic()) && after.is_some_and(|c| c.is_alphabetic());
+        let in_word = prev.is_some_and(is_letter) && after.is_some_and(is_letter);
         (strong, !latin && !in_word)
     };
     // `Ã ` is `à` whose NBSP became a space. Usually a space followed it too (`Ã  nos` -> `à nos`), or whitespace
@@ -750,10 +894,29 @@ fn read_seq(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Optio
     })
 }
 
+/// The character of a UTF-8 sequence whose lead (`buf[0]`, 0xC2-0xF4) and `need` continuation bytes are
+/// already known to be in range; None for an overlong form, a surrogate or a code point above U+10FFFF
+/// (exactly what `str::from_utf8` rejects in such a sequence).
+fn decode_utf8_sequence(buf: [u8; 4], need: usize) -> Option<char> {
+    let [lead, b1, b2, b3] = buf.map(u32::from);
+    let (u, min) = match need {
+        1 => ((lead & 0x1F) << 6 | (b1 & 0x3F), 0x80),
+        2 => ((lead & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F), 0x800),
+        _ => (
+            (lead & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F),
+            0x1_0000,
+        ),
+    };
+    if u < min {
+        return None;
+    }
+    char::from_u32(u)
+}
+
 /// Portuguese contractions written with a grave accent: à + as, aquele(s), aquela(s), aquilo.
 /// French elision (`Ã s'éloigner` is `à s'éloigner`) is not one.
 fn starts_crasis(rest: &[char]) -> bool {
-    let word: String = rest.iter().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = rest.iter().take_while(|&&c| is_letter(c)).collect();
     let elided = matches!(rest.get(word.chars().count()), Some('\'' | '’'));
     !elided
         && matches!(
@@ -799,7 +962,7 @@ fn lost_byte_seq(
 }
 
 /// Emoji written as two UTF-16 surrogates, each encoded as UTF-8 (CESU-8), then misread: `í\u{a0}½í¸\u{8d}`.
-fn read_cesu(chars: &[char], i: usize, map: &dyn Fn(char) -> Option<u8>) -> Option<Seq> {
+fn read_cesu(chars: &[char], i: usize, map: &impl Fn(char) -> Option<u8>) -> Option<Seq> {
     let bytes: Vec<u8> = chars
         .get(i..i + 6)?
         .iter()
@@ -835,7 +998,7 @@ fn two_byte_strength(
     lost_nbsp: bool,
 ) -> bool {
     let prev_lower = prev.is_some_and(|c| c.is_lowercase());
-    let after_letter = after.is_some_and(|c| c.is_alphabetic());
+    let after_letter = after.is_some_and(is_letter);
     // A possessive after an accented capital is real text: `ZZAJÉ’s`, `Ã’s`.
     if cont == '’' && after_letter {
         return false;
@@ -887,6 +1050,13 @@ fn plausible_wide(c: char) -> bool {
         && u != 0xFFFE
         && u != 0xFFFF
         && u < 0xF0000
+}
+
+/// The characters of `s`, allocated once (collecting `chars()` grows the vector several times).
+fn chars_of(s: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(s.chars().count());
+    chars.extend(s.chars());
+    chars
 }
 
 fn push_kind(kinds: &mut Vec<&'static str>, kind: &'static str) {
@@ -941,15 +1111,29 @@ impl HanCosts {
 
     /// Mean cost of the Han characters of `chars`, and how many there were.
     fn mean_bits(&self, chars: &[char]) -> (f64, usize) {
-        let (mut sum, mut n) = (0.0, 0usize);
-        for &c in chars.iter().filter(|c| is_han(**c)) {
-            sum += self.bits(c);
+        self.mean_bits_iter(chars.iter().copied())
+    }
+
+    fn mean_bits_iter(&self, chars: impl Iterator<Item = char>) -> (f64, usize) {
+        // Half bits are integers, so the sum is exact in any order.
+        let (mut sum, mut n) = (0u64, 0usize);
+        for bits in chars.filter_map(|c| self.han_half_bits(c)) {
+            sum += u64::from(bits);
             n += 1;
         }
         if n == 0 {
             return (f64::INFINITY, 0);
         }
-        (sum / n as f64, n)
+        (sum as f64 / 2.0 / n as f64, n)
+    }
+
+    /// `half_bits` of `c` when it is Han ([`is_han`]), in one lookup for the common range.
+    fn han_half_bits(&self, c: char) -> Option<u8> {
+        let u = c as u32;
+        if (SCAN_FIRST..=TABLE_LAST).contains(&u) {
+            return Some(self.scan_half_bits(u)).filter(|&b| b > 0);
+        }
+        is_han(c).then(|| self.half_bits(c))
     }
 }
 
@@ -992,26 +1176,98 @@ fn han_costs() -> &'static HanCosts {
 // ---------------------------------------------------------------------------------------------------------
 
 /// A character that Chinese text and its mojibake are made of: Han, Chinese punctuation, full-width forms.
+/// (The hot loops ask [`CharClasses`] instead.)
 fn is_chinese_text_char(c: char) -> bool {
     is_han(c) || is_cjk_punct(c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}'
 }
 
 /// A character that GBK writes as two bytes and that mis-decoded bytes commonly come out as: besides Chinese
 /// text, kana, bopomofo, pinyin letters, Greek, Cyrillic, box drawing, circled numbers, vertical and small
-/// forms (`杞︾珯` is `车站` in UTF-8 read as GBK; Big5 shows GBK's `。` as `﹝`). Runs of these are what the Chinese repairs re-encode.
+/// forms, bopomofo tone marks (`杞︾珯` is `车站` in UTF-8 read as GBK; Big5 shows GBK's `。` as `﹝` and
+/// its `？` as `ˋ`). Runs of these are what the Chinese repairs re-encode.
 fn is_gbk_wide(c: char) -> bool {
     is_chinese_text_char(c)
         || matches!(c as u32,
-            0x0101..=0x01DC | 0x0391..=0x03C9 | 0x0401..=0x0451 | 0x2160..=0x217F | 0x2190..=0x2199
+            0x0101..=0x01DC | 0x02C7 | 0x02C9..=0x02CB | 0x02D9 | 0x0391..=0x03C9 | 0x0401..=0x0451 | 0x2160..=0x217F | 0x2190..=0x2199
             | 0x2460..=0x24FF | 0x2500..=0x257F | 0x3040..=0x30FF | 0x3105..=0x3129 | 0xFE30..=0xFE6B
             | 0xFFE0..=0xFFE5)
+}
+
+/// [`is_chinese_text_char`] and [`is_gbk_wide`] for the Basic Multilingual Plane as one table lookup: the
+/// Chinese passes ask them of every character of a line, several times.
+struct CharClasses {
+    bits: Vec<u8>,
+}
+
+const CHINESE_TEXT: u8 = 1;
+const GBK_WIDE: u8 = 2;
+/// Listed in [`big5_alternates`].
+const BIG5_ALTERNATE: u8 = 4;
+
+impl CharClasses {
+    fn is_chinese_text(&self, c: char) -> bool {
+        match self.bits.get(c as usize) {
+            Some(&b) => b & CHINESE_TEXT != 0,
+            None => is_chinese_text_char(c),
+        }
+    }
+
+    fn is_gbk_wide(&self, c: char) -> bool {
+        match self.bits.get(c as usize) {
+            Some(&b) => b & GBK_WIDE != 0,
+            None => is_gbk_wide(c),
+        }
+    }
+
+    /// Whether `c` has an ETEN/cp950 pair ([`big5_alternates`]); all of them are in the BMP.
+    fn has_big5_alternate(&self, c: char) -> bool {
+        self.bits
+            .get(c as usize)
+            .is_some_and(|&b| b & BIG5_ALTERNATE != 0)
+    }
+}
+
+fn char_classes() -> &'static CharClasses {
+    static TABLE: OnceLock<CharClasses> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut bits: Vec<u8> = (0..=0xFFFFu32)
+            .map(|u| match char::from_u32(u) {
+                Some(c) => {
+                    (if is_chinese_text_char(c) {
+                        CHINESE_TEXT
+                    } else {
+                        0
+                    }) | (if is_gbk_wide(c) { GBK_WIDE } else { 0 })
+                }
+                None => 0,
+            })
+            .collect();
+        for &(c, _) in big5_alternates() {
+            if let Some(b) = bits.get_mut(c as usize) {
+                *b |= BIG5_ALTERNATE;
+            }
+        }
+        CharClasses { bits }
+    })
+}
+
+/// `char::is_alphabetic` with a table-free answer for Latin-1, where mojibake lives (the Unicode table
+/// lookup dominated the Latin-1 passes).
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF => true,
+        0x80..=0xFF => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// GBK's two-byte table in both directions, built once from `encoding_rs` (whose own legacy encoders favour
 /// size over speed, and whose API decodes a pair only through an allocation).
 struct GbkTable {
-    /// Indexed by (lead - 0x81) * 191 + (trail - 0x40); '\0' for an invalid or user-defined pair.
-    decode: Vec<char>,
+    /// Indexed by (lead - 0x81) * 191 + (trail - 0x40): the character (GBK's pairs are all in the Basic
+    /// Multilingual Plane, and u16 halves the table the hot loops walk), 0 for an invalid or user-defined pair.
+    decode: Vec<u16>,
     /// Indexed by BMP code point: lead << 8 | trail, or 0 when GBK has no two-byte form.
     encode: Vec<u16>,
 }
@@ -1019,7 +1275,7 @@ struct GbkTable {
 fn gbk_table() -> &'static GbkTable {
     static TABLE: OnceLock<GbkTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut decode = vec!['\0'; 126 * 191];
+        let mut decode = vec![0u16; 126 * 191];
         let mut encode = vec![0u16; 0x10000];
         for lead in 0x81u8..=0xFE {
             for trail in 0x40u8..=0xFE {
@@ -1036,12 +1292,15 @@ fn gbk_table() -> &'static GbkTable {
                 let (Some(c), None) = (it.next(), it.next()) else {
                     continue;
                 };
+                let Ok(bmp) = u16::try_from(u32::from(c)) else {
+                    continue;
+                };
                 if ('\u{E000}'..='\u{F8FF}').contains(&c) {
                     continue;
                 }
                 let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
                 if let Some(slot) = decode.get_mut(index) {
-                    *slot = c;
+                    *slot = bmp;
                 }
                 // The first pair in byte order is the one an encoder writes (checked against encoding_rs in
                 // the tests); the euro sign is written as the single byte 0x80.
@@ -1076,59 +1335,71 @@ fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
         return None;
     }
     let index = usize::from(lead - 0x81) * 191 + usize::from(trail - 0x40);
-    gbk_table()
-        .decode
-        .get(index)
-        .copied()
-        .filter(|&c| c != '\0')
+    let &u = gbk_table().decode.get(index)?;
+    if u == 0 {
+        return None;
+    }
+    char::from_u32(u32::from(u))
 }
 
 /// Every character pair of a line read as one GBK character from Latin-1/Windows-1252 bytes, with suffix
 /// sums along each chain of consecutive pairs, so that a span starting anywhere is judged in O(1).
 struct Latin1Chains {
-    /// pairs[j]: chars j and j+1 as a GBK character of Chinese text (the first must be a non-ASCII lead).
-    pairs: Vec<Option<char>>,
-    /// end[j]: where the chain of pairs starting at j stops (j, j+2, ... up to the first missing pair).
-    end: Vec<usize>,
-    /// Suffix sums along the chain (index j counts pairs j, j+2, ...): Han cost, Han count, unknown Han.
-    cost: Vec<f64>,
-    han: Vec<usize>,
-    unknown: Vec<usize>,
+    /// links[j]: chars j and j+1 read as one GBK character of Chinese text (the first must be a non-ASCII
+    /// lead), with the suffix sums along the chain of pairs j, j+2, ... that starts there.
+    links: Vec<ChainLink>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct ChainLink {
+    pair: Option<char>,
+    /// Where the chain of pairs starting here stops (j, j+2, ... up to the first missing pair).
+    end: usize,
+    /// Suffix sums along the chain: Han cost in half bits, Han count, Han characters missing from the table.
+    half_bits: u32,
+    han: u32,
+    unknown: u32,
 }
 
 impl Latin1Chains {
     fn new(chars: &[char]) -> Self {
         let n = chars.len();
         let table = han_costs();
-        let pairs: Vec<Option<char>> = (0..n)
-            .map(|j| {
-                let (a, b) = (*chars.get(j)?, *chars.get(j + 1)?);
-                let lead = mixed_byte(a).filter(|&l| l >= 0x81 && !a.is_ascii())?;
-                gbk_pair(lead, mixed_byte(b)?).filter(|&c| is_chinese_text_char(c))
+        let classes = char_classes();
+        let mut links: Vec<ChainLink> = (0..n + 2)
+            .map(|end| ChainLink {
+                end,
+                ..ChainLink::default()
             })
             .collect();
-        let mut end = vec![0usize; n + 2];
-        let mut cost = vec![0.0; n + 2];
-        let mut han = vec![0usize; n + 2];
-        let mut unknown = vec![0usize; n + 2];
-        for j in (0..n + 2).rev() {
-            end[j] = j;
-            if let Some(Some(c)) = pairs.get(j) {
-                let is = is_han(*c);
-                end[j] = end[j + 2];
-                cost[j] = cost[j + 2] + if is { table.bits(*c) } else { 0.0 };
-                han[j] = han[j + 2] + usize::from(is);
-                unknown[j] =
-                    unknown[j + 2] + usize::from(is && table.half_bits(*c) >= UNKNOWN_HALF_BITS);
+        for j in (0..n).rev() {
+            let lead_char = chars.get(j).filter(|a| !a.is_ascii());
+            let pair = lead_char.zip(chars.get(j + 1)).and_then(|(&a, &b)| {
+                let lead = mixed_byte(a).filter(|&l| l >= 0x81)?;
+                gbk_pair(lead, mixed_byte(b)?).filter(|&c| classes.is_chinese_text(c))
+            });
+            let next = links.get(j + 2).copied().unwrap_or_default();
+            let Some(link) = links.get_mut(j) else {
+                continue;
+            };
+            if let Some(c) = pair {
+                let han_bits = table.han_half_bits(c);
+                let is = han_bits.is_some();
+                let bits = han_bits.map_or(0, u32::from);
+                *link = ChainLink {
+                    pair,
+                    end: next.end,
+                    half_bits: next.half_bits + bits,
+                    han: next.han + u32::from(is),
+                    unknown: next.unknown + u32::from(bits >= u32::from(UNKNOWN_HALF_BITS)),
+                };
             }
         }
-        Latin1Chains {
-            pairs,
-            end,
-            cost,
-            han,
-            unknown,
-        }
+        Latin1Chains { links }
+    }
+
+    fn pair(&self, j: usize) -> Option<char> {
+        self.links.get(j).and_then(|l| l.pair)
     }
 }
 
@@ -1181,6 +1452,50 @@ fn big5_tables() -> &'static (Vec<char>, Vec<u16>) {
     })
 }
 
+const BIG5_ALTERNATES: &str = include_str!("../../data/big5_alternates.tsv");
+
+/// The pairs Python's ETEN-based `big5` / `cp950` codecs (and the old Windows tools that share their tables) read
+/// as characters the WHATWG encoder writes with other bytes, from `data/big5_alternates.tsv`: (character,
+/// pair) sorted by character, the first pair of the file where a character has several.
+fn big5_alternates() -> &'static [(char, u16)] {
+    static TABLE: OnceLock<Vec<(char, u16)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, u16)> = BIG5_ALTERNATES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let pair = u16::from_str_radix(fields.next()?, 16).ok()?;
+                let mut chars = fields.next()?.chars();
+                let (Some(c), None) = (chars.next(), chars.next()) else {
+                    return None;
+                };
+                (big5_encode_char(c) != Some(pair.to_be_bytes())).then_some((c, pair))
+            })
+            .collect();
+        table.sort_by_key(|&(c, _)| c);
+        table.dedup_by_key(|&mut (c, _)| c);
+        table
+    })
+}
+
+/// The ETEN/cp950 pair of `c` where it differs from the WHATWG one ([`big5_alternates`]).
+fn big5_alternate_char(c: char) -> Option<[u8; 2]> {
+    if !char_classes().has_big5_alternate(c) {
+        return None;
+    }
+    let table = big5_alternates();
+    let k = table.binary_search_by_key(&c, |&(ch, _)| ch).ok()?;
+    table.get(k).map(|&(_, pair)| pair.to_be_bytes())
+}
+
+/// The two-byte form of a character in some double-byte encoding.
+type PairEncoder = fn(char) -> Option<[u8; 2]>;
+
+fn no_alternate(_: char) -> Option<[u8; 2]> {
+    None
+}
+
 /// Decodes one Big5 byte pair strictly (one character, not private use).
 fn big5_pair(lead: u8, trail: u8) -> Option<char> {
     if !(0x81..=0xFE).contains(&lead) || !(0x40..=0xFE).contains(&trail) {
@@ -1223,44 +1538,79 @@ impl MojibakeRepairer {
         }
         // A first pass finds which Big5 re-reads the line convincingly holds; a second also takes that
         // re-read on shorter runs of the same line (`扂蠅蚚Python` = `我们用Python`).
+        // The second pass can differ from the first only where a re-read span was refused for being
+        // short, so without such a span the first pass is reused.
+        //
+        // GBK shown as Big5 by an ETEN/cp950 decoder (Python, old Windows tools) holds characters such as
+        // `し` or `③` that the WHATWG table writes with other bytes, so those decoders' pairs are tried too,
+        // unless the line proves to be Big5 shown as GBK: its kana come from GBK's own kana rows and read as
+        // nonsense through the other table. Which runs are Big5 shown as GBK does not depend on the ETEN
+        // pairs (see `repair_cjk_pass`), so one pass decides, and only such a line is read again without them.
         let mut first_kinds = Vec::new();
         let mut first_flagged = Vec::new();
-        let first = self.repair_cjk_pass(line, &[], &mut first_kinds, &mut first_flagged);
+        let mut refused_short = false;
+        let classes = char_classes();
+        let mut eten = line.chars().any(|c| classes.has_big5_alternate(c));
+        let mut first = self.repair_cjk_pass(
+            line,
+            &[],
+            eten,
+            &mut first_kinds,
+            &mut first_flagged,
+            &mut refused_short,
+        );
+        if eten && first_kinds.contains(&"big5-as-gbk") {
+            eten = false;
+            first_kinds.clear();
+            first_flagged.clear();
+            refused_short = false;
+            first = self.repair_cjk_pass(
+                line,
+                &[],
+                eten,
+                &mut first_kinds,
+                &mut first_flagged,
+                &mut refused_short,
+            );
+        }
         let confirmed: Vec<&'static str> = first_kinds
             .iter()
             .copied()
             .filter(|k| matches!(*k, "gbk-as-big5" | "big5-as-gbk"))
             .collect();
-        if confirmed.is_empty() {
+        if confirmed.is_empty() || !refused_short {
             for kind in first_kinds {
                 push_kind(kinds, kind);
             }
             flagged.extend(first_flagged);
             return first;
         }
-        self.repair_cjk_pass(line, &confirmed, kinds, flagged)
+        self.repair_cjk_pass(line, &confirmed, eten, kinds, flagged, &mut refused_short)
     }
 
     fn repair_cjk_pass(
         &self,
         line: &str,
         confirmed: &[&'static str],
+        eten: bool,
         kinds: &mut Vec<&'static str>,
         flagged: &mut Vec<Range<usize>>,
+        refused_short: &mut bool,
     ) -> String {
-        let chars: Vec<char> = line.chars().collect();
+        let chars = chars_of(line);
         let table = han_costs();
+        let classes = char_classes();
         let mut out = String::with_capacity(line.len());
         let mut i = 0;
         while i < chars.len() {
             let Some(&c) = chars.get(i) else { break };
-            if !is_gbk_wide(c) {
+            if !classes.is_gbk_wide(c) {
                 out.push(c);
                 i += 1;
                 continue;
             }
             let end = (i..chars.len())
-                .find(|&k| !chars.get(k).is_some_and(|&c| is_gbk_wide(c)))
+                .find(|&k| !chars.get(k).is_some_and(|&c| classes.is_gbk_wide(c)))
                 .unwrap_or(chars.len());
             let run = chars.get(i..end).unwrap_or(&[]);
             let (mean, n_han) = table.mean_bits(run);
@@ -1281,28 +1631,62 @@ impl MojibakeRepairer {
                 // Big5 confusions: UTF-8 or GBK bytes read as Big5, Big5 bytes read as GBK. Any two rare
                 // characters have a fair chance of reading as two commoner ones in the other code page
                 // (`旮旯` -> `深身`), so a span needs four Han characters, unless the line already has one.
-                let big5_pairs: Vec<Option<[u8; 2]>> =
-                    run.iter().map(|&c| big5_encode_char(c)).collect();
-                let gbk_pairs: Vec<Option<[u8; 2]>> =
-                    run.iter().map(|&c| gbk_encode_char(c)).collect();
+                // The first re-read that finds something wins, so the later ones are tried only if needed.
                 let min_han = |kind| if confirmed.contains(&kind) { 2 } else { 4 };
-                let big5_bytes: Option<Vec<u8>> = big5_pairs
-                    .iter()
-                    .map(|p| p.map(|[a, b]| [a, b]))
-                    .collect::<Option<Vec<[u8; 2]>>>()
-                    .map(|v| v.concat());
-                let rereads = [
-                    ("utf8-as-big5", self.utf8_reread(run, big5_bytes)),
-                    (
-                        "gbk-as-big5",
-                        self.pair_reread(run, &big5_pairs, gbk_pair, min_han("gbk-as-big5")),
-                    ),
-                    (
-                        "big5-as-gbk",
-                        self.pair_reread(run, &gbk_pairs, big5_pair, min_han("big5-as-gbk")),
-                    ),
-                ];
-                if let Some((kind, spans)) = rereads.into_iter().find(|(_, s)| !s.is_empty()) {
+                let big5_bytes: Option<Vec<u8>> =
+                    run.iter()
+                        .try_fold(Vec::with_capacity(2 * run.len()), |mut v, &c| {
+                            v.extend_from_slice(&big5_encode_char(c)?);
+                            Some(v)
+                        });
+                let mut reread = Some(("utf8-as-big5", self.utf8_reread(run, big5_bytes)))
+                    .filter(|(_, s)| !s.is_empty());
+                if reread.is_none() {
+                    let kind = "gbk-as-big5";
+                    let spans = self.pair_reread(
+                        run,
+                        big5_encode_char,
+                        None,
+                        gbk_pair,
+                        min_han(kind),
+                        refused_short,
+                    );
+                    // Through the ETEN pairs (empty unless that reading differs): it wins where it is the
+                    // more probable one. Where the WHATWG reading found nothing, Big5 shown as GBK is tried
+                    // first, exactly as without the ETEN pairs.
+                    let eten_spans = if eten {
+                        self.pair_reread(
+                            run,
+                            big5_encode_char,
+                            Some(big5_alternate_char),
+                            gbk_pair,
+                            min_han(kind),
+                            refused_short,
+                        )
+                    } else {
+                        Vec::new()
+                    };
+                    if !spans.is_empty() {
+                        let better = !eten_spans.is_empty()
+                            && cost_after(run, &eten_spans) < cost_after(run, &spans);
+                        reread = Some((kind, if better { eten_spans } else { spans }));
+                    } else {
+                        let kind = "big5-as-gbk";
+                        let spans = self.pair_reread(
+                            run,
+                            gbk_encode_char,
+                            None,
+                            big5_pair,
+                            min_han(kind),
+                            refused_short,
+                        );
+                        reread = Some((kind, spans))
+                            .filter(|(_, s)| !s.is_empty())
+                            .or(Some(("gbk-as-big5", eten_spans)))
+                            .filter(|(_, s)| !s.is_empty());
+                    }
+                }
+                if let Some((kind, spans)) = reread {
                     push_kind(kinds, kind);
                     let mut next = 0;
                     for (a, b, decoded) in spans {
@@ -1337,39 +1721,36 @@ impl MojibakeRepairer {
         out
     }
 
-    fn repair_gbk_as_latin1(&self, line: &str, kinds: &mut Vec<&'static str>) -> String {
+    /// `chars` are the characters of `line`.
+    fn repair_gbk_as_latin1(
+        &self,
+        line: &str,
+        chars: &[char],
+        kinds: &mut Vec<&'static str>,
+    ) -> Option<String> {
+        let chains = Latin1Chains::new(chars);
         // Once one convincing span is found, the line is known to be GBK shown as Latin-1, and the short
         // spans the strict test refuses (`Äê¡£` = `年。`, `¡¡` = two ideographic spaces) are decoded too.
-        let chars: Vec<char> = line.chars().collect();
-        let chains = Latin1Chains::new(&chars);
-        let mut relaxed = false;
-        loop {
-            let mut out = String::with_capacity(line.len());
-            let mut found = false;
-            let mut i = 0;
-            while let Some(&c) = chars.get(i) {
-                if let Some(end) = self.gbk_as_latin1(&chars, &chains, i, relaxed) {
-                    found = true;
-                    let mut j = i;
-                    while j < end {
-                        out.extend(chains.pairs.get(j).copied().flatten());
-                        j += 2;
-                    }
-                    i = end;
-                } else {
-                    out.push(c);
-                    i += 1;
-                }
-            }
-            if !found {
-                return line.to_string();
-            }
-            if relaxed {
-                push_kind(kinds, "gbk-as-latin1");
-                return out;
-            }
-            relaxed = true;
+        if !(0..chars.len()).any(|i| self.gbk_as_latin1(chars, &chains, i, false).is_some()) {
+            return None;
         }
+        let mut out = String::with_capacity(line.len());
+        let mut i = 0;
+        while let Some(&c) = chars.get(i) {
+            if let Some(end) = self.gbk_as_latin1(chars, &chains, i, true) {
+                let mut j = i;
+                while j < end {
+                    out.extend(chains.pair(j));
+                    j += 2;
+                }
+                i = end;
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        push_kind(kinds, "gbk-as-latin1");
+        Some(out)
     }
 
     /// `ÎÒÃÇ` -> `我们`: GBK pairs read from Latin-1/cp1252 characters (a trail byte may be ASCII), starting at
@@ -1382,24 +1763,25 @@ impl MojibakeRepairer {
         i: usize,
         relaxed: bool,
     ) -> Option<usize> {
-        chains.pairs.get(i).copied().flatten()?;
-        if !relaxed && i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphabetic()) {
-            return None;
-        }
-        let k = *chains.end.get(i)?;
-        let n_han = chains.han.get(i)? - chains.han.get(k)?;
-        let unknown = chains.unknown.get(i)? - chains.unknown.get(k)?;
-        let cost = chains.cost.get(i)? - chains.cost.get(k)?;
+        let link = chains.links.get(i)?;
+        link.pair?;
+        let k = link.end;
+        let rest = chains.links.get(k)?;
+        let n_han = link.han - rest.han;
+        let unknown = link.unknown - rest.unknown;
+        let half_bits = link.half_bits - rest.half_bits;
         let min_han = if relaxed { 0 } else { 2 };
-        let latin_after = !relaxed
-            && chars
-                .get(k)
-                .is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
-        if n_han < min_han || latin_after || unknown > 0 {
+        if n_han < min_han || unknown > 0 {
             return None;
         }
         let limit = self.cfg.max_clean_bits + if relaxed { 4.0 } else { 0.0 };
-        (n_han == 0 || cost / n_han as f64 <= limit).then_some(k)
+        if n_han > 0 && f64::from(half_bits) / 2.0 / f64::from(n_han) > limit {
+            return None;
+        }
+        // The Unicode letter tests come last: they are the slowest.
+        let latin_before = i > 0 && chars.get(i - 1).is_some_and(|&c| is_letter(c));
+        let latin_after = chars.get(k).is_some_and(|&c| !c.is_ascii() && is_letter(c));
+        (relaxed || !(latin_before || latin_after)).then_some(k)
     }
 
     /// `鎴戜滑` -> `我们`: spans of the run whose GBK bytes are valid UTF-8 of clearly more probable Chinese.
@@ -1410,12 +1792,21 @@ impl MojibakeRepairer {
             return found;
         };
         let table = han_costs();
+        let classes = char_classes();
         let mut a = 0;
         while a + 1 < run.len() {
             // A bounded window keeps this linear; a longer garbled stretch is repaired window by window.
             let tail = bytes
                 .get(2 * a..(2 * a + 192).min(bytes.len()))
                 .unwrap_or(&[]);
+            // Every pair starts with a byte above 0x80, so UTF-8 can start here only with a lead byte
+            // followed by a continuation byte (the common case, a quick no).
+            let utf8_start = matches!(tail.first(), Some(0xC2..=0xF4))
+                && tail.get(1).is_some_and(|&b| is_cont(b));
+            if !utf8_start {
+                a += 1;
+                continue;
+            }
             let valid = match std::str::from_utf8(tail) {
                 Ok(_) => tail.len(),
                 Err(e) => e.valid_up_to(),
@@ -1431,23 +1822,18 @@ impl MojibakeRepairer {
                 continue;
             }
             let b = a + n_chars;
-            let decoded = std::str::from_utf8(tail.get(..2 * n_chars).unwrap_or(&[]))
-                .ok()
-                .map(str::to_string);
+            let decoded = valid_str.get(..2 * n_chars).unwrap_or("");
             let before = table.mean_bits(run.get(a..b).unwrap_or(&[])).0;
-            let good = decoded.filter(|d| {
-                let chars: Vec<char> = d.chars().collect();
-                let (mean, n) = table.mean_bits(&chars);
-                n >= 1
-                    && mean + self.cfg.min_gain_bits <= before
-                    && chars.iter().all(|&c| {
-                        is_chinese_text_char(c)
-                            || c.is_ascii_graphic()
-                            || ('\u{2010}'..='\u{2027}').contains(&c)
-                    })
-            });
-            if let Some(d) = good {
-                found.push((a, b, d));
+            let (mean, n) = table.mean_bits_iter(decoded.chars());
+            let good = n >= 1
+                && mean + self.cfg.min_gain_bits <= before
+                && decoded.chars().all(|c| {
+                    classes.is_chinese_text(c)
+                        || c.is_ascii_graphic()
+                        || ('\u{2010}'..='\u{2027}').contains(&c)
+                });
+            if good {
+                found.push((a, b, decoded.to_string()));
                 a = b;
             } else {
                 a += 1;
@@ -1456,50 +1842,76 @@ impl MojibakeRepairer {
         found
     }
 
-    /// `run` written in one double-byte encoding (`pairs`, one per character; None where it has no two-byte
-    /// form) and read back pair by pair with another (`decode`): spans of at least `min_han` Han characters
-    /// whose reading is clearly more probable.
+    /// `run` written in one double-byte encoding (`encode`: the pair each character stands for) and read back
+    /// pair by pair with another (`decode`): spans of at least `min_han` Han characters whose reading is
+    /// clearly more probable. With an `alternative` (the pairs of another variant of the first encoding, where
+    /// it disagrees), only the reading through it is returned, and nothing when it is not decisive.
+    /// `refused_short` is set when a span of two or more was refused only for having fewer than `min_han`.
     fn pair_reread(
         &self,
         run: &[char],
-        pairs: &[Option<[u8; 2]>],
+        encode: PairEncoder,
+        alternative: Option<PairEncoder>,
         decode: fn(u8, u8) -> Option<char>,
         min_han: usize,
+        refused_short: &mut bool,
     ) -> Vec<(usize, usize, String)> {
         let mut found = Vec::new();
         let table = han_costs();
-        let read: Vec<Option<char>> = pairs
-            .iter()
-            .map(|p| {
-                p.and_then(|[a, b]| decode(a, b))
-                    .filter(|&c| is_chinese_text_char(c))
-            })
-            .collect();
+        let classes = char_classes();
+        let reading = |encode: PairEncoder| {
+            move |c: char| {
+                encode(c)
+                    .and_then(|[a, b]| decode(a, b))
+                    .filter(|&c| classes.is_chinese_text(c))
+            }
+        };
+        let primary = reading(encode);
+        let alternate = reading(alternative.unwrap_or(no_alternate));
+        // One decoder made the whole run, so one variant is used throughout: the alternative once one of its
+        // readings is decisive (Chinese where the primary pair reads none, or cheaper by the repair margin).
+        // A single character whose two readings are both plausible (`ヶ`: `球` or `前`) proves nothing.
+        let cost = |c: char| f64::from(table.han_half_bits(c).unwrap_or(0)) / 2.0;
+        let alternate_made = alternative.is_some()
+            && run.iter().any(|&c| match alternate(c) {
+                None => false,
+                Some(q) => primary(c).is_none_or(|p| cost(p) - cost(q) >= self.cfg.min_gain_bits),
+            });
+        // Without a decisive alternative, the caller has this reading already.
+        if alternative.is_some() && !alternate_made {
+            return found;
+        }
+        let read = |c: char| {
+            if alternate_made {
+                alternate(c).or_else(|| primary(c))
+            } else {
+                primary(c)
+            }
+        };
+        let mut decoded: Vec<char> = Vec::new();
         let mut a = 0;
-        while a < read.len() {
-            if read.get(a).copied().flatten().is_none() {
+        while a < run.len() {
+            decoded.clear();
+            decoded.extend(run.get(a..).unwrap_or(&[]).iter().map_while(|&c| read(c)));
+            if decoded.is_empty() {
                 a += 1;
                 continue;
             }
-            let mut b = a;
-            while read.get(b).copied().flatten().is_some() {
-                b += 1;
-            }
-            let decoded: Vec<char> = read
-                .get(a..b)
-                .unwrap_or(&[])
-                .iter()
-                .flatten()
-                .copied()
-                .collect();
+            let b = a + decoded.len();
             let (after, n_after) = table.mean_bits(&decoded);
-            let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
             let all_known = decoded
                 .iter()
-                .filter(|c| is_han(**c))
-                .all(|&c| table.half_bits(c) < UNKNOWN_HALF_BITS);
-            if n_after >= min_han && all_known && after + self.cfg.min_gain_bits <= before {
-                found.push((a, b, decoded.into_iter().collect()));
+                .filter_map(|&c| table.han_half_bits(c))
+                .all(|bits| bits < UNKNOWN_HALF_BITS);
+            if n_after >= min_han.min(2) && all_known {
+                let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
+                if after + self.cfg.min_gain_bits <= before {
+                    if n_after >= min_han {
+                        found.push((a, b, decoded.iter().collect()));
+                    } else {
+                        *refused_short = true;
+                    }
+                }
             }
             a = b;
         }
@@ -1517,24 +1929,19 @@ impl MojibakeRepairer {
     /// Every split point reads the same odd-aligned byte pairs, so they are decoded once and each candidate is
     /// judged in O(1) from suffix sums.
     fn frame_shift(&self, run: &[char], next: Option<char>) -> Option<Shift> {
-        let bytes = gbk_encode(run)?;
         let n = run.len();
         if n < 2 {
             return None;
         }
         let table = han_costs();
-        // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
-        let pairs: Vec<Option<char>> = (0..n - 1)
-            .map(|j| {
-                let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
-                gbk_pair(a, b).filter(|&c| is_chinese_text_char(c))
-            })
-            .collect();
-        let last_byte = *bytes.last()?;
+        let classes = char_classes();
+        // How the run ends is decided first: it depends only on the last byte and the next character, and
+        // most runs have no way to end a shift (a cheap no).
+        let [_, last_byte] = gbk_encode_char(*run.last()?)?;
         // The end of the shifted run, for each way it may end: (text, Han cost, Han count, used next).
         let mut endings: Vec<(Option<char>, f64, usize, bool)> = Vec::new();
         if let Some(t) = next.filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
-            if let Some(c) = gbk_pair(last_byte, t as u8).filter(|&c| is_chinese_text_char(c)) {
+            if let Some(c) = gbk_pair(last_byte, t as u8).filter(|&c| classes.is_chinese_text(c)) {
                 let han = is_han(c);
                 endings.push((
                     Some(c),
@@ -1554,6 +1961,14 @@ impl MojibakeRepairer {
         if endings.is_empty() {
             return None;
         }
+        let bytes = gbk_encode(run)?;
+        // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
+        let pairs: Vec<Option<char>> = (0..n - 1)
+            .map(|j| {
+                let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
+                gbk_pair(a, b).filter(|&c| classes.is_chinese_text(c))
+            })
+            .collect();
         // Suffix sums over the original run (before) and over the shifted pairs (after).
         let mut run_cost = vec![0.0; n + 1];
         let mut run_han = vec![0usize; n + 1];
@@ -1617,6 +2032,31 @@ impl MojibakeRepairer {
             used_next,
         })
     }
+}
+
+/// The Han cost of `run` in half bits once `spans` (first char, end char, replacement) are put in.
+fn cost_after(run: &[char], spans: &[(usize, usize, String)]) -> u64 {
+    let table = han_costs();
+    let han_cost = |c: char| u64::from(table.han_half_bits(c).unwrap_or(0));
+    let mut total = 0;
+    let mut next = 0;
+    for (a, b, text) in spans {
+        total += run
+            .get(next..*a)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&c| han_cost(c))
+            .sum::<u64>();
+        total += text.chars().map(han_cost).sum::<u64>();
+        next = *b;
+    }
+    total
+        + run
+            .get(next..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&c| han_cost(c))
+            .sum::<u64>()
 }
 
 fn is_punctuation_mark(c: char) -> bool {
@@ -1775,6 +2215,99 @@ mod tests {
     }
 
     #[test]
+    fn big5_alternates_are_pairs_the_whatwg_table_reads_otherwise() {
+        let table = big5_alternates();
+        assert!(table.len() > 200, "{}", table.len());
+        for &(c, pair) in table {
+            let bytes = pair.to_be_bytes();
+            let whatwg =
+                encoding_rs::BIG5.decode_without_bom_handling_and_without_replacement(&bytes);
+            assert_ne!(
+                whatwg.as_deref(),
+                Some(c.encode_utf8(&mut [0; 4]) as &str),
+                "{c}"
+            );
+            assert_ne!(big5_encode_char(c), Some(bytes), "{c}");
+        }
+        // Python: 'し'.encode('big5') == b'\xc6\xbb', which is GBK's '苹'.
+        assert_eq!(big5_alternate_char('し'), Some([0xC6, 0xBB]));
+        assert_eq!(big5_alternate_char('我'), None);
+    }
+
+    #[test]
+    fn gbk_read_as_big5_by_either_decoder_family() {
+        let want = "我们买了苹果和葡萄，还有香蕉。";
+        // Python (ETEN/cp950 table): want.encode('gbk').decode('big5')
+        assert_eq!(fixed("扂蠅鎗賸し彆睿に曶ㄛ遜衄眅蓿﹝"), want);
+        // A browser (WHATWG table, encoding_rs) reads the same bytes otherwise.
+        assert_eq!(fixed("扂蠅鎗賸ⅶ彆睿廴曶ㄛ遜衄眅蓿﹝"), want);
+        let want = "这个学期我们要加强合作。";
+        assert_eq!(fixed("涴跺悝ぶ扂蠅猁樓Ч磁釬﹝"), want);
+        assert_eq!(fixed("涴跺悝ヽ扂蠅猁樓ッ磁釬﹝"), want);
+        // GBK's `？` is Big5's bopomofo tone mark `ˋ`.
+        assert_eq!(fixed("斕勛溯賸鎘ˋ"), "你吃饭了吗？");
+        // `ヶ` reads as `球` through the WHATWG pair and as `前` through the ETEN one; nothing in this line
+        // says an ETEN decoder made it, so the WHATWG reading stays (`全球经济…`, `全` lost as U+FFFD).
+        let r = rep().repair("�ヶ冪撳淏婓鞣鞣閥葩﹝").unwrap();
+        assert_eq!(r.text, "�球经济正在慢慢恢复。");
+    }
+
+    #[test]
+    fn utf8_sequences_decode_as_from_utf8_does() {
+        for lead in 0xC2u8..=0xF4 {
+            let need = match lead {
+                0xC2..=0xDF => 1,
+                0xE0..=0xEF => 2,
+                _ => 3,
+            };
+            for b1 in 0x80u8..=0xBF {
+                for b2 in 0x80u8..=0xBF {
+                    for b3 in [0x80u8, 0x9F, 0xBF] {
+                        let buf = [lead, b1, b2, b3];
+                        let want = std::str::from_utf8(&buf[..=need])
+                            .ok()
+                            .and_then(|s| s.chars().next());
+                        assert_eq!(decode_utf8_sequence(buf, need), want, "{buf:02X?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn is_letter_agrees_with_unicode() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn char_classes_agree_with_the_definitions() {
+        let classes = char_classes();
+        for c in [
+            '我',
+            '，',
+            '「',
+            'Ａ',
+            '\u{3000}',
+            'ā',
+            'Ω',
+            'ぶ',
+            '①',
+            '\u{20000}',
+            'a',
+            'é',
+            '€',
+        ] {
+            assert_eq!(classes.is_chinese_text(c), is_chinese_text_char(c), "{c}");
+            assert_eq!(classes.is_gbk_wide(c), is_gbk_wide(c), "{c}");
+        }
+        assert!(classes.is_chinese_text('我') && !classes.is_chinese_text('a'));
+        assert!(classes.is_gbk_wide('ぶ') && !classes.is_chinese_text('ぶ'));
+    }
+
+    #[test]
     fn mixed_byte_matches_the_windows_1252_row() {
         for (i, c) in CP1252_HIGH.chars().enumerate() {
             assert_eq!(mixed_byte(c), Some(0x80 + i as u8), "{c}");
@@ -1787,10 +2320,10 @@ mod tests {
     fn gbk_table_agrees_with_encoding_rs() {
         let table = gbk_table();
         let mut checked = 0;
-        for (index, &c) in table.decode.iter().enumerate() {
-            if c == '\0' {
+        for (index, &u) in table.decode.iter().enumerate() {
+            let Some(c) = char::from_u32(u32::from(u)).filter(|&c| c != '\0') else {
                 continue;
-            }
+            };
             let mut buf = [0; 4];
             let (bytes, _, errors) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
             assert!(!errors, "{c}");
