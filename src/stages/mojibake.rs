@@ -1546,32 +1546,24 @@ impl MojibakeRepairer {
         // unless the line proves to be Big5 shown as GBK: its kana come from GBK's own kana rows and read as
         // nonsense through the other table. Which runs are Big5 shown as GBK does not depend on the ETEN
         // pairs (see `repair_cjk_pass`), so one pass decides, and only such a line is read again without them.
-        let mut first_kinds = Vec::new();
-        let mut first_flagged = Vec::new();
-        let mut refused_short = false;
-        let classes = char_classes();
-        let mut eten = line.chars().any(|c| classes.has_big5_alternate(c));
-        let mut first = self.repair_cjk_pass(
-            line,
-            &[],
-            eten,
-            &mut first_kinds,
-            &mut first_flagged,
-            &mut refused_short,
-        );
-        if eten && first_kinds.contains(&"big5-as-gbk") {
-            eten = false;
-            first_kinds.clear();
-            first_flagged.clear();
-            refused_short = false;
-            first = self.repair_cjk_pass(
+        let first_pass = |eten: bool| {
+            let (mut kinds, mut flagged, mut refused_short) = (Vec::new(), Vec::new(), false);
+            let text = self.repair_cjk_pass(
                 line,
                 &[],
                 eten,
-                &mut first_kinds,
-                &mut first_flagged,
+                &mut kinds,
+                &mut flagged,
                 &mut refused_short,
             );
+            (text, kinds, flagged, refused_short)
+        };
+        let classes = char_classes();
+        let mut eten = line.chars().any(|c| classes.has_big5_alternate(c));
+        let (mut first, mut first_kinds, mut first_flagged, mut refused_short) = first_pass(eten);
+        if eten && first_kinds.contains(&"big5-as-gbk") {
+            eten = false;
+            (first, first_kinds, first_flagged, refused_short) = first_pass(eten);
         }
         let confirmed: Vec<&'static str> = first_kinds
             .iter()

@@ -120,27 +120,7 @@ fn space_is_redundant(before: char, after: char) -> bool {
 }
 
 fn is_fullwidth_spacing_mark(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '（'
-            | '）'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '【'
-            | '】'
-            | '《'
-            | '》'
-            | '〈'
-            | '〉'
-    )
+    "，。、；：？！（）「」『』【】《》〈〉".contains(c)
 }
 
 fn is_zero_width(c: char) -> bool {
