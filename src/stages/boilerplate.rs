@@ -25,8 +25,10 @@
 //!    comment section under an article does not). Headers and post buttons go ("post-header"); every post
 //!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped. Headers may sit
 //!    above their posts (Discuz: `楼主`, `user 发表于 …`) or below them (Tieba: `1楼 2019-01-01 12:00
-//!    回复`, the first post then stands before the first header); user names and ranks printed above
-//!    most posts are removed as headers too.
+//!    回复`, the first post then stands before the first header; Q&A pages: `发布于 2021-03-05 10:20`
+//!    followed by the answer's buttons `赞同 1.2万` / `添加评论`); user names and ranks printed above
+//!    most posts, and an author's name and bio above a vote count (`1,203 人赞同了该回答`), are removed
+//!    as headers too.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
 //!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
 //!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
