@@ -695,3 +695,62 @@ fn numbered_list_announced_by_the_article_is_kept_between_its_links() {
         assert!(!kept.contains(&chrome), "kept {chrome:?}: {v:#?}");
     }
 }
+
+#[test]
+fn qa_page_keeps_every_answer_and_drops_author_and_vote_lines() {
+    // A question-and-answer page: each answer has its author (and maybe a one-line bio) and a vote count
+    // above it, and its publication time and buttons below it. Every answer body stays, the shortest too.
+    let text =
+        std::fs::read_to_string("tests/fixtures/boilerplate/qa_zhihu_style.txt").expect("fixture");
+    let v = classify(&text);
+    let doc = clean("qa_zhihu_style", &text);
+    let kept: Vec<String> = doc.lines.iter().map(|l| squeeze(&l.text)).collect();
+    for body in [
+        "从小学到大学一直在学，考试成绩也不差，可一到需要说的场合就紧张，脑子里一片空白。",
+        "说几点我在课堂上反复看到的情况。",
+        "第一，输入和输出的比例严重失衡。很多学生读过上千篇课文，做过几万道选择题，可是完整地开口说一段话的次数加起来可能不到一百次，说不出来是很自然的结果。",
+        "我的建议是每天找十分钟，对着手机把当天看到的一件小事用英语讲出来，录下来再听一遍，坚持三个月会有明显的变化。",
+        "因为考试不考口语，学校也就不练，大家自然就不会说了。",
+        "我刚进公司的时候也是这样，开会只敢听不敢说，后来发现同事们其实并不在意语法是不是完全正确。",
+        "真正帮到我的是每周和外籍同事吃一次午饭，聊的都是天气、孩子和周末去哪儿玩，话题简单，压力也小，半年以后开会发言就自然多了。",
+        "没错。",
+    ] {
+        assert!(
+            kept.contains(&squeeze(body)),
+            "lost answer text {body:?}: {kept:#?}\n{v:#?}"
+        );
+    }
+    for chrome in [
+        "林间小路",
+        "外语教师，十年一线教学经验",
+        "1,203 人赞同了该回答",
+        "发布于 2021-03-05 10:20",
+        "编辑于 2022-01-12 08:15",
+        "赞同 1.2万",
+        "添加评论",
+        "3 条评论",
+        "分享",
+        "收藏",
+        "喜欢",
+        "收起",
+        "阿橙",
+        "周末读书会",
+        "在外企工作的普通职员",
+        "小白兔",
+        "关注问题",
+        "查看全部 4 个回答",
+        "京ICP备00000000号 © 2024 某某科技有限公司",
+    ] {
+        assert!(
+            !kept.contains(&squeeze(chrome)),
+            "kept chrome {chrome:?}: {kept:#?}\n{v:#?}"
+        );
+    }
+    // The per-answer lines are post headers, as on a forum.
+    for (line, class) in &v {
+        if line.starts_with("发布于") || line.starts_with("编辑于") || line.starts_with("赞同")
+        {
+            assert_eq!(*class, LineClass::Boilerplate("post-header"), "{line}");
+        }
+    }
+}

@@ -25,8 +25,10 @@
 //!    comment section under an article does not). Headers and post buttons go ("post-header"); every post
 //!    body between them is kept whatever rules 5 and 6 would say, and rule 6 is skipped. Headers may sit
 //!    above their posts (Discuz: `楼主`, `user 发表于 …`) or below them (Tieba: `1楼 2019-01-01 12:00
-//!    回复`, the first post then stands before the first header); user names and ranks printed above
-//!    most posts are removed as headers too.
+//!    回复`, the first post then stands before the first header; Q&A pages: `发布于 2021-03-05 10:20`
+//!    followed by the answer's buttons `赞同 1.2万` / `添加评论`); user names and ranks printed above
+//!    most posts, and an author's name and bio above a vote count (`1,203 人赞同了该回答`), are removed
+//!    as headers too.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
 //!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
 //!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
@@ -486,12 +488,13 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
     )
 });
-/// A line of nothing but post buttons and their counts (`回应 赞`, `赞 12`, `转发`). Only looked at inside a
+/// A line of nothing but post buttons and their counts (`回应 赞`, `赞 12`, `转发`, `赞同 1.2万`, `3 条评论`),
+/// or a post's vote count (`1,203 人赞同了该回答`). Only looked at inside a
 /// thread's posts: the same words alone on a line of an article are share bars or nothing at all, and
 /// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
 static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[\d,]*\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|评论|評論|踩|编辑|編輯|删除|刪除)\s*[\d,]*\s*[(（]?\d*[)）]?\s*)+$",
+        r"^(?:[\d,.]*\s*[万萬kK]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|编辑|編輯|删除|刪除)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
     )
 });
 /// The label over a thread's replies (`最赞回应`, `全部回复 (12)`, `热门评论`).
@@ -1939,9 +1942,18 @@ impl BoilerplateClassifier {
                     })
             })
             .count();
+        // Q&A pages print `发布于 2021-03-05 10:20` (or `编辑于 …`) under each answer, with the answer's
+        // buttons (`赞同 1.2万`, `添加评论`, `分享`) straight after it: a header followed by buttons
+        // closes its post.
+        let is_button =
+            |l: &Line| !l.body && !ends_sentence(&l.text) && RE_BUTTONS.is_match(l.text.trim());
+        let closed_by_buttons = with_text
+            .iter()
+            .filter(|g| lines.get(g.1).is_some_and(is_button))
+            .count();
         let headers_below = !posting_verb
-            && floors * 2 > with_text.len()
-            && nameless * 2 > with_text.len()
+            && ((floors * 2 > with_text.len() && nameless * 2 > with_text.len())
+                || closed_by_buttons * 2 > with_text.len())
             && text_units(&lines[first_post_start..first_header]) > after_units;
         let thread_start = if headers_below {
             first_post_start
@@ -2002,6 +2014,14 @@ impl BoilerplateClassifier {
                 None => {}
             }
         }
+        // The buttons under the last post belong to its header.
+        let mut last_header_end = last_header_end;
+        if headers_below {
+            while lines.get(last_header_end).is_some_and(is_button) {
+                lines[last_header_end].class = LineClass::Boilerplate("post-header");
+                last_header_end += 1;
+            }
+        }
         let thread_end = posts.iter().map(|p| p.end).max().unwrap_or(last_header_end);
         let thread_end = thread_end.max(last_header_end);
         for post in &posts {
@@ -2009,6 +2029,12 @@ impl BoilerplateClassifier {
                 // Short replies (`顶`, `谢谢分享`) recur across threads and inside one: in a post they
                 // are the user's text, not a template.
                 if is_reply_line(l) {
+                    l.class = LineClass::Content;
+                }
+                // A button already removed as a share bar or menu item is, in a post, the post's button.
+                if matches!(l.class, LineClass::Boilerplate("share" | "nav"))
+                    && RE_BUTTONS.is_match(l.text.trim())
+                {
                     l.class = LineClass::Content;
                 }
                 if l.class == LineClass::Content
@@ -2026,7 +2052,8 @@ impl BoilerplateClassifier {
                 }
             }
         }
-        self.post_author_lines(lines, &posts);
+        let lead_in_removed = post_lead_in_lines(lines, &posts);
+        self.post_author_lines(lines, &posts, &lead_in_removed);
         Some(thread_end)
     }
 
@@ -2034,7 +2061,14 @@ impl BoilerplateClassifier {
     /// thread (at least three) open with short label lines (no punctuation, at most
     /// `AUTHOR_LABEL_UNITS` units) followed by more text, those lines are the layout's author block, not
     /// what the user wrote. A post that is only short lines keeps its last one (`同问`).
-    fn post_author_lines(&self, lines: &mut [Line], posts: &[std::ops::Range<usize>]) {
+    /// Posts whose author block `post_lead_in_lines` already removed count as having one and are left
+    /// alone (their first remaining line is the answer's own text, perhaps a short heading).
+    fn post_author_lines(
+        &self,
+        lines: &mut [Line],
+        posts: &[std::ops::Range<usize>],
+        lead_in_removed: &[bool],
+    ) {
         let label_like = |l: &Line| {
             l.class == LineClass::Content
                 && !l.body
@@ -2045,7 +2079,11 @@ impl BoilerplateClassifier {
         };
         let author_blocks: Vec<Vec<usize>> = posts
             .iter()
-            .map(|post| {
+            .enumerate()
+            .map(|(k, post)| {
+                if lead_in_removed.get(k).copied().unwrap_or(false) {
+                    return Vec::new();
+                }
                 let kept: Vec<usize> = post
                     .clone()
                     .filter(|&j| lines[j].class == LineClass::Content)
@@ -2057,7 +2095,8 @@ impl BoilerplateClassifier {
                     .to_vec()
             })
             .collect();
-        let with_block = author_blocks.iter().filter(|b| !b.is_empty()).count();
+        let with_block = author_blocks.iter().filter(|b| !b.is_empty()).count()
+            + lead_in_removed.iter().filter(|&&r| r).count();
         if posts.len() < 3 || with_block * 3 < posts.len() * 2 {
             return;
         }
@@ -2420,6 +2459,47 @@ fn field_list_end(lines: &[Line], start: usize) -> usize {
     } else {
         start
     }
+}
+
+/// Longest line (in units) that can be an author's one-line bio above a post's vote count.
+const LEAD_IN_UNITS: usize = 20;
+
+/// The author block of a Q&A answer: `林间小路` / `外语教师，十年一线教学经验` / `1,203 人赞同了该回答` /
+/// answer. When a post opens with short lines that are not sentences and then an in-post header line (a
+/// vote count or buttons) with the post's text after it, those short lines are the author's name and
+/// bio, printed by the layout above the header, not what the author wrote. A bio may hold a comma, so
+/// `post_author_lines` (which needs label-like lines on most posts) does not catch it.
+/// Returns, per post, whether its author block was removed this way.
+fn post_lead_in_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>]) -> Vec<bool> {
+    let mut removed = vec![false; posts.len()];
+    for (k, post) in posts.iter().enumerate() {
+        let Some(first) = post.clone().find(|&j| lines[j].class == LineClass::Content) else {
+            continue;
+        };
+        let lead_in = |l: &Line| {
+            l.class == LineClass::Content
+                && !l.body
+                && l.units <= LEAD_IN_UNITS
+                && !ends_sentence(&l.text)
+        };
+        let run_end = (first..post.end)
+            .find(|&j| !lead_in(&lines[j]))
+            .unwrap_or(post.end);
+        let header_then_text = lines
+            .get(run_end)
+            .is_some_and(|l| l.class == LineClass::Boilerplate("post-header"))
+            && (run_end + 1..post.end).any(|j| lines[j].class == LineClass::Content);
+        if run_end > first && header_then_text {
+            for l in lines[first..run_end].iter_mut() {
+                l.class = LineClass::Boilerplate("post-header");
+                l.protected = false;
+            }
+            if let Some(r) = removed.get_mut(k) {
+                *r = true;
+            }
+        }
+    }
+    removed
 }
 
 /// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
