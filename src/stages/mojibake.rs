@@ -311,6 +311,18 @@ fn has_damage_marker(text: &str) -> bool {
     text.as_bytes().contains(&b'?') || text.contains(['\u{FFFD}', '锟'])
 }
 
+/// Append `run` to `out` with each span `(start, end, decoded)` (character indices, in order) replaced by
+/// its decoded text.
+fn push_with_spans(out: &mut String, run: &[char], spans: Vec<(usize, usize, String)>) {
+    let mut next = 0;
+    for (a, b, decoded) in spans {
+        out.extend(run.get(next..a).unwrap_or(&[]).iter());
+        out.push_str(&decoded);
+        next = b;
+    }
+    out.extend(run.get(next..).unwrap_or(&[]).iter());
+}
+
 /// The first index at or after `i` that holds a non-ASCII byte (or the length): eight bytes per step.
 fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
     while let Some(word) = bytes
@@ -1610,13 +1622,7 @@ impl MojibakeRepairer {
                 let spans = self.utf8_reread(run, gbk_encode(run));
                 if !spans.is_empty() {
                     push_kind(kinds, "utf8-as-gbk");
-                    let mut next = 0;
-                    for (a, b, decoded) in spans {
-                        out.extend(run.get(next..a).unwrap_or(&[]).iter());
-                        out.push_str(&decoded);
-                        next = b;
-                    }
-                    out.extend(run.get(next..).unwrap_or(&[]).iter());
+                    push_with_spans(&mut out, run, spans);
                     i = end;
                     continue;
                 }
@@ -1680,13 +1686,7 @@ impl MojibakeRepairer {
                 }
                 if let Some((kind, spans)) = reread {
                     push_kind(kinds, kind);
-                    let mut next = 0;
-                    for (a, b, decoded) in spans {
-                        out.extend(run.get(next..a).unwrap_or(&[]).iter());
-                        out.push_str(&decoded);
-                        next = b;
-                    }
-                    out.extend(run.get(next..).unwrap_or(&[]).iter());
+                    push_with_spans(&mut out, run, spans);
                     i = end;
                     continue;
                 }
