@@ -132,6 +132,42 @@ impl Document {
         });
     }
 
+    /// Rewrite lines and cut sentences out of them. `edit` returns, for a line it changes, the new text and
+    /// the byte ranges of that text to remove (possibly none); `tidy` then settles the spacing the cuts
+    /// leave. Every cut goes to `rejected.jsonl` as (`stage`, `reason`), each changed line counts once for
+    /// `stage`, and a line left blank is removed.
+    pub fn edit_and_cut(
+        &mut self,
+        stage: &'static str,
+        reason: &str,
+        mut edit: impl FnMut(&str) -> Option<(String, Vec<std::ops::Range<usize>>)>,
+        tidy: impl Fn(&str) -> String,
+    ) {
+        let mut removed: Vec<(usize, String)> = Vec::new();
+        let mut changed = 0;
+        for line in self.lines.iter_mut() {
+            let Some((mut text, cut)) = edit(&line.text) else {
+                continue;
+            };
+            if !cut.is_empty() {
+                let (kept, cuts) = crate::text::cut_ranges(&text, &cut);
+                removed.extend(cuts.into_iter().map(|c| (line.raw_no, c)));
+                text = tidy(&kept);
+            }
+            if text != line.text {
+                changed += 1;
+                line.text = text;
+            }
+        }
+        for _ in 0..changed {
+            self.count_change(stage);
+        }
+        self.lines.retain(|l| !crate::text::is_blank(&l.text));
+        for (raw_no, text) in removed {
+            self.reject(raw_no, stage, reason, &text);
+        }
+    }
+
     /// Count a changed line for `stage`.
     pub fn count_change(&mut self, stage: &'static str) {
         *self.stats.changed.entry(stage).or_default() += 1;

@@ -426,17 +426,16 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
 /// Mojibake repair inside `run`: repaired lines replace the originals; sentences holding an unrecoverable span
 /// are cut out and recorded, because a half-garbled sentence must not reach the corpus.
 fn repair_mojibake(repairer: &MojibakeRepairer, doc: &mut Document) {
-    let mut removed: Vec<(usize, String)> = Vec::new();
-    let mut changed = 0;
-    for line in doc.lines.iter_mut() {
-        let Some(repair) = repairer.repair(&line.text) else {
-            continue;
-        };
-        let mut text = repair.text;
-        if !repair.unrecoverable.is_empty() {
-            let lang = langid::detect_lang(&text);
-            let sentences = segment::split_sentences(&text, lang);
-            let bad: Vec<std::ops::Range<usize>> = sentences
+    doc.edit_and_cut(
+        "mojibake",
+        "unrecoverable-mojibake",
+        |line| {
+            let repair = repairer.repair(line)?;
+            if repair.unrecoverable.is_empty() {
+                return Some((repair.text, Vec::new()));
+            }
+            let lang = langid::detect_lang(&repair.text);
+            let bad = segment::split_sentences(&repair.text, lang)
                 .into_iter()
                 .filter(|s| {
                     repair
@@ -445,22 +444,10 @@ fn repair_mojibake(repairer: &MojibakeRepairer, doc: &mut Document) {
                         .any(|u| u.start < s.end && s.start < u.end.max(u.start + 1))
                 })
                 .collect();
-            let (kept, cuts) = crate::text::cut_ranges(&text, &bad);
-            removed.extend(cuts.into_iter().map(|cut| (line.raw_no, cut)));
-            text = kept.trim().to_string();
-        }
-        if text != line.text {
-            changed += 1;
-            line.text = text;
-        }
-    }
-    for _ in 0..changed {
-        doc.count_change("mojibake");
-    }
-    doc.lines.retain(|l| !crate::text::is_blank(&l.text));
-    for (raw_no, text) in removed {
-        doc.reject(raw_no, "mojibake", "unrecoverable-mojibake", &text);
-    }
+            Some((repair.text, bad))
+        },
+        |kept| kept.trim().to_string(),
+    );
 }
 
 /// Kana make up a fifth or more of the document's Han and kana characters (and there are enough of them

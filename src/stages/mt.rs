@@ -1866,29 +1866,16 @@ impl MtRepairer {
     /// empty is removed. Runs after the repairs, so a loop that was collapsed no longer counts against
     /// its sentence.
     pub fn drop_garbled(&self, doc: &mut Document) {
-        let mut removed: Vec<(usize, String)> = Vec::new();
-        let mut changed = 0;
-        for line in doc.lines.iter_mut() {
-            let bad = self.garbled_sentences(&line.text);
-            if bad.is_empty() {
-                continue;
-            }
-            let ranges: Vec<std::ops::Range<usize>> = bad.into_iter().map(|(r, _)| r).collect();
-            let (kept, cuts) = crate::text::cut_ranges(&line.text, &ranges);
-            removed.extend(cuts.into_iter().map(|cut| (line.raw_no, cut)));
-            let kept = collapse_spaces(&kept);
-            if kept != line.text {
-                changed += 1;
-                line.text = kept;
-            }
-        }
-        for _ in 0..changed {
-            doc.count_change("mt");
-        }
-        doc.lines.retain(|l| !crate::text::is_blank(&l.text));
-        for (raw_no, text) in removed {
-            doc.reject(raw_no, "mt", "garbled-mt", &text);
-        }
+        doc.edit_and_cut(
+            "mt",
+            "garbled-mt",
+            |line| {
+                let bad = self.garbled_sentences(line);
+                (!bad.is_empty())
+                    .then(|| (line.to_string(), bad.into_iter().map(|(r, _)| r).collect()))
+            },
+            collapse_spaces,
+        );
     }
 }
 
