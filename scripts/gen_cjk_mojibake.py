@@ -17,6 +17,7 @@ Kinds:
   gbk-shift-ruby        ASCII (a ruby annotation) inserted between the two bytes of a character, decoded
                         with errors='replace' (lossy: that character is gone)
   gbk-shift-lost-byte   the second byte of a character dropped, decoded with errors='replace' (lossy)
+  big5-shift-inserted / big5-shift-lost-byte   the same two frame shifts in Big5 text
   utf8-as-big5          UTF-8 bytes decoded as Big5 (strict ok: lossless; else errors='replace': lossy)
   gbk-as-big5 / big5-as-gbk   the two Chinese legacy encodings confused (strict ok: lossless; else lossy)
 
@@ -31,6 +32,7 @@ root = pathlib.Path(__file__).resolve().parent.parent
 source = root / "tests" / "fixtures" / "mojibake" / "zh_source.txt"
 lines = [l for l in source.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
 rng = random.Random(20241124)
+rng_big5 = random.Random(20261124)
 
 
 def browser_1252(data):
@@ -55,6 +57,35 @@ def strict_or_lossy(kind, original, data, codec):
         emit(kind + "-lossy", original, data.decode(codec, errors="replace"), False)
 
 
+def big5_shifts(line, big5):
+    """The frame shifts of GBK below, for a line in Big5 (its own random stream: the GBK cases stay as they were)."""
+    offsets, pos = [], 0
+    for c in line:
+        offsets.append(pos)
+        pos += len(c.encode("big5"))
+    han_at = [k for k, c in enumerate(line) if is_han(c)]
+    for k in han_at:
+        if k > 0 and is_han(line[k - 1]):
+            continue
+        end = k
+        while end < len(line) and not line[end].isascii():
+            end += 1
+        if end - k < 4 or end >= len(line) or not line[end].isalpha():
+            continue
+        stray = bytes([rng_big5.randrange(0x81, 0xFE)])
+        data = big5[: offsets[k]] + stray + big5[offsets[k]:]
+        try:
+            emit("big5-shift-inserted", line, data.decode("big5"), True)
+        except UnicodeDecodeError:
+            pass
+        break
+    candidates = [k for k in han_at if k + 4 < len(line)]
+    if candidates:
+        k = rng_big5.choice(candidates)
+        cut = offsets[k] + 1
+        emit("big5-shift-lost-byte", line, (big5[:cut] + big5[cut + 1:]).decode("big5", errors="replace"), False)
+
+
 for line in lines:
     u8 = line.encode("utf-8")
     strict_or_lossy("utf8-as-gbk", line, u8, "gbk")
@@ -72,6 +103,10 @@ for line in lines:
     try:
         big5 = line.encode("big5")
         strict_or_lossy("big5-as-gbk", line, big5, "gbk")
+    except UnicodeEncodeError:
+        pass
+    try:
+        big5_shifts(line, line.encode("big5"))
     except UnicodeEncodeError:
         pass
     if gbk is None:

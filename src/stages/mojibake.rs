@@ -8,17 +8,17 @@
 //!   is changed only when at least one sequence is unmistakable. Leftover C1 control characters are read as
 //!   Windows-1252 (they never occur in real text).
 //! * **Chinese mojibake**: a Han run whose characters are improbable under a character-frequency model (see
-//!   `data/han_freq.txt`) is re-examined as (a) UTF-8 that was read as GBK (`鎴戜滑` = `我们`) and (b) a GBK frame
-//!   shift, where one byte was lost or inserted and every later character was decoded from the wrong byte pair
-//!   (`碛辛烁喃@` = `…有了…獲`). Runs of Latin-1 letters that are really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded
+//!   `data/han_freq.txt`) is re-examined as (a) UTF-8 that was read as GBK (`鎴戜滑` = `我们`) and (b) a GBK or
+//!   Big5 frame shift, where one byte was lost or inserted and every later character was decoded from the wrong
+//!   byte pair (`碛辛烁喃@` = `…有了…獲`) until an ASCII trail byte resynchronised the decoder. Runs of Latin-1 letters that are really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded
 //!   too. Big5 confusions are re-read the same way: UTF-8 or GBK bytes shown as Big5 (`坻蠅` = `他们`) and Big5
 //!   bytes shown as GBK, over spans of four or more Han characters. GBK shown as Big5 is undone for both
 //!   families of Big5 decoders: browsers (the WHATWG table) and Python / old Windows tools (ETEN/cp950 tables,
 //!   which read 261 pairs otherwise: `し` for GBK's `苹`). A repair is accepted only when it lowers the mean
 //!   cost per Han character by a configurable margin.
 //! * **Unrecoverable damage** is reported as byte ranges in the returned text: U+FFFD runs, `锟斤拷` runs,
-//!   `?` residue of a lost character in Chinese text (`出?!?,`), and every GBK frame-shift repair (a shift means a
-//!   byte is provably gone, so the characters at its edges cannot be trusted).
+//!   `?` residue of a lost character in Chinese text (`出?!?,`), and every frame-shift repair (a shift means a
+//!   byte is provably gone or foreign, so the characters at its edges cannot be trusted).
 //!
 //! Speed: an allocation-free pre-scan (table lookups per character, a tight loop over U+3000-U+9FFF) decides
 //! which repairs a line could need; clean lines end there. Each repair is linear in the line and the text is
@@ -30,8 +30,11 @@
 //!
 //! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by
 //! chance is missed; a lost byte inside a UTF-8 sequence (`Ã?`, `â€�`) becomes one U+FFFD, never a guess;
-//! frame shifts are modelled for GBK only (not Big5), and a frame shift of a single character (`圻@款` =
-//! `這款`) is not repaired: a lone rare character before `@` is too often real text. The ETEN pairs
+//! a frame shift of a single character (`圻@款` = `這款`) is repaired only when it trades a rare character
+//! for a far commoner one; a shift is assumed to resynchronise only on `@`, a letter, or another ASCII symbol
+//! followed by Chinese (never `|`), because symbols after rare words are common in clean text (`剞劂[ji1`);
+//! reduplicated rare words (`勤勤懇懇`) count their distinct characters only, but four distinct rare
+//! characters can still read as a commoner four in another code page (`鴛鴦蝴蝶`, found in CC-CEDICT). The ETEN pairs
 //! (`data/big5_alternates.tsv`) are used for GBK read as Big5 only; a run takes them only when one of its
 //! characters reads decisively better through them, so a single ambiguous character (`ヶ`: WHATWG `球`,
 //! ETEN `前`) keeps the WHATWG reading even when an ETEN decoder made it.
@@ -224,6 +227,15 @@ impl MojibakeRepairer {
             if b.is_ascii() {
                 if b == b'?' && run_len > 0 {
                     scan.damage = true;
+                }
+                // A lone rare character before `@` or a letter may be a one-character frame shift
+                // (`lone_stray_byte`); Han must follow that byte.
+                if run_len == 1
+                    && run_cost >= u32::from(LONE_SHIFT_RARE_HALF_BITS)
+                    && (b == b'@' || b.is_ascii_alphabetic())
+                    && bytes.get(i + 1).is_some_and(|&n| n >= 0xE3)
+                {
+                    scan.cjk = true;
                 }
                 end_run(&mut run_len, &mut run_cost, &mut scan);
                 i = skip_ascii(bytes, i + 1);
@@ -1690,8 +1702,14 @@ impl MojibakeRepairer {
                     i = end;
                     continue;
                 }
-                if let Some(shift) = self.frame_shift(run, chars.get(end).copied()) {
-                    push_kind(kinds, "gbk-frame-shift");
+                // Either two-byte code page may have slipped; the cheaper result wins (GBK on a tie).
+                let next = chars.get(end..).unwrap_or(&[]);
+                let shift = SHIFT_PAGES
+                    .iter()
+                    .filter_map(|page| self.frame_shift(run, next, page))
+                    .min_by(|a, b| a.cost.total_cmp(&b.cost));
+                if let Some(shift) = shift {
+                    push_kind(kinds, shift.kind);
                     // The byte before the shifted part is an orphaned trail byte: a character is gone there, and
                     // any residue just before it (`?lián)`) belongs to the same damage.
                     let mut flag_start = out.len();
@@ -1706,6 +1724,14 @@ impl MojibakeRepairer {
                     i = end + usize::from(shift.used_next);
                     continue;
                 }
+            }
+            if let Some((kind, shifted)) = lone_stray_byte(run, chars.get(end..).unwrap_or(&[])) {
+                push_kind(kinds, kind);
+                let flag_start = out.len();
+                out.push(shifted);
+                flagged.push(flag_start..out.len());
+                i = end + 1;
+                continue;
             }
             out.extend(run.iter());
             i = end;
@@ -1817,7 +1843,7 @@ impl MojibakeRepairer {
             let decoded = valid_str.get(..2 * n_chars).unwrap_or("");
             let before = table.mean_bits(run.get(a..b).unwrap_or(&[])).0;
             let (mean, n) = table.mean_bits_iter(decoded.chars());
-            let good = n >= 1
+            let good = n >= 2
                 && mean + self.cfg.min_gain_bits <= before
                 && decoded.chars().all(|c| {
                     classes.is_chinese_text(c)
@@ -1898,7 +1924,13 @@ impl MojibakeRepairer {
             if n_after >= min_han.min(2) && all_known {
                 let (before, _) = table.mean_bits(run.get(a..b).unwrap_or(&[]));
                 if after + self.cfg.min_gain_bits <= before {
-                    if n_after >= min_han {
+                    // Evidence is in distinct characters: a reduplicated word (`勤勤懇懇`) has half the
+                    // characters it seems to, and two rare ones read as two common ones by chance.
+                    let mut distinct: Vec<char> =
+                        decoded.iter().copied().filter(|&c| is_han(c)).collect();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    if distinct.len() >= min_han {
                         found.push((a, b, decoded.iter().collect()));
                     } else {
                         *refused_short = true;
@@ -1910,7 +1942,7 @@ impl MojibakeRepairer {
         found
     }
 
-    /// A GBK frame shift inside `run`: for each split point, the characters from it on are re-read one byte
+    /// A frame shift in `page` inside `run`: for each split point, the characters from it on are re-read one byte
     /// late. The character at the split is dropped: it pairs an orphaned byte (from a lost, stray or inserted
     /// byte) with the next character's lead. The run's last byte then needs a partner: the next character
     /// when that is ASCII 0x40-0x7E (`@` in `喃@得`, a trail byte that resynchronised the decoder); or none,
@@ -1920,7 +1952,8 @@ impl MojibakeRepairer {
     ///
     /// Every split point reads the same odd-aligned byte pairs, so they are decoded once and each candidate is
     /// judged in O(1) from suffix sums.
-    fn frame_shift(&self, run: &[char], next: Option<char>) -> Option<Shift> {
+    fn frame_shift(&self, run: &[char], following: &[char], page: &ShiftPage) -> Option<Shift> {
+        let next = following.first().copied();
         let n = run.len();
         if n < 2 {
             return None;
@@ -1929,11 +1962,12 @@ impl MojibakeRepairer {
         let classes = char_classes();
         // How the run ends is decided first: it depends only on the last byte and the next character, and
         // most runs have no way to end a shift (a cheap no).
-        let [_, last_byte] = gbk_encode_char(*run.last()?)?;
+        let [_, last_byte] = (page.encode)(*run.last()?)?;
         // The end of the shifted run, for each way it may end: (text, Han cost, Han count, used next).
         let mut endings: Vec<(Option<char>, f64, usize, bool)> = Vec::new();
-        if let Some(t) = next.filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
-            if let Some(c) = gbk_pair(last_byte, t as u8).filter(|&c| classes.is_chinese_text(c)) {
+        if let Some(t) = next.filter(|_| is_resync_byte(following)) {
+            if let Some(c) = (page.pair)(last_byte, t as u8).filter(|&c| classes.is_chinese_text(c))
+            {
                 let han = is_han(c);
                 endings.push((
                     Some(c),
@@ -1953,12 +1987,17 @@ impl MojibakeRepairer {
         if endings.is_empty() {
             return None;
         }
-        let bytes = gbk_encode(run)?;
+        let bytes = run
+            .iter()
+            .try_fold(Vec::with_capacity(2 * n), |mut v, &c| {
+                v.extend_from_slice(&(page.encode)(c)?);
+                Some(v)
+            })?;
         // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
         let pairs: Vec<Option<char>> = (0..n - 1)
             .map(|j| {
                 let (a, b) = (*bytes.get(2 * j + 1)?, *bytes.get(2 * j + 2)?);
-                gbk_pair(a, b).filter(|&c| classes.is_chinese_text(c))
+                (page.pair)(a, b).filter(|&c| classes.is_chinese_text(c))
             })
             .collect();
         // Suffix sums over the original run (before) and over the shifted pairs (after).
@@ -2014,17 +2053,61 @@ impl MojibakeRepairer {
                 }
             }
         }
-        let (_, kept, e) = best?;
+        let (cost, kept, e) = best?;
         let &(end_char, _, _, used_next) = endings.get(e)?;
         let mut text: String = pairs.get(kept..)?.iter().flatten().collect();
         text.extend(end_char);
         Some(Shift {
+            kind: page.kind,
+            cost,
             kept,
             text,
             used_next,
         })
     }
 }
+
+/// A one-character GBK or Big5 frame shift: a stray byte before a character whose trail byte is ASCII (`@`, `A`-`Z`,
+/// `a`-`z`), so the decoder paired the stray byte with the lead and resynchronised at once (`圻@款` = stray
+/// 0xDB + `這款`, 這 being 0xDF 0x40). Returns the character the lead and the ASCII trail make.
+///
+/// One character is little evidence, and a real `@` or letter between Han characters happens (`@某人`,
+/// `X光`), so the rule demands a lopsided trade: the lone character must be rare (at least
+/// [`LONE_SHIFT_RARE_HALF_BITS`]), the re-read one at least [`LONE_SHIFT_MIN_GAIN_HALF_BITS`] cheaper (256
+/// times as probable) and not rare itself, and Han must follow the ASCII byte. `七@一` (七 is common) and
+/// `慰@藉` (緻 is only 3 bits cheaper) stay as they are. Over 9 million characters of clean Chinese (web
+/// pages, literature, the Bible, CC-CEDICT) no character qualifies, in either code page.
+fn lone_stray_byte(run: &[char], rest: &[char]) -> Option<(&'static str, char)> {
+    let [x] = run else { return None };
+    let (&trail, &after) = (rest.first()?, rest.get(1)?);
+    if !(trail == '@' || trail.is_ascii_alphabetic()) || !is_han(after) || !is_han(*x) {
+        return None;
+    }
+    let table = han_costs();
+    if table.half_bits(*x) < LONE_SHIFT_RARE_HALF_BITS {
+        return None;
+    }
+    SHIFT_PAGES
+        .iter()
+        .filter_map(|page| {
+            let [_, lead] = (page.encode)(*x)?;
+            let y = (page.pair)(lead, trail as u8).filter(|&y| is_han(y))?;
+            Some((table.half_bits(y), page.kind, y))
+        })
+        .filter(|&(bits, _, _)| {
+            bits <= LONE_SHIFT_COMMON_HALF_BITS
+                && bits + LONE_SHIFT_MIN_GAIN_HALF_BITS <= table.half_bits(*x)
+        })
+        .min_by_key(|&(bits, _, _)| bits)
+        .map(|(_, kind, y)| (kind, y))
+}
+
+/// See [`lone_stray_byte`]: 14 bits is rarer than all but the last few percent of Chinese text's characters.
+const LONE_SHIFT_RARE_HALF_BITS: u8 = 28;
+/// See [`lone_stray_byte`]: 8 bits.
+const LONE_SHIFT_MIN_GAIN_HALF_BITS: u8 = 16;
+/// See [`lone_stray_byte`]: 16 bits keeps `蘋` (as in 蘋果) and `圖` and excludes the rarest characters.
+const LONE_SHIFT_COMMON_HALF_BITS: u8 = 32;
 
 /// The Han cost of `run` in half bits once `spans` (first char, end char, replacement) are put in.
 fn cost_after(run: &[char], spans: &[(usize, usize, String)]) -> u64 {
@@ -2055,7 +2138,44 @@ fn is_punctuation_mark(c: char) -> bool {
     is_cjk_punct(c) || (('\u{FF01}'..='\u{FF5E}').contains(&c) && !c.is_alphanumeric())
 }
 
+/// Whether the first of `following` (the characters after a Han run) may be an ASCII trail byte that a
+/// frame-shifted decoder read and then resynchronised on (see [`MojibakeRepairer::frame_shift`]): `@` or a
+/// letter; another symbol of 0x40-0x7E only with Chinese text right after it, and never `|`. Symbols follow Chinese
+/// in clean text often (`剞劂[ji1`, `首页|新闻`), and a rare run before one then reads as a shift by chance.
+fn is_resync_byte(following: &[char]) -> bool {
+    match following {
+        [c, ..] if *c == '@' || c.is_ascii_alphabetic() => true,
+        ['|', ..] => false,
+        [c, after, ..] => ('\u{40}'..='\u{7E}').contains(c) && is_chinese_text_char(*after),
+        _ => false,
+    }
+}
+
+/// A two-byte code page whose decoder can slip a byte: GBK or Big5.
+struct ShiftPage {
+    /// The repair's name in `kinds`.
+    kind: &'static str,
+    encode: fn(char) -> Option<[u8; 2]>,
+    pair: fn(u8, u8) -> Option<char>,
+}
+
+const SHIFT_PAGES: [ShiftPage; 2] = [
+    ShiftPage {
+        kind: "gbk-frame-shift",
+        encode: gbk_encode_char,
+        pair: gbk_pair,
+    },
+    ShiftPage {
+        kind: "big5-frame-shift",
+        encode: big5_encode_char,
+        pair: big5_pair,
+    },
+];
+
 struct Shift {
+    kind: &'static str,
+    /// The Han cost of the run once repaired, in bits.
+    cost: f64,
     kept: usize,
     text: String,
     used_next: bool,
@@ -2462,6 +2582,46 @@ mod tests {
         assert!(r.kinds.contains(&"gbk-frame-shift"));
         let spans: Vec<&str> = r.unrecoverable.iter().map(|g| &r.text[g.clone()]).collect();
         assert_eq!(spans, vec!["?men)在這"]);
+    }
+
+    #[test]
+    fn one_character_frame_shift_needs_a_lopsided_trade() {
+        // A stray byte 0xDB before 這 (0xDF 0x40): 0xDB 0xDF read as 圻, then 0x40 as `@`.
+        let r = rep()
+            .repair("圻@款軟體支援Windows和macOS兩個平台。")
+            .unwrap();
+        assert_eq!(r.text, "這款軟體支援Windows和macOS兩個平台。");
+        assert!(r.kinds.contains(&"gbk-frame-shift"));
+        // A common character, a middling one, or no Han after the ASCII byte: left alone.
+        for clean in ["七@一网", "慰@藉", "邮箱圻@qq.com", "圻@ 款"] {
+            assert_eq!(fixed(clean), clean);
+        }
+    }
+
+    #[test]
+    fn big5_frame_shifts() {
+        // '他們把報告' in Big5 after a stray byte: the stray and 他's lead read as 璆, its trail 0x4C as `L`.
+        let r = rep().repair("璆L們把報告上傳到Google雲端硬碟。").unwrap();
+        assert_eq!(r.text, "他們把報告上傳到Google雲端硬碟。");
+        assert!(r.kinds.contains(&"big5-frame-shift"));
+        // '蘋果公司' after a stray byte: two characters read one byte late, resynchronised at 果's trail `G`.
+        assert_eq!(
+            fixed("鬮囿G公司昨天發表了新款iPhone手機。"),
+            "蘋果公司昨天發表了新款iPhone手機。"
+        );
+    }
+
+    #[test]
+    fn symbols_after_rare_words_are_not_resynchronisation() {
+        // Dictionary-style lines: rare words before `[`, `|` read as frame shifts by chance.
+        for clean in [
+            "剞 剞 [ji1] /used in 剞劂[ji1 jue2]/",
+            "僥 侥 [yao2] /used in 僬僥|僬侥[Jiao1 Yao2]/",
+            "氤 氤 [yin1] /used in 氤氳|氤氲[yin1 yun1]/",
+            "勤勤懇懇 勤勤恳恳 [qin2 qin2 ken3 ken3]",
+        ] {
+            assert_eq!(fixed(clean), clean);
+        }
     }
 
     #[test]
