@@ -1702,12 +1702,12 @@ impl MojibakeRepairer {
                     i = end;
                     continue;
                 }
-                // Either two-byte code page may have slipped; the cheaper result wins (GBK on a tie).
+                // Either two-byte code page may have slipped. GBK is tried first: Chinese web text is more
+                // often GBK, and a GBK shift rarely reads as a convincing Big5 one or the other way round.
                 let next = chars.get(end..).unwrap_or(&[]);
                 let shift = SHIFT_PAGES
                     .iter()
-                    .filter_map(|page| self.frame_shift(run, next, page))
-                    .min_by(|a, b| a.cost.total_cmp(&b.cost));
+                    .find_map(|page| self.frame_shift(run, next, page));
                 if let Some(shift) = shift {
                     push_kind(kinds, shift.kind);
                     // The byte before the shifted part is an orphaned trail byte: a character is gone there, and
@@ -2053,13 +2053,12 @@ impl MojibakeRepairer {
                 }
             }
         }
-        let (cost, kept, e) = best?;
+        let (_, kept, e) = best?;
         let &(end_char, _, _, used_next) = endings.get(e)?;
         let mut text: String = pairs.get(kept..)?.iter().flatten().collect();
         text.extend(end_char);
         Some(Shift {
             kind: page.kind,
-            cost,
             kept,
             text,
             used_next,
@@ -2174,8 +2173,6 @@ const SHIFT_PAGES: [ShiftPage; 2] = [
 
 struct Shift {
     kind: &'static str,
-    /// The Han cost of the run once repaired, in bits.
-    cost: f64,
     kept: usize,
     text: String,
     used_next: bool,
