@@ -758,3 +758,37 @@ fn qa_page_keeps_every_answer_and_drops_author_and_vote_lines() {
         }
     }
 }
+
+#[test]
+fn discuz_thread_with_user_panels_keeps_each_post_and_drops_the_panels_between_them() {
+    // Discuz 7 prints the next author's panel (name, rank, motto) between one post's button bar and the
+    // next post's header, and a profile link above every button bar.
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_panels.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    assert_kept(
+        &v,
+        &[
+            "家里的空调用了三年，最近吹出来的风有点味道。",
+            "我一般一个月洗一次，夏天开得多的时候半个月。",
+            // A post that opens with 楼主 is the post, not its header.
+            "楼主说的味道可能不是滤网，是蒸发器发霉了，最好请师傅用专用清洗剂洗一次。",
+            "同意",
+            // A one-line post above the profile link and the buttons.
+            "谢谢两位，周末先把滤网拆下来看看",
+        ],
+    );
+    assert_dropped(
+        &v,
+        &[
+            "老猫",
+            "资深会员",
+            "人生就是不断地折腾，折腾完了再总结经验。",
+            "本论坛的服务器由热心会员赞助，感谢支持！",
+            "查看详细资料",
+            "引用 回复 TOP",
+            "1楼 大 中 小 发表于 2021-6-3 20:11 只看该作者",
+            "回复 3楼 青柠檬 的话题",
+        ],
+    );
+}

@@ -28,7 +28,9 @@
 //!    回复`, the first post then stands before the first header; Q&A pages: `发布于 2021-03-05 10:20`
 //!    followed by the answer's buttons `赞同 1.2万` / `添加评论`); user names and ranks printed above
 //!    most posts, and an author's name and bio above a vote count (`1,203 人赞同了该回答`), are removed
-//!    as headers too.
+//!    as headers too. Boards that print the next author's panel (name, rank, post count, `查看详细资料`)
+//!    after each post's button bar (`回复 引用 TOP`) lose everything after the bar up to the next
+//!    header, once most posts show that shape.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
 //!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
 //!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
@@ -494,7 +496,13 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
 static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[\d,.]*\s*[万萬kK]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|编辑|編輯|删除|刪除)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
+        r"^(?:[\d,.]*\s*[万萬kK]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|编辑|編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
+    )
+});
+/// The vote count a Q&A page prints between an answer's author block and the answer (`1,203 人赞同了该回答`).
+static RE_VOTE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
     )
 });
 /// The label over a thread's replies (`最赞回应`, `全部回复 (12)`, `热门评论`).
@@ -1854,8 +1862,16 @@ impl BoilerplateClassifier {
             {
                 start -= 1;
             }
+            // A line after the header joins it when it is a marker too (`回复 6楼 甲 的话题`), but not a
+            // sentence that merely names one (`楼主帖子开得好，顺便请教一下：` opens the post).
             let mut end = i + 1;
-            while end < n && end < i + 3 && (is_marker(&lines[end]) || is_time(&lines[end])) {
+            while end < n
+                && end < i + 3
+                && (is_marker(&lines[end]) || is_time(&lines[end]))
+                && !lines[end]
+                    .text
+                    .contains(['，', '。', '？', '！', ',', '?', '!'])
+            {
                 end += 1;
             }
             // Two header lines back to back belong to one group.
@@ -2054,6 +2070,9 @@ impl BoilerplateClassifier {
         }
         let lead_in_removed = post_lead_in_lines(lines, &posts);
         self.post_author_lines(lines, &posts, &lead_in_removed);
+        if !headers_below {
+            post_trailer_lines(lines, &posts, first_header);
+        }
         Some(thread_end)
     }
 
@@ -2465,8 +2484,8 @@ fn field_list_end(lines: &[Line], start: usize) -> usize {
 const LEAD_IN_UNITS: usize = 20;
 
 /// The author block of a Q&A answer: `林间小路` / `外语教师，十年一线教学经验` / `1,203 人赞同了该回答` /
-/// answer. When a post opens with short lines that are not sentences and then an in-post header line (a
-/// vote count or buttons) with the post's text after it, those short lines are the author's name and
+/// answer. When a post opens with short lines that are not sentences and then a vote count with the
+/// post's text after it, those short lines are the author's name and
 /// bio, printed by the layout above the header, not what the author wrote. A bio may hold a comma, so
 /// `post_author_lines` (which needs label-like lines on most posts) does not catch it.
 /// Returns, per post, whether its author block was removed this way.
@@ -2485,10 +2504,13 @@ fn post_lead_in_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>]) -> V
         let run_end = (first..post.end)
             .find(|&j| !lead_in(&lines[j]))
             .unwrap_or(post.end);
-        let header_then_text = lines
-            .get(run_end)
-            .is_some_and(|l| l.class == LineClass::Boilerplate("post-header"))
-            && (run_end + 1..post.end).any(|j| lines[j].class == LineClass::Content);
+        // The in-post header must be a vote count: a button bar (`引用 回复 TOP`) closes a post instead, and
+        // the short lines above it are the post's own text (`据说以后上推改用这种方式了`).
+        let header_then_text = lines.get(run_end).is_some_and(|l| {
+            l.class == LineClass::Boilerplate("post-header")
+                && RE_VOTE_COUNT.is_match(l.text.trim())
+        }) && (run_end + 1..post.end)
+            .any(|j| lines[j].class == LineClass::Content);
         if run_end > first && header_then_text {
             for l in lines[first..run_end].iter_mut() {
                 l.class = LineClass::Boilerplate("post-header");
@@ -2500,6 +2522,104 @@ fn post_lead_in_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>]) -> V
         }
     }
     removed
+}
+
+/// Longest line (in units) of the user panel printed between one post's buttons and the next post's header.
+const PANEL_LINE_UNITS: usize = 30;
+
+/// Boards that print a header above each post and a button bar under it (`引用 回复 TOP`) put the next
+/// author's panel between the two: name, rank, a motto (`金属灰` / `GFW出没注意`), and above the buttons a
+/// profile link repeated in every post (`查看详细资料`). In such a thread (at least three posts with a
+/// button bar, two thirds of them followed only by short lines), the short lines after each post's last
+/// button bar, the same lines before the first header, and a short line that stands right above the
+/// buttons in three or more posts are layout, not what anybody wrote ("post-header").
+fn post_trailer_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>], first_header: usize) {
+    // (The bar under the last post may have been removed for recurring: any removal counts.)
+    // Only a line of buttons: a reply header inside a post (`回复 3楼 甲 的话题`) opens the post's text.
+    let is_bar = |l: &Line| {
+        matches!(l.class, LineClass::Boilerplate(_))
+            && RE_BUTTONS.is_match(l.text.trim())
+            && !ends_sentence(&l.text)
+    };
+    // A motto may end like a sentence (`想象力比知识更重要。`); the layout, not the line, says it is a panel.
+    let panel_like = |l: &Line| l.class == LineClass::Content && l.units <= PANEL_LINE_UNITS;
+    // Per post with a button bar: where the last bar is, and whether only panel-like lines follow it.
+    let bars: Vec<(std::ops::Range<usize>, usize, bool)> = posts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, post)| {
+            // The last post ends where its button bar begins; the others end at the next header.
+            let end = if k + 1 == posts.len() {
+                (post.end + 1).min(lines.len())
+            } else {
+                post.end
+            };
+            let bar = (post.start..end).rev().find(|&j| is_bar(&lines[j]))?;
+            let mut tail = (bar + 1..post.end).filter(|&j| lines[j].class == LineClass::Content);
+            let panel = {
+                let mut any = false;
+                let all = tail.all(|j| {
+                    any = true;
+                    panel_like(&lines[j])
+                });
+                any && all
+            };
+            Some((post.clone(), bar, panel))
+        })
+        .collect();
+    let with_panel = bars.iter().filter(|b| b.2).count();
+    if bars.len() < 3 || with_panel * 3 < bars.len() * 2 {
+        return;
+    }
+    // Once the layout is clear, a longer motto in a panel is a panel line too.
+    for (post, bar, _) in &bars {
+        for l in lines
+            .get_mut(bar + 1..post.end)
+            .unwrap_or_default()
+            .iter_mut()
+        {
+            if l.class == LineClass::Content {
+                l.class = LineClass::Boilerplate("post-header");
+                l.protected = false;
+            }
+        }
+    }
+    // The first author's panel, above the first header.
+    let mut j = first_header;
+    while j > 0 && panel_like(&lines[j - 1]) && !ends_sentence(&lines[j - 1].text) {
+        j -= 1;
+        lines[j].class = LineClass::Boilerplate("post-header");
+        lines[j].protected = false;
+    }
+    // Short lines right above the bar that recur in three or more posts: profile links, not replies.
+    let above_bar = |lines: &[Line], post: &std::ops::Range<usize>, bar: usize| -> Vec<usize> {
+        (post.start..bar)
+            .rev()
+            .filter(|&j| lines[j].class != LineClass::Boilerplate("post-header"))
+            .take(3)
+            .take_while(|&j| {
+                let l = &lines[j];
+                l.class == LineClass::Content
+                    && !l.body
+                    && l.units <= AUTHOR_LABEL_UNITS
+                    && !ends_sentence(&l.text)
+            })
+            .collect()
+    };
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for (post, bar, _) in &bars {
+        for j in above_bar(lines, post, *bar) {
+            *counts.entry(lines[j].text.trim().to_string()).or_default() += 1;
+        }
+    }
+    for (post, bar, _) in &bars {
+        for j in above_bar(lines, post, *bar) {
+            if counts.get(lines[j].text.trim()).is_some_and(|&n| n >= 3) {
+                lines[j].class = LineClass::Boilerplate("post-header");
+                lines[j].protected = false;
+            }
+        }
+    }
 }
 
 /// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
