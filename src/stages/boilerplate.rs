@@ -18,7 +18,8 @@
 //!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
 //!    truncated teasers of a later paragraph.
 //! 3. **Title**: the headline-like line before the first body paragraph, preferring one that the HTML
-//!    `<title>` line repeats with a section or site suffix (`Headline_Section_Site`), then one that stands
+//!    `<title>` line repeats with a section or site suffix (`Headline_Section_Site`, `Post @ Blog`; for
+//!    the first line, however far below it, while most of the body text lies ahead), then one that stands
 //!    right above its dateline, byline or first post header. Everything before it is removed.
 //! 4. **Forum threads**: repeated per-post header groups (a posting time next to `楼`, `回复`, `发表于`,
 //!    the user name above `发表于`) make the page a thread when they start before most of its prose (a
@@ -32,7 +33,7 @@
 //!    after each post's button bar (`回复 引用 TOP`) lose everything after the bar up to the next
 //!    header, once most posts show that shape.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
-//!    the mark of a cut-off teaser). Short lines between the title and the first body paragraph are page
+//!    the mark of a cut-off teaser), or a line of a run of Chinese prose punctuated by spaces (blogs). Short lines between the title and the first body paragraph are page
 //!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
 //!    boilerplate; short lines in the middle are removed only when sandwiched in boilerplate. A short
 //!    line directly followed by a body paragraph is a heading and stays. After a substantial body, an
@@ -1223,6 +1224,9 @@ impl BoilerplateClassifier {
                 l.body = false;
             }
         }
+        if stop == StopList::Zh {
+            space_punctuated_prose(&mut lines, stop);
+        }
         self.cross_doc(doc, &mut lines);
         let title = self.title(&mut lines);
         self.repetition(&mut lines, title);
@@ -1524,19 +1528,36 @@ impl BoilerplateClassifier {
         // The HTML <title> is often `Headline_Section_Site`, and the headline follows it within a few
         // lines: a line that the <title> starts with, followed by a separator, is the headline even when
         // it ends in `？` and so looks like a short paragraph, and even when menus precede the <title>.
+        // The document's first line, the <title> itself, may stand far above its headline: a blog prints
+        // menus and lists of other posts in between, some of whose items read like sentences. For it the
+        // search runs on as long as most of the page's body text still lies ahead.
         if title == first {
             let end = lines.len().min(first_body + 1);
+            let mut body_units_before = Vec::with_capacity(lines.len() + 1);
+            let mut sum = 0;
+            for l in lines.iter() {
+                body_units_before.push(sum);
+                sum += if l.body { l.units } else { 0 };
+            }
+            let total_body_units = sum;
+            let article_ahead = |i: usize| {
+                body_units_before
+                    .get(i)
+                    .is_some_and(|&before| before * 2 <= total_body_units)
+            };
             let headline = (0..end).take(64).find_map(|h| {
                 let whole = lines[h].text.trim();
-                (h + 1..end).take(8).find(|&i| {
+                let window = if h == 0 { lines.len() } else { end.min(h + 9) };
+                (h + 1..window).find(|&i| {
                     let t = lines[i].text.trim();
-                    lines[i].class == LineClass::Content
+                    (i < end || article_ahead(i))
+                        && lines[i].class == LineClass::Content
                         && units(t) >= 4
                         && t.len() < whole.len()
                         && whole.starts_with(t)
                         && whole.get(t.len()..).is_some_and(|rest| {
                             rest.trim_start()
-                                .starts_with(['_', '|', '｜', '-', '–', '—', ':', '：'])
+                                .starts_with(['_', '|', '｜', '-', '–', '—', ':', '：', '@', '·'])
                         })
                 })
             });
@@ -2643,6 +2664,50 @@ fn body_sample(lines: &[Line]) -> String {
 }
 
 /// The stop-word list of the page's language, judged on its body paragraphs.
+/// Chinese prose punctuated by spaces instead of commas and full stops, common on personal blogs
+/// (`一波波 接續性 低溫寒流報到 已將山巒披上嫣紅的彩衣`): its lines never end like sentences, so one
+/// alone cannot be told from a headline. A run of at least three such lines, most of them split by
+/// spaces between Han characters and, together, as rich in function words as prose, is body text. A
+/// list of headlines is rarely split by spaces and poorer in function words.
+fn space_punctuated_prose(lines: &mut [Line], stop: StopList) {
+    const MIN_RUN: usize = 3;
+    const MIN_LINE_UNITS: usize = 15;
+    let candidate = |l: &Line| {
+        l.class == LineClass::Content
+            && !l.body
+            && l.units >= MIN_LINE_UNITS
+            && !cut_off(&l.text)
+            && !l.text.contains(['|', '｜'])
+            && l.text.chars().filter(|c| is_han(*c)).count() * 10 >= l.units * 7
+    };
+    let han_space_han = |t: &str| {
+        let chars: Vec<char> = t.chars().collect();
+        chars
+            .windows(3)
+            .any(|w| is_han(w[0]) && w[1] == ' ' && is_han(w[2]))
+            || chars
+                .windows(3)
+                .any(|w| w[1] == ' ' && is_han(w[2]) && matches!(w[0], '"' | '”' | '」'))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let end = (i..lines.len())
+            .find(|&j| !candidate(&lines[j]))
+            .unwrap_or(lines.len());
+        let run = &lines[i..end];
+        if run.len() >= MIN_RUN {
+            let spaced = run.iter().filter(|l| han_space_han(&l.text)).count();
+            let text: String = run.iter().map(|l| l.text.as_str()).collect();
+            if spaced * 2 >= run.len() && stop.density(&text) >= stop.prose_density() {
+                for l in &mut lines[i..end] {
+                    l.body = true;
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
 fn page_stop_list(lines: &[Line]) -> StopList {
     StopList::for_text(&body_sample(lines))
 }
@@ -2772,6 +2837,36 @@ mod tests {
         assert!(v[0]
             .metadata
             .contains(&("title", "我国数字经济国际合作成就".to_string())));
+    }
+
+    #[test]
+    fn blog_title_far_below_its_html_title_and_prose_punctuated_by_spaces() {
+        // A blog page: the <title> (`Post @ Blog :: Host ::`), menus and a list of other posts (some of
+        // whose items end like sentences), then the post, written with spaces instead of commas.
+        let v = run(&[
+            "山中小屋的秋天 @ 阿明的旅行日记 :: 某某部落格 ::",
+            "首页",
+            "旅游",
+            "美食",
+            "住宿心得",
+            "湖边酒店住一晚，好吃又好玩！",
+            "山上民宿推荐，来这里必住的民宿！",
+            "[秋天旅行]北部赏枫之旅伴手礼篇(米粉、糕饼.......)",
+            "阿明的旅行日记",
+            "Dec 28 Sat 2013 00:28",
+            "山中小屋的秋天",
+            "一阵阵 冷风吹过山谷 已经把后山一带的层层山峦染成了红色",
+            "沿着山路一路往上开 云雾停在山头 转过几个弯 不久就到了我们的小屋",
+            "小屋的主人早已在门口等着 我们放下行李 就去看那片有名的枫树林",
+            "林子里的叶子已经由绿转黄 再由黄转红 走在下面像是走进了一幅画",
+        ]);
+        assert_eq!(v[10].class, LineClass::Title);
+        for (i, verdict) in v.iter().enumerate().take(10) {
+            assert!(verdict.class.removed(), "line {i} {:?}", verdict.class);
+        }
+        for (i, verdict) in v.iter().enumerate().skip(11) {
+            assert_eq!(verdict.class, LineClass::Content, "line {i}");
+        }
     }
 
     #[test]

@@ -470,7 +470,9 @@ pub fn ad_tail(line: &str) -> Option<usize> {
         let sentence = trimmed_end.get(start..end).unwrap_or("");
         let lower = sentence.to_lowercase();
         let strong = STRONG_AD.iter().any(|m| lower.contains(m));
-        let weak = truncated && WEAK_AD.iter().any(|m| lower.contains(m));
+        // `受欢迎` is "popular" (`广受欢迎的景点`), not a welcome to customers.
+        let weak_text = lower.replace("受欢迎", "").replace("受歡迎", "");
+        let weak = truncated && WEAK_AD.iter().any(|m| weak_text.contains(m));
         if strong || weak {
             cut = Some(start);
             pending_fragment = false;
@@ -624,5 +626,11 @@ mod tests {
         assert_eq!(ad_tail("本课程将于下学期开设，面向全体学生。"), None);
         // Truncated, but nothing promotional.
         assert_eq!(ad_tail("会议讨论了数字经济的发展。与会代表认为"), None);
+        // "Popular", not a welcome: `欢迎` after `受` is no advert.
+        assert_eq!(
+            ad_tail("广受欢迎的营地有个很大特色就是 秋天枫叶由绿转黄 转红到层层叠叠"),
+            None
+        );
+        assert_eq!(ad_tail("欢迎咨询 销售热线 010-12345678"), Some(0));
     }
 }
