@@ -792,3 +792,33 @@ fn discuz_thread_with_user_panels_keeps_each_post_and_drops_the_panels_between_t
         ],
     );
 }
+
+#[test]
+fn two_post_discuz_thread_drops_the_second_author_panel_the_board_stamp_and_the_footer_sentence() {
+    // A short thread: only two posts, so the author panel between them shows up once; every post ends
+    // with its button bar, which is enough to read the layout. After the last post, the site footer may
+    // hold a full English sentence: it is no post.
+    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_two_posts.txt")
+        .expect("fixture");
+    let v = classify(&text);
+    assert_kept(
+        &v,
+        &[
+            "新换的链条骑了不到一周，爬坡的时候后拨总是跳档，调了限位螺丝也没用，请问是哪里出了问题？",
+            "新链条配旧飞轮最容易跳档，齿片磨损以后咬合不住，换个飞轮基本就好了。",
+        ],
+    );
+    assert_dropped(
+        &v,
+        &[
+            "老王修车",
+            "老王修车 当前离线",
+            "356",
+            "中级会员",
+            "发消息",
+            "本主题由 版主小林 于 2023-4-2 10:02 审核通过",
+            "关于我们 联系我们 隐私政策 用户协议 违规举报",
+            "All trademarks mentioned on this site are the property of their respective owners and are used here for identification only.",
+        ],
+    );
+}

@@ -31,7 +31,9 @@
 //!    most posts, and an author's name and bio above a vote count (`1,203 人赞同了该回答`), are removed
 //!    as headers too. Boards that print the next author's panel (name, rank, post count, `查看详细资料`)
 //!    after each post's button bar (`回复 引用 TOP`) lose everything after the bar up to the next
-//!    header, once most posts show that shape.
+//!    header, once most posts (in a short thread, all) show that shape. Board stamps on a post (`本主题由
+//!    版主 于 … 审核通过`) go too, and the page ends with the last post: the site footer after it is
+//!    footer even when it holds a sentence.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
 //!    the mark of a cut-off teaser), or a line of a run of Chinese prose punctuated by spaces (blogs). Short lines between the title and the first body paragraph are page
 //!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
@@ -499,6 +501,10 @@ static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:[\d,.]*\s*[万萬kK]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|编辑|編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
     )
+});
+/// A board's stamp on a post (`本主题由 版主 于 2024-5-18 20:57 审核通过`, `本帖最后由 甲 于 … 编辑`).
+static RE_MOD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^本(?:主题|主題|帖子?)(?:最后|最後)?由\s*\S.{0,40}?[于於]\s*\d{4}-\d{1,2}-\d{1,2}")
 });
 /// The vote count a Q&A page prints between an answer's author block and the answer (`1,203 人赞同了该回答`).
 static RE_VOTE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1785,7 +1791,15 @@ impl BoilerplateClassifier {
                 }
             }
         }
-        let last_body = lines.iter().rposition(|l| l.body).unwrap_or(first_body);
+        // In a thread, the page ends with the last post: a sentence in the site footer (a trademark
+        // notice) does not extend it.
+        let last_body = match thread_end {
+            Some(end) => lines
+                .get(..end)
+                .and_then(|h| h.iter().rposition(|l| l.body || l.protected)),
+            None => lines.iter().rposition(|l| l.body),
+        }
+        .unwrap_or(first_body);
         // Footer: after the last body paragraph, when the footer shows chrome or is a run of short lines.
         // Items that continue the list the last paragraph belongs to (`- …` after `- …`) are the article's.
         let tail = list_continuation_end(lines, last_body)..lines.len();
@@ -2077,6 +2091,7 @@ impl BoilerplateClassifier {
                 if l.class == LineClass::Content
                     && (is_marker(l)
                         || RE_BUTTONS.is_match(l.text.trim())
+                        || RE_MOD_STAMP.is_match(l.text.trim())
                         || (l.units <= 6 && RE_REPLY_SECTION.is_match(&label(&l.text))))
                     && !ends_sentence(&l.text)
                 {
@@ -2589,7 +2604,13 @@ fn post_trailer_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>], firs
         })
         .collect();
     let with_panel = bars.iter().filter(|b| b.2).count();
-    if bars.len() < 3 || with_panel * 3 < bars.len() * 2 {
+    // Two thirds of the posts show the shape; in a short thread, every post has a bar and every post but
+    // the last (whose panel would be the page footer) is followed by a panel.
+    let most = bars.len() >= 3 && with_panel * 3 >= bars.len() * 2;
+    let every = bars.len() >= 2
+        && bars.len() == posts.len()
+        && bars.iter().take(bars.len() - 1).all(|b| b.2);
+    if !most && !every {
         return;
     }
     // Once the layout is clear, a longer motto in a panel is a panel line too.
