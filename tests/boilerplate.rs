@@ -822,3 +822,47 @@ fn two_post_discuz_thread_drops_the_second_author_panel_the_board_stamp_and_the_
         ],
     );
 }
+
+#[test]
+fn short_replies_that_name_forum_words_stay_and_reply_to_lines_and_like_counts_go() {
+    // Replies in a thread may be a few characters long and may use the very words of a forum's buttons
+    // (`引用`, `回复`, `楼主`); a line is a button only when little else is on it.
+    let text = "\
+Go 和 Rust 哪个更适合写命令行工具？ · 编程社区
+编程社区
+社区
+招聘
+登录
+Go 和 Rust 哪个更适合写命令行工具？
+阿杰 · 2 月前 · 最后由 小周 回复于 3 天前 · 980 次阅读
+最近想写一个处理日志的小工具，纠结用 Go 还是 Rust，大家平时都怎么选？
+3 个赞
+老李 #1 2 月前
+看团队熟悉哪个，工具本身差别不大。
+2 个赞
+小周 #2 2 月前
+引用自哪
+阿杰 #3 2 月前
+楼主说得对
+老李 #4 1 月前
+对 阿杰 #3 回复
+最近总有人回复说要看编译速度，其实这种小工具无所谓
+需要 登录 后方可回复
+关于 / 活跃会员 / API
+";
+    let v = classify(text);
+    assert_kept(
+        &v,
+        &[
+            "最近想写一个处理日志的小工具，纠结用 Go 还是 Rust，大家平时都怎么选？",
+            "看团队熟悉哪个，工具本身差别不大。",
+            "引用自哪",
+            "楼主说得对",
+            "最近总有人回复说要看编译速度，其实这种小工具无所谓",
+        ],
+    );
+    assert_dropped(
+        &v,
+        &["3 个赞", "2 个赞", "老李 #1 2 月前", "对 阿杰 #3 回复"],
+    );
+}

@@ -490,7 +490,7 @@ static RE_POSTED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A posting time: a date with a clock time, or a relative time (`3 小时前`, `昨天 10:21`).
 static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
+        r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:秒|秒钟|秒鐘|分钟|分鐘|小时|小時|天|周|週|星期|个月|個月|月|年)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
     )
 });
 /// A line of nothing but post buttons and their counts (`回应 赞`, `赞 12`, `转发`, `赞同 1.2万`, `3 条评论`),
@@ -499,7 +499,22 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
 static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[\d,.]*\s*[万萬kK]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|编辑|編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
+        r"^(?:[\d,.]*\s*[万萬kK]?\s*[个個]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|编辑|編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
+    )
+});
+/// Forum words that never occur in a post's own short text: floor numbers, posting verbs, `只看该作者`,
+/// edit notes, the quote header (`引用: 原帖由 甲 于 … 发表`), the client a post was sent from. `回复`,
+/// `引用`, `楼主` alone are different: a reply may say `楼主说得对` or `引用自哪`.
+static RE_POST_CHROME_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\d+\s*[楼樓#]|#\s*\d+|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|[电電]梯直[达達]|使用道具|本帖最[后後]由|原帖由|^作者\s*[:：]|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$",
+    )
+});
+/// A reply or comment box replaced by a login prompt: `需要 登录 后方可回复`, `请先登录后再发表评论`,
+/// `Log in to reply`.
+static RE_LOGIN_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:您?需要|请|請|您)?\s*(?:先\s*)?(?:登录|登錄|登入)\s*(?:后|後)?\s*(?:方可|才能|才可以|可以|即可|再)?\s*(?:回复|回覆|评论|評論|留言|发言|發言|发帖|發帖|发表评论|發表評論|参与讨论|參與討論)|^(?:please\s+)?(?:log\s*in|sign\s*in)\s+(?:to|or\s+register\s+to)\s+(?:reply|comment|post)",
     )
 });
 /// A board's stamp on a post (`本主题由 版主 于 2024-5-18 20:57 审核通过`, `本帖最后由 甲 于 … 编辑`).
@@ -1195,6 +1210,10 @@ fn is_nav(line: &str, u: usize) -> bool {
     if u <= 12 && NAV_PREFIXES.iter().any(|p| l.starts_with(p)) {
         return true;
     }
+    // The prompt in place of a reply box (`需要 登录 后方可回复`, `请登录后发表评论`).
+    if u <= 20 && RE_LOGIN_PROMPT.is_match(line.trim()) {
+        return true;
+    }
     is_breadcrumb(line, u)
 }
 
@@ -1857,6 +1876,12 @@ impl BoilerplateClassifier {
         let short = |l: &Line| l.units <= 30 && !l.body;
         let is_marker = |l: &Line| short(l) && RE_FORUM_MARK.is_match(&l.text);
         let is_time = |l: &Line| short(l) && RE_POST_TIME.is_match(&l.text);
+        // A marker line that is chrome, not a short reply using a forum word (`引用自哪`, `楼主说得对`).
+        let is_chrome_marker = |l: &Line| {
+            is_marker(l)
+                && (RE_POST_CHROME_MARK.is_match(&l.text)
+                    || units(&RE_FORUM_MARK.replace_all(&l.text, " ")) <= 1)
+        };
         // A header group: a time line with a forum marker on it or within one line of it, or a line that
         // is a floor number (`2楼`, `#3`) on its own.
         let mut groups: Vec<(usize, usize)> = Vec::new();
@@ -1882,7 +1907,7 @@ impl BoilerplateClassifier {
             let mut start = i;
             while start > 0
                 && start + 2 > i
-                && (is_marker(&lines[start - 1]) || is_time(&lines[start - 1]))
+                && (is_chrome_marker(&lines[start - 1]) || is_time(&lines[start - 1]))
             {
                 start -= 1;
             }
@@ -1902,7 +1927,7 @@ impl BoilerplateClassifier {
             let mut end = i + 1;
             while end < n
                 && end < i + 3
-                && (is_marker(&lines[end]) || is_time(&lines[end]))
+                && (is_chrome_marker(&lines[end]) || is_time(&lines[end]))
                 && !lines[end]
                     .text
                     .contains(['，', '。', '？', '！', ',', '?', '!'])
@@ -2089,7 +2114,7 @@ impl BoilerplateClassifier {
                     l.class = LineClass::Content;
                 }
                 if l.class == LineClass::Content
-                    && (is_marker(l)
+                    && (is_chrome_marker(l)
                         || RE_BUTTONS.is_match(l.text.trim())
                         || RE_MOD_STAMP.is_match(l.text.trim())
                         || (l.units <= 6 && RE_REPLY_SECTION.is_match(&label(&l.text))))
