@@ -866,3 +866,63 @@ Go 和 Rust 哪个更适合写命令行工具？
         &["3 个赞", "2 个赞", "老李 #1 2 月前", "对 阿杰 #3 回复"],
     );
 }
+
+#[test]
+fn thread_with_chinese_clock_times_event_lines_and_a_no_script_copy() {
+    // A thread whose headers carry dates like `2024年5月15日星期三 20点20分`, with event lines between
+    // posts (`甲 回复了此帖`, `已编辑`), replies that open with `您好` or trail off, and the whole thread
+    // printed again for browsers without JavaScript.
+    let text = "\
+怎么给论坛加一个夜间模式？ - 建站交流社区
+首页
+扩展
+登录
+怎么给论坛加一个夜间模式？
+阿明
+3 天前
+发布 #1 2024年5月15日星期三 20点20分
+晚上看论坛太刺眼了，有没有办法给所有页面加一个夜间模式的开关？
+回复
+小林 回复了此帖
+小林
+2 天前
+发布 #2 2024年5月16日星期四 09点12分
+已编辑
+您好，后台的外观设置里就有深色主题，打开以后用户可以自己切换
+回复
+阿明 回复了此帖
+阿明
+2 天前
+发布 #3 2024年5月16日星期四 10点40分
+找到了，原来藏在高级选项里面，我还以为要装插件……
+回复
+说点什么吧...
+请使用更现代的浏览器并启用 JavaScript 以获得最佳浏览体验。
+怎么给论坛加一个夜间模式？
+阿明
+晚上看论坛太刺眼了，有没有办法给所有页面加一个夜间模式的开关？
+小林
+您好，后台的外观设置里就有深色主题，打开以后用户可以自己切换
+阿明
+找到了，原来藏在高级选项里面，我还以为要装插件……
+";
+    let v = classify(text);
+    let kept_lines = kept(&v);
+    let kept_once = |line: &str| kept_lines.iter().filter(|t| **t == line).count();
+    for post in [
+        "晚上看论坛太刺眼了，有没有办法给所有页面加一个夜间模式的开关？",
+        "您好，后台的外观设置里就有深色主题，打开以后用户可以自己切换",
+        "找到了，原来藏在高级选项里面，我还以为要装插件……",
+    ] {
+        assert_eq!(kept_once(post), 1, "{post}: {v:#?}");
+    }
+    assert_dropped(
+        &v,
+        &[
+            "发布 #1 2024年5月15日星期三 20点20分",
+            "小林 回复了此帖",
+            "已编辑",
+            "请使用更现代的浏览器并启用 JavaScript 以获得最佳浏览体验。",
+        ],
+    );
+}

@@ -490,7 +490,7 @@ static RE_POSTED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A posting time: a date with a clock time, or a relative time (`3 小时前`, `昨天 10:21`).
 static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*\d{1,2}[:：]\d{2}|\d+\s*(?:秒|秒钟|秒鐘|分钟|分鐘|小时|小時|天|周|週|星期|个月|個月|月|年)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
+        r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?\s*(?:星期[一二三四五六日天]|周[一二三四五六日天]|週[一二三四五六日天])?\s*(?:[上下]午\s*)?\d{1,2}(?:[:：]\d{2}|[点點時时]\d{1,2}分)|\d+\s*(?:秒|秒钟|秒鐘|分钟|分鐘|小时|小時|天|周|週|星期|个月|個月|月|年)前|(?:昨天|前天|今天)\s*\d{1,2}[:：]\d{2}",
     )
 });
 /// A line of nothing but post buttons and their counts (`回应 赞`, `赞 12`, `转发`, `赞同 1.2万`, `3 条评论`),
@@ -499,7 +499,7 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
 static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[\d,.]*\s*[万萬kK]?\s*[个個]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|编辑|編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
+        r"^(?:[\d,.]*\s*[万萬kK]?\s*[个個]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|已?编辑|已?編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
     )
 });
 /// Forum words that never occur in a post's own short text: floor numbers, posting verbs, `只看该作者`,
@@ -507,7 +507,7 @@ static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
 /// `引用`, `楼主` alone are different: a reply may say `楼主说得对` or `引用自哪`.
 static RE_POST_CHROME_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\d+\s*[楼樓#]|#\s*\d+|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|[电電]梯直[达達]|使用道具|本帖最[后後]由|原帖由|^作者\s*[:：]|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$",
+        r"\d+\s*[楼樓#]|#\s*\d+|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|[电電]梯直[达達]|使用道具|本帖最[后後]由|原帖由|[回][复覆]了(?:此|这|這|该|該)(?:帖子?|主题|主題|话题|話題)|^作者\s*[:：]|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$",
     )
 });
 /// A reply or comment box replaced by a login prompt: `需要 登录 后方可回复`, `请先登录后再发表评论`,
@@ -2690,11 +2690,12 @@ fn post_trailer_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>], firs
 }
 
 /// A line removed only because it recurs (in the batch or in the page): inside a forum post that is a
-/// short reply (`顶`, `谢谢分享`) or the user's name, not a template.
+/// short reply (`顶`, `谢谢分享`) or the user's name, not a template; and a reply that trails off (`…`)
+/// which the page prints again (a no-script copy of the thread), not a teaser.
 fn is_reply_line(l: &Line) -> bool {
     matches!(
         l.class,
-        LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
+        LineClass::Boilerplate("repeated-across-docs" | "repeated-banner" | "teaser")
     )
 }
 

@@ -294,6 +294,9 @@ const STRONG_AD: &[&str] = &[
     "buy now",
 ];
 
+/// Longest line without any sentence-final mark in which a weak ad word still marks an advert.
+const UNPUNCTUATED_AD_MAX_CHARS: usize = 30;
+
 /// Promotional words that are ordinary in real prose; they mark an advert only on a truncated line.
 const WEAK_AD: &[&str] = &[
     "本课程",
@@ -459,6 +462,13 @@ pub fn ad_tail(line: &str) -> Option<usize> {
         .rev()
         .find(|c| !is_closer(*c))
         .is_some_and(is_terminal);
+    // A long line with no sentence-final mark at all is not cut off: it is prose punctuated by commas
+    // or spaces (a forum reply, a blog) and says nothing about a spliced-in advert. A short one is a
+    // label or a button (`为您提供优质服务`, `点击图片查看详细资料`).
+    let truncated = truncated
+        && (trimmed_end.chars().any(is_terminal)
+            || trimmed_end.chars().filter(|c| !c.is_whitespace()).count()
+                <= UNPUNCTUATED_AD_MAX_CHARS);
     let sentences = sentence_starts(trimmed_end);
     let mut cut: Option<usize> = None;
     let mut idx = sentences.len();
@@ -470,8 +480,12 @@ pub fn ad_tail(line: &str) -> Option<usize> {
         let sentence = trimmed_end.get(start..end).unwrap_or("");
         let lower = sentence.to_lowercase();
         let strong = STRONG_AD.iter().any(|m| lower.contains(m));
-        // `受欢迎` is "popular" (`广受欢迎的景点`), not a welcome to customers.
-        let weak_text = lower.replace("受欢迎", "").replace("受歡迎", "");
+        // `受欢迎` is "popular" (`广受欢迎的景点`), not a welcome to customers;
+        // `您好` opens a reply or a question (`您好，请问…`), not an advert.
+        let weak_text = lower
+            .replace("受欢迎", "")
+            .replace("受歡迎", "")
+            .replace("您好", "");
         let weak = truncated && WEAK_AD.iter().any(|m| weak_text.contains(m));
         if strong || weak {
             cut = Some(start);
@@ -632,5 +646,11 @@ mod tests {
             None
         );
         assert_eq!(ad_tail("欢迎咨询 销售热线 010-12345678"), Some(0));
+        // A long reply punctuated only by commas is not cut off.
+        assert_eq!(
+            ad_tail("我看了一下源代码，您的配置文件里少了一个跳过标签的选项，所以设置一直没有生效"),
+            None
+        );
+        assert_eq!(ad_tail("为您的业务提供一站式解决方案"), Some(0));
     }
 }
