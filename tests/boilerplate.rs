@@ -926,3 +926,35 @@ fn thread_with_chinese_clock_times_event_lines_and_a_no_script_copy() {
         ],
     );
 }
+
+#[test]
+fn a_cut_off_quote_of_an_earlier_post_goes_but_the_reply_stays() {
+    // A reply quotes the first post, cut off with `...`: the quote is a teaser of that post; the reply
+    // itself stays.
+    let text = "\
+摄影论坛 - 夜景怎么拍才不糊？ - Powered by Discuz!
+首页 › 器材讨论 › 夜景怎么拍才不糊？
+夜景怎么拍才不糊？
+小叶
+1楼 发表于 2021-6-3 20:11 只看该作者
+晚上出去拍城市夜景，手持拍出来的照片总是糊的，快门已经调到很慢了，是不是必须买三脚架？
+回复 引用 举报
+阿强
+2楼 发表于 2021-6-3 20:35 只看该作者
+晚上出去拍城市夜景，手持拍出来的照片总是糊的，快门已经调到很慢 ...
+快门越慢越容易糊，手持的话快门至少要比焦距的倒数快，不想带三脚架可以把感光度调高一点。
+回复 引用 举报
+";
+    let v = classify(text);
+    assert_kept(
+        &v,
+        &[
+            "晚上出去拍城市夜景，手持拍出来的照片总是糊的，快门已经调到很慢了，是不是必须买三脚架？",
+            "快门越慢越容易糊，手持的话快门至少要比焦距的倒数快，不想带三脚架可以把感光度调高一点。",
+        ],
+    );
+    assert_dropped(
+        &v,
+        &["晚上出去拍城市夜景，手持拍出来的照片总是糊的，快门已经调到很慢 ..."],
+    );
+}

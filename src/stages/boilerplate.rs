@@ -1231,6 +1231,9 @@ struct Line<'a> {
     key: u64,
     /// A forum post body: kept whatever the neighbourhood and region rules would say.
     protected: bool,
+    /// A teaser only because the page prints the same line again (ellipsis included): in a forum
+    /// post, a reply that trails off, not a cut-off quote of another post.
+    teaser_of_copy: bool,
 }
 
 impl BoilerplateClassifier {
@@ -1299,6 +1302,7 @@ impl BoilerplateClassifier {
             body: false,
             key: 0,
             protected: false,
+            teaser_of_copy: false,
         };
         if self.cfg.detect_spam {
             // A gambling tag stuck onto a clean line (a headline) goes; the line is judged without it.
@@ -1665,15 +1669,22 @@ impl BoilerplateClassifier {
             let bucket = by_prefix
                 .get(truncate_chars(stem, 10))
                 .map_or(&[][..], |v| v.as_slice());
-            if bucket.iter().any(|&j| {
-                j != i && lines[j].text.len() > stem.len() && lines[j].text.starts_with(stem)
-            }) {
-                teasers.push(i);
+            let longer: Vec<usize> = bucket
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    j != i && lines[j].text.len() > stem.len() && lines[j].text.starts_with(stem)
+                })
+                .collect();
+            if !longer.is_empty() {
+                let copies_only = longer.iter().all(|&j| lines[j].key == l.key);
+                teasers.push((i, copies_only));
             }
         }
-        for i in teasers {
+        for (i, copies_only) in teasers {
             lines[i].class = LineClass::Boilerplate("teaser");
             lines[i].body = false;
+            lines[i].teaser_of_copy = copies_only;
         }
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for (i, l) in lines.iter_mut().enumerate() {
@@ -2695,8 +2706,8 @@ fn post_trailer_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>], firs
 fn is_reply_line(l: &Line) -> bool {
     matches!(
         l.class,
-        LineClass::Boilerplate("repeated-across-docs" | "repeated-banner" | "teaser")
-    )
+        LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
+    ) || (l.class == LineClass::Boilerplate("teaser") && l.teaser_of_copy)
 }
 
 /// The text of the first 200 body paragraphs: enough to tell the page's language.
