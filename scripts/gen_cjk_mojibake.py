@@ -57,12 +57,15 @@ def strict_or_lossy(kind, original, data, codec):
         emit(kind + "-lossy", original, data.decode(codec, errors="replace"), False)
 
 
-def big5_shifts(line, big5):
-    """The frame shifts of GBK below, for a line in Big5 (its own random stream: the GBK cases stay as they were)."""
+def frame_shifts(line, codec, data, rand, prefix, with_ruby):
+    """Frame shifts of a line encoded in `codec` (GBK or Big5), drawn from the random stream `rand`:
+    a stray byte before a Han run that ends at an ASCII letter (strict decode: lossless), then, lossy,
+    ASCII inserted inside a character (GBK only, so that the Big5 cases keep their own stream) and a
+    character's second byte dropped."""
     offsets, pos = [], 0
     for c in line:
         offsets.append(pos)
-        pos += len(c.encode("big5"))
+        pos += len(c.encode(codec))
     han_at = [k for k, c in enumerate(line) if is_han(c)]
     for k in han_at:
         if k > 0 and is_han(line[k - 1]):
@@ -72,18 +75,22 @@ def big5_shifts(line, big5):
             end += 1
         if end - k < 4 or end >= len(line) or not line[end].isalpha():
             continue
-        stray = bytes([rng_big5.randrange(0x81, 0xFE)])
-        data = big5[: offsets[k]] + stray + big5[offsets[k]:]
+        stray = bytes([rand.randrange(0x81, 0xFE)])
+        shifted = data[: offsets[k]] + stray + data[offsets[k]:]
         try:
-            emit("big5-shift-inserted", line, data.decode("big5"), True)
+            emit(prefix + "-shift-inserted", line, shifted.decode(codec), True)
         except UnicodeDecodeError:
             pass
         break
     candidates = [k for k in han_at if k + 4 < len(line)]
     if candidates:
-        k = rng_big5.choice(candidates)
+        if with_ruby:
+            k = rand.choice(candidates)
+            cut = offsets[k] + 1
+            emit(prefix + "-shift-ruby", line, (data[:cut] + b"(xx)" + data[cut:]).decode(codec, errors="replace"), False)
+        k = rand.choice(candidates)
         cut = offsets[k] + 1
-        emit("big5-shift-lost-byte", line, (big5[:cut] + big5[cut + 1:]).decode("big5", errors="replace"), False)
+        emit(prefix + "-shift-lost-byte", line, (data[:cut] + data[cut + 1:]).decode(codec, errors="replace"), False)
 
 
 for line in lines:
@@ -106,39 +113,8 @@ for line in lines:
     except UnicodeEncodeError:
         pass
     try:
-        big5_shifts(line, line.encode("big5"))
+        frame_shifts(line, "big5", line.encode("big5"), rng_big5, "big5", with_ruby=False)
     except UnicodeEncodeError:
         pass
-    if gbk is None:
-        continue
-    # Byte offsets of each character in the GBK encoding.
-    offsets, pos = [], 0
-    for c in line:
-        offsets.append(pos)
-        pos += len(c.encode("gbk"))
-    han_at = [k for k, c in enumerate(line) if is_han(c)]
-    # Frame shift by an inserted stray byte, at the start of a Han run that ends at an ASCII letter.
-    for k in han_at:
-        if k > 0 and is_han(line[k - 1]):
-            continue
-        end = k
-        while end < len(line) and not line[end].isascii():
-            end += 1
-        if end - k < 4 or end >= len(line) or not line[end].isalpha():
-            continue
-        stray = bytes([rng.randrange(0x81, 0xFE)])
-        data = gbk[: offsets[k]] + stray + gbk[offsets[k]:]
-        try:
-            emit("gbk-shift-inserted", line, data.decode("gbk"), True)
-        except UnicodeDecodeError:
-            pass
-        break
-    # Frame shifts with loss: ruby text inserted inside a character, or its second byte dropped.
-    candidates = [k for k in han_at if k + 4 < len(line)]
-    if candidates:
-        k = rng.choice(candidates)
-        cut = offsets[k] + 1
-        emit("gbk-shift-ruby", line, (gbk[:cut] + b"(xx)" + gbk[cut:]).decode("gbk", errors="replace"), False)
-        k = rng.choice(candidates)
-        cut = offsets[k] + 1
-        emit("gbk-shift-lost-byte", line, (gbk[:cut] + gbk[cut + 1:]).decode("gbk", errors="replace"), False)
+    if gbk is not None:
+        frame_shifts(line, "gbk", gbk, rng, "gbk", with_ruby=True)

@@ -476,12 +476,19 @@ static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Forum words of a post header: floor numbers, `楼主`/`沙发`, `发表于`, reply/quote/report buttons, the
-/// client a post was sent from (`来自iPhone客户端`).
+/// Forum words that never occur in a post's own short text: floor numbers, posting verbs, `只看该作者`,
+/// edit notes, the quote header (`引用: 原帖由 甲 于 … 发表`), event lines (`甲 回复了此帖`), the client a
+/// post was sent from (`来自iPhone客户端`).
+const POST_CHROME_MARKS: &str = r"\d+\s*[楼樓#]|#\s*\d+|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|[电電]梯直[达達]|使用道具|本帖最[后後]由|原帖由|[回][复覆]了(?:此|这|這|该|該)(?:帖子?|主题|主題|话题|話題)|^作者\s*[:：]|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$";
+/// The chrome marks of [`POST_CHROME_MARKS`]. `回复`, `引用`, `楼主` alone are different: a reply may
+/// say `楼主说得对` or `引用自哪`.
+static RE_POST_CHROME_MARK: LazyLock<Regex> = LazyLock::new(|| re(POST_CHROME_MARKS));
+/// Forum words of a post header: the chrome marks, plus `楼主`/`沙发` and the reply/quote/report buttons,
+/// which a reply's own text may also use.
 static RE_FORUM_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\d+\s*[楼樓#]|#\s*\d+|[楼樓]主|沙[发發]|板凳|地板|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|回复|回覆|引用|[举舉][报報]|楼层|樓層|[电電]梯直达|[电電]梯直達|使用道具|本帖最后由|本帖最後由|^作者\s*[:：]|^(?:回复|回覆|引用|[举舉][报報]|支持|反对|反對)(?:\s|$)|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$",
-    )
+    re(&format!(
+        r"{POST_CHROME_MARKS}|[楼樓]主|沙[发發]|板凳|地板|回复|回覆|引用|[举舉][报報]|楼层|樓層|^(?:支持|反对|反對)(?:\s|$)"
+    ))
 });
 /// A header line that starts with the posting verb (`发表于 …`, `Posted on …`).
 static RE_POSTED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -500,14 +507,6 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
 static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:[\d,.]*\s*[万萬kK]?\s*[个個]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|已?编辑|已?編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
-    )
-});
-/// Forum words that never occur in a post's own short text: floor numbers, posting verbs, `只看该作者`,
-/// edit notes, the quote header (`引用: 原帖由 甲 于 … 发表`), the client a post was sent from. `回复`,
-/// `引用`, `楼主` alone are different: a reply may say `楼主说得对` or `引用自哪`.
-static RE_POST_CHROME_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\d+\s*[楼樓#]|#\s*\d+|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|[电電]梯直[达達]|使用道具|本帖最[后後]由|原帖由|[回][复覆]了(?:此|这|這|该|該)(?:帖子?|主题|主題|话题|話題)|^作者\s*[:：]|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$",
     )
 });
 /// A reply or comment box replaced by a login prompt: `需要 登录 后方可回复`, `请先登录后再发表评论`,
