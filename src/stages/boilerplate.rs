@@ -11,8 +11,8 @@
 //!    numbers, copyright, disclaimers, metadata field lines (`发布时间:`, `Source:`, `Edit:`…), share bars,
 //!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits,
 //!    teasers closed by a read-more link (`…[详细]`, `阅读全文>>`), page-generator stamps (`Processed in
-//!    0.05 second(s)`), user patterns. Phrase lists cover Simplified, Traditional and English; they only fire on short lines (a
-//!    long paragraph is never "nav"). A gambling-site anchor injected into a sentence (`某某现金网网址：`)
+//!    0.05 second(s)`), user patterns. Phrase lists cover Simplified, Traditional and English; they only
+//!    fire on short lines (a long paragraph is never "nav"). A gambling-site anchor injected into a sentence (`某某现金网网址：`)
 //!    is cut out of the line, which stays.
 //! 2. **Repetition**: lines repeated across many documents of a large enough batch (CCNet style), the
 //!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
@@ -35,10 +35,11 @@
 //!    版主 于 … 审核通过`) go too, and the page ends with the last post: the site footer after it is
 //!    footer even when it holds a sentence.
 //! 5. **Neighbourhood**: a *body paragraph* is a long line that ends like a sentence (not in an ellipsis,
-//!    the mark of a cut-off teaser), or a line of a run of Chinese prose punctuated by spaces (blogs). Short lines between the title and the first body paragraph are page
-//!    head chrome; short lines after the last body paragraph are footer chrome when the footer shows any
-//!    boilerplate; short lines in the middle are removed only when sandwiched in boilerplate. A short
-//!    line directly followed by a body paragraph is a heading and stays. After a substantial body, an
+//!    the mark of a cut-off teaser), or a line of a run of Chinese prose punctuated by spaces (blogs).
+//!    Short lines between the title and the first body paragraph are page head chrome; short lines
+//!    after the last body paragraph are footer chrome when the footer shows any boilerplate; short lines
+//!    in the middle are removed only when sandwiched in boilerplate. A short line directly followed by
+//!    a body paragraph is a heading and stays. After a substantial body, an
 //!    end-matter label (`Related articles`, `相关阅读`…) not followed by three consecutive body
 //!    paragraphs or straight away by more text after its links, a comment-section label (`[ 167
 //!    comments ]`, `网友评论`), or a thread of comment headers (`alice says:`, or timed headers under an
@@ -479,7 +480,7 @@ static RE_ENUM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Forum words that never occur in a post's own short text: floor numbers, posting verbs, `只看该作者`,
 /// edit notes, the quote header (`引用: 原帖由 甲 于 … 发表`), event lines (`甲 回复了此帖`), the client a
 /// post was sent from (`来自iPhone客户端`).
-const POST_CHROME_MARKS: &str = r"\d+\s*[楼樓#]|#\s*\d+|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|[电電]梯直[达達]|使用道具|本帖最[后後]由|原帖由|[回][复覆]了(?:此|这|這|该|該)(?:帖子?|主题|主題|话题|話題)|^作者\s*[:：]|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$";
+const POST_CHROME_MARKS: &str = r"\d+\s*[楼樓#]|#\s*\d+|[发發]表于|[發发]表於|[发發][表帖]时间|[發发][表帖]時間|只看[该該]作者|[电電]梯直[达達]|使用道具|本帖最[后後]由|原帖由|回[复覆]了(?:此|这|這|该|該)(?:帖子?|主题|主題|话题|話題)|^作者\s*[:：]|^(?:来自|來自|[发發]自)\S{0,20}(?:客户端|客戶端|手机|手機|iPhone|Android|iPad)\S{0,8}$";
 /// The chrome marks of [`POST_CHROME_MARKS`]. `回复`, `引用`, `楼主` alone are different: a reply may
 /// say `楼主说得对` or `引用自哪`.
 static RE_POST_CHROME_MARK: LazyLock<Regex> = LazyLock::new(|| re(POST_CHROME_MARKS));
@@ -2739,12 +2740,10 @@ fn space_punctuated_prose(lines: &mut [Line], stop: StopList) {
     };
     let han_space_han = |t: &str| {
         let chars: Vec<char> = t.chars().collect();
-        chars
-            .windows(3)
-            .any(|w| is_han(w[0]) && w[1] == ' ' && is_han(w[2]))
-            || chars
-                .windows(3)
-                .any(|w| w[1] == ' ' && is_han(w[2]) && matches!(w[0], '"' | '”' | '」'))
+        // A space after a Han character or a closing quote, before a Han character.
+        chars.windows(3).any(|w| {
+            (is_han(w[0]) || matches!(w[0], '"' | '”' | '」')) && w[1] == ' ' && is_han(w[2])
+        })
     };
     let mut i = 0;
     while i < lines.len() {
