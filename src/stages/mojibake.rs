@@ -8,14 +8,14 @@
 //!   is changed only when at least one sequence is unmistakable. Leftover C1 control characters are read as
 //!   Windows-1252 (they never occur in real text).
 //! * **Chinese mojibake**: a Han run whose characters are improbable under a character-frequency model (see
-//!   `data/han_freq.txt`) is re-examined as (a) UTF-8 that was read as GBK (`鎴戜滑` = `我们`) and (b) a GBK or
-//!   Big5 frame shift, where one byte was lost or inserted and every later character was decoded from the wrong
-//!   byte pair (`碛辛烁喃@` = `…有了…獲`) until an ASCII trail byte resynchronised the decoder. Runs of Latin-1 letters that are really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded
-//!   too. Big5 confusions are re-read the same way: UTF-8 or GBK bytes shown as Big5 (`坻蠅` = `他们`) and Big5
-//!   bytes shown as GBK, over spans of four or more Han characters. GBK shown as Big5 is undone for both
-//!   families of Big5 decoders: browsers (the WHATWG table) and Python / old Windows tools (ETEN/cp950 tables,
-//!   which read 261 pairs otherwise: `し` for GBK's `苹`). A repair is accepted only when it lowers the mean
-//!   cost per Han character by a configurable margin.
+//!   `data/han_freq.txt`) is re-examined as (a) UTF-8 that was read as GBK (`鎴戜滑` = `我们`) and (b) a GBK or Big5 frame
+//!   shift, where one byte was lost or inserted and every later character was decoded from the wrong byte pair
+//!   (`碛辛烁喃@` = `…有了…獲`) until an ASCII trail byte resynchronised the decoder. Runs of Latin-1 letters that are
+//!   really GBK bytes (`ÎÒÃÇ` = `我们`) are decoded too. Big5 confusions are re-read the same way: UTF-8 or GBK bytes
+//!   shown as Big5 (`坻蠅` = `他们`) and Big5 bytes shown as GBK, over spans of four or more Han characters. GBK shown as
+//!   Big5 is undone for both families of Big5 decoders: browsers (the WHATWG table) and Python / old Windows tools
+//!   (ETEN/cp950 tables, which read 261 pairs otherwise: `し` for GBK's `苹`). A repair is accepted only when it lowers
+//!   the mean cost per Han character by a configurable margin.
 //! * **Unrecoverable damage** is reported as byte ranges in the returned text: U+FFFD runs, `锟斤拷` runs,
 //!   `?` residue of a lost character in Chinese text (`出?!?,`), and every frame-shift repair (a shift means a
 //!   byte is provably gone or foreign, so the characters at its edges cannot be trusted).
@@ -28,16 +28,15 @@
 //! What it never does: invent characters for lost bytes, convert full-width punctuation to ASCII, change a line
 //! that is merely unusual (a lone `Ã’s`, `DrÃ¥ber`, all-caps accented words), or flag a normal `?` / `？`.
 //!
-//! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by
-//! chance is missed; a lost byte inside a UTF-8 sequence (`Ã?`, `â€�`) becomes one U+FFFD, never a guess;
-//! a frame shift of a single character (`圻@款` = `這款`) is repaired only when it trades a rare character
-//! for a far commoner one; a shift is assumed to resynchronise only on `@`, a letter, or another ASCII symbol
-//! followed by Chinese (never `|`), because symbols after rare words are common in clean text (`剞劂[ji1`);
-//! reduplicated rare words (`勤勤懇懇`) count their distinct characters only, but four distinct rare
-//! characters can still read as a commoner four in another code page (`鴛鴦蝴蝶`, found in CC-CEDICT). The ETEN pairs
-//! (`data/big5_alternates.tsv`) are used for GBK read as Big5 only; a run takes them only when one of its
-//! characters reads decisively better through them, so a single ambiguous character (`ヶ`: WHATWG `球`,
-//! ETEN `前`) keeps the WHATWG reading even when an ETEN decoder made it.
+//! Limits: no dictionary beyond unigram character costs, so a frame shift that lands on common characters by chance
+//! is missed; a lost byte inside a UTF-8 sequence (`Ã?`, `â€�`) becomes one U+FFFD, never a guess; a frame shift of a
+//! single character (`圻@款` = `這款`) is repaired only when it trades a rare character for a far commoner one; a shift
+//! is assumed to resynchronise only on `@`, a letter, or another ASCII symbol followed by Chinese (never `|`),
+//! because symbols after rare words are common in clean text (`剞劂[ji1`); reduplicated rare words (`勤勤懇懇`) count their
+//! distinct characters only, but four distinct rare characters can still read as a commoner four in another code page
+//! (`鴛鴦蝴蝶`, found in CC-CEDICT). The ETEN pairs (`data/big5_alternates.tsv`) are used for GBK read as Big5 only; a
+//! run takes them only when one of its characters reads decisively better through them, so a single ambiguous
+//! character (`ヶ`: WHATWG `球`, ETEN `前`) keeps the WHATWG reading even when an ETEN decoder made it.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -1341,16 +1340,17 @@ fn gbk_table() -> &'static GbkTable {
 
 /// The GBK bytes of `chars`, or None unless every character has a two-byte form.
 fn gbk_encode(chars: &[char]) -> Option<Vec<u8>> {
-    let table = gbk_table();
-    let mut bytes = Vec::with_capacity(2 * chars.len());
-    for &c in chars {
-        let pair = *table.encode.get(c as usize)?;
-        if pair == 0 {
-            return None;
-        }
-        bytes.extend_from_slice(&pair.to_be_bytes());
-    }
-    Some(bytes)
+    encode_pairs(chars, gbk_encode_char)
+}
+
+/// The bytes of `chars` in a two-byte code page, or None unless every character has a two-byte form.
+fn encode_pairs(chars: &[char], encode: fn(char) -> Option<[u8; 2]>) -> Option<Vec<u8>> {
+    chars
+        .iter()
+        .try_fold(Vec::with_capacity(2 * chars.len()), |mut bytes, &c| {
+            bytes.extend_from_slice(&encode(c)?);
+            Some(bytes)
+        })
 }
 
 /// Decodes one GBK byte pair strictly; None for an invalid pair or one in the user-defined area.
@@ -1643,12 +1643,7 @@ impl MojibakeRepairer {
                 // (`旮旯` -> `深身`), so a span needs four Han characters, unless the line already has one.
                 // The first re-read that finds something wins, so the later ones are tried only if needed.
                 let min_han = |kind| if confirmed.contains(&kind) { 2 } else { 4 };
-                let big5_bytes: Option<Vec<u8>> =
-                    run.iter()
-                        .try_fold(Vec::with_capacity(2 * run.len()), |mut v, &c| {
-                            v.extend_from_slice(&big5_encode_char(c)?);
-                            Some(v)
-                        });
+                let big5_bytes = encode_pairs(run, big5_encode_char);
                 let mut reread = Some(("utf8-as-big5", self.utf8_reread(run, big5_bytes)))
                     .filter(|(_, s)| !s.is_empty());
                 if reread.is_none() {
@@ -1987,12 +1982,7 @@ impl MojibakeRepairer {
         if endings.is_empty() {
             return None;
         }
-        let bytes = run
-            .iter()
-            .try_fold(Vec::with_capacity(2 * n), |mut v, &c| {
-                v.extend_from_slice(&(page.encode)(c)?);
-                Some(v)
-            })?;
+        let bytes = encode_pairs(run, page.encode)?;
         // pairs[j] is bytes 2j+1 and 2j+2 read as one character, for j in 0..n-1.
         let pairs: Vec<Option<char>> = (0..n - 1)
             .map(|j| {
@@ -2066,9 +2056,9 @@ impl MojibakeRepairer {
     }
 }
 
-/// A one-character GBK or Big5 frame shift: a stray byte before a character whose trail byte is ASCII (`@`, `A`-`Z`,
-/// `a`-`z`), so the decoder paired the stray byte with the lead and resynchronised at once (`圻@款` = stray
-/// 0xDB + `這款`, 這 being 0xDF 0x40). Returns the character the lead and the ASCII trail make.
+/// A one-character GBK or Big5 frame shift: a stray byte before a character whose trail byte is ASCII
+/// (`@`, `A`-`Z`, `a`-`z`), so the decoder paired the stray byte with the lead and resynchronised at once
+/// (`圻@款` = stray 0xDB + `這款`, 這 being 0xDF 0x40). Returns the character the lead and the ASCII trail make.
 ///
 /// One character is little evidence, and a real `@` or letter between Han characters happens (`@某人`,
 /// `X光`), so the rule demands a lopsided trade: the lone character must be rare (at least
@@ -2139,8 +2129,8 @@ fn is_punctuation_mark(c: char) -> bool {
 
 /// Whether the first of `following` (the characters after a Han run) may be an ASCII trail byte that a
 /// frame-shifted decoder read and then resynchronised on (see [`MojibakeRepairer::frame_shift`]): `@` or a
-/// letter; another symbol of 0x40-0x7E only with Chinese text right after it, and never `|`. Symbols follow Chinese
-/// in clean text often (`剞劂[ji1`, `首页|新闻`), and a rare run before one then reads as a shift by chance.
+/// letter; another symbol of 0x40-0x7E only with Chinese text right after it, and never `|`. Symbols follow
+/// Chinese in clean text often (`剞劂[ji1`, `首页|新闻`), and a rare run before one then reads as a shift by chance.
 fn is_resync_byte(following: &[char]) -> bool {
     match following {
         [c, ..] if *c == '@' || c.is_ascii_alphabetic() => true,
