@@ -482,11 +482,13 @@ pub fn ad_tail(line: &str) -> Option<usize> {
         let strong = STRONG_AD.iter().any(|m| lower.contains(m));
         // `受欢迎` is "popular" (`广受欢迎的景点`), not a welcome to customers;
         // `您好` opens a reply or a question (`您好，请问…`), not an advert.
-        let weak_text = lower
-            .replace("受欢迎", "")
-            .replace("受歡迎", "")
-            .replace("您好", "");
-        let weak = truncated && WEAK_AD.iter().any(|m| weak_text.contains(m));
+        let weak = truncated && {
+            let weak_text = lower
+                .replace("受欢迎", "")
+                .replace("受歡迎", "")
+                .replace("您好", "");
+            WEAK_AD.iter().any(|m| weak_text.contains(m))
+        };
         if strong || weak {
             cut = Some(start);
             pending_fragment = false;
@@ -640,10 +642,15 @@ mod tests {
         assert_eq!(ad_tail("本课程将于下学期开设，面向全体学生。"), None);
         // Truncated, but nothing promotional.
         assert_eq!(ad_tail("会议讨论了数字经济的发展。与会代表认为"), None);
-        // "Popular", not a welcome: `欢迎` after `受` is no advert.
+        // Cut off, but "popular" is not a welcome (`欢迎` after `受`), and `您好` is a greeting.
         assert_eq!(
-            ad_tail("广受欢迎的营地有个很大特色就是 秋天枫叶由绿转黄 转红到层层叠叠"),
+            ad_tail("营地在山里。这家营地广受欢迎，秋天枫叶由绿转黄"),
             None
+        );
+        assert_eq!(ad_tail("我看了你的帖子。您好，请问这个插件怎么安装"), None);
+        assert_eq!(
+            ad_tail("营地在山里。欢迎大家来玩，秋天枫叶由绿转黄"),
+            Some("营地在山里。".len())
         );
         assert_eq!(ad_tail("欢迎咨询 销售热线 010-12345678"), Some(0));
         // A long reply punctuated only by commas is not cut off.
