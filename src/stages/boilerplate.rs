@@ -12,8 +12,8 @@
 //!    contact blocks, nav phrases and breadcrumbs (`当前位置：首页 > …`), captions and photo credits,
 //!    teasers closed by a read-more link (`…[详细]`, `阅读全文>>`), page-generator stamps (`Processed in
 //!    0.05 second(s)`), user patterns. Phrase lists cover Simplified, Traditional and English; they only
-//!    fire on short lines (a long paragraph is never "nav"). A gambling-site anchor injected into a sentence (`某某现金网网址：`)
-//!    is cut out of the line, which stays.
+//!    fire on short lines (a long paragraph is never "nav"). A gambling-site anchor injected into a
+//!    sentence (`某某现金网网址：`) is cut out of the line, which stays.
 //! 2. **Repetition**: lines repeated across many documents of a large enough batch (CCNet style), the
 //!    title repeated as chrome, short banners repeated inside the document, exact duplicate paragraphs,
 //!    truncated teasers of a later paragraph.
@@ -39,8 +39,7 @@
 //!    Short lines between the title and the first body paragraph are page head chrome; short lines
 //!    after the last body paragraph are footer chrome when the footer shows any boilerplate; short lines
 //!    in the middle are removed only when sandwiched in boilerplate. A short line directly followed by
-//!    a body paragraph is a heading and stays. After a substantial body, an
-//!    end-matter label (`Related articles`, `相关阅读`…) not followed by three consecutive body
+//!    a body paragraph is a heading and stays. After a substantial body, an end-matter label (`Related articles`, `相关阅读`…) not followed by three consecutive body
 //!    paragraphs or straight away by more text after its links, a comment-section label (`[ 167
 //!    comments ]`, `网友评论`), or a thread of comment headers (`alice says:`, or timed headers under an
 //!    article) starts the footer ("footer"). Headline links right under a "related" label are "nav"
@@ -506,9 +505,9 @@ static RE_POST_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// thread's posts: the same words alone on a line of an article are share bars or nothing at all, and
 /// next to a dateline they must not make it a post header. `顶` (a bump) is a reply, not a button.
 static RE_BUTTONS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:[\d,.]*\s*[万萬kK]?\s*[个個]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|已?编辑|已?編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
-    )
+    re(&format!(
+        r"^(?:[\d,.]*\s*[万萬kK]?\s*[个個]?\s*(?:回复|回覆|回应|回應|引用|举报|舉報|检举|檢舉|支持|反对|反對|赞同|贊同|点赞|點讚|赞|讚|转发|轉發|分享|收藏|喜欢|喜歡|感谢|感謝|添加评论|添加評論|条评论|條評論|评论|評論|收起|踩|已?编辑|已?編輯|删除|刪除|TOP|top|Top)\s*[\d,.]*\s*[万萬kK]?\s*[(（]?\d*[)）]?\s*)+$|{VOTE_COUNT}"
+    ))
 });
 /// A reply or comment box replaced by a login prompt: `需要 登录 后方可回复`, `请先登录后再发表评论`,
 /// `Log in to reply`.
@@ -522,11 +521,9 @@ static RE_MOD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^本(?:主题|主題|帖子?)(?:最后|最後)?由\s*\S.{0,40}?[于於]\s*\d{4}-\d{1,2}-\d{1,2}")
 });
 /// The vote count a Q&A page prints between an answer's author block and the answer (`1,203 人赞同了该回答`).
-static RE_VOTE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$",
-    )
-});
+const VOTE_COUNT: &str = r"^[\d,.]+\s*[万萬kK]?\s*人(?:赞同|贊同|点赞|點讚|喜欢|喜歡|收藏)了?(?:该|該|这个|這個)?(?:回答|回覆|回复|文章|帖子)?$";
+/// See [`VOTE_COUNT`].
+static RE_VOTE_COUNT: LazyLock<Regex> = LazyLock::new(|| re(VOTE_COUNT));
 /// The label over a thread's replies (`最赞回应`, `全部回复 (12)`, `热门评论`).
 static RE_REPLY_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -2557,8 +2554,8 @@ const LEAD_IN_UNITS: usize = 20;
 
 /// The author block of a Q&A answer: `林间小路` / `外语教师，十年一线教学经验` / `1,203 人赞同了该回答` /
 /// answer. When a post opens with short lines that are not sentences and then a vote count with the
-/// post's text after it, those short lines are the author's name and
-/// bio, printed by the layout above the header, not what the author wrote. A bio may hold a comma, so
+/// post's text after it, those short lines are the author's name and bio, printed by the layout above
+/// the header, not what the author wrote. A bio may hold a comma, so
 /// `post_author_lines` (which needs label-like lines on most posts) does not catch it.
 /// Returns, per post, whether its author block was removed this way.
 fn post_lead_in_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>]) -> Vec<bool> {
@@ -2602,7 +2599,8 @@ const PANEL_LINE_UNITS: usize = 30;
 /// Boards that print a header above each post and a button bar under it (`引用 回复 TOP`) put the next
 /// author's panel between the two: name, rank, a motto (`金属灰` / `GFW出没注意`), and above the buttons a
 /// profile link repeated in every post (`查看详细资料`). In such a thread (at least three posts with a
-/// button bar, two thirds of them followed only by short lines), the short lines after each post's last
+/// button bar, two thirds of them followed only by short lines; or every post with a bar and every post
+/// but the last followed only by short lines), the short lines after each post's last
 /// button bar, the same lines before the first header, and a short line that stands right above the
 /// buttons in three or more posts are layout, not what anybody wrote ("post-header").
 fn post_trailer_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>], first_header: usize) {
@@ -2627,15 +2625,10 @@ fn post_trailer_lines(lines: &mut [Line], posts: &[std::ops::Range<usize>], firs
                 post.end
             };
             let bar = (post.start..end).rev().find(|&j| is_bar(&lines[j]))?;
-            let mut tail = (bar + 1..post.end).filter(|&j| lines[j].class == LineClass::Content);
-            let panel = {
-                let mut any = false;
-                let all = tail.all(|j| {
-                    any = true;
-                    panel_like(&lines[j])
-                });
-                any && all
-            };
+            let mut tail = (bar + 1..post.end)
+                .filter(|&j| lines[j].class == LineClass::Content)
+                .peekable();
+            let panel = tail.peek().is_some() && tail.all(|j| panel_like(&lines[j]));
             Some((post.clone(), bar, panel))
         })
         .collect();
@@ -2721,7 +2714,6 @@ fn body_sample(lines: &[Line]) -> String {
         .join("\n")
 }
 
-/// The stop-word list of the page's language, judged on its body paragraphs.
 /// Chinese prose punctuated by spaces instead of commas and full stops, common on personal blogs
 /// (`一波波 接續性 低溫寒流報到 已將山巒披上嫣紅的彩衣`): its lines never end like sentences, so one
 /// alone cannot be told from a headline. A run of at least three such lines, most of them split by
@@ -2738,12 +2730,14 @@ fn space_punctuated_prose(lines: &mut [Line], stop: StopList) {
             && !l.text.contains(['|', '｜'])
             && l.text.chars().filter(|c| is_han(*c)).count() * 10 >= l.units * 7
     };
+    // A space after a Han character or a closing quote, before a Han character.
     let han_space_han = |t: &str| {
-        let chars: Vec<char> = t.chars().collect();
-        // A space after a Han character or a closing quote, before a Han character.
-        chars.windows(3).any(|w| {
-            (is_han(w[0]) || matches!(w[0], '"' | '”' | '」')) && w[1] == ' ' && is_han(w[2])
-        })
+        t.chars()
+            .zip(t.chars().skip(1))
+            .zip(t.chars().skip(2))
+            .any(|((a, b), c)| {
+                (is_han(a) || matches!(a, '"' | '”' | '」')) && b == ' ' && is_han(c)
+            })
     };
     let mut i = 0;
     while i < lines.len() {
@@ -2764,6 +2758,7 @@ fn space_punctuated_prose(lines: &mut [Line], stop: StopList) {
     }
 }
 
+/// The stop-word list of the page's language, judged on its body paragraphs.
 fn page_stop_list(lines: &[Line]) -> StopList {
     StopList::for_text(&body_sample(lines))
 }
