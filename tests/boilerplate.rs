@@ -27,6 +27,12 @@ fn kept(v: &[(String, LineClass)]) -> Vec<&str> {
         .collect()
 }
 
+/// The verdicts for a fixture file under `tests/fixtures/boilerplate/`.
+fn classify_fixture(name: &str) -> Vec<(String, LineClass)> {
+    let path = format!("tests/fixtures/boilerplate/{name}");
+    classify(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
 /// Every one of `lines` is kept (the verdicts are printed on failure).
 fn assert_kept(v: &[(String, LineClass)], lines: &[&str]) {
     let kept = kept(v);
@@ -45,9 +51,7 @@ fn assert_dropped(v: &[(String, LineClass)], lines: &[&str]) {
 
 #[test]
 fn forum_thread_keeps_every_post_body_and_drops_headers() {
-    let text =
-        std::fs::read_to_string("tests/fixtures/boilerplate/forum_thread.txt").expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_thread.txt");
     // Every post body, short ones included.
     assert_kept(
         &v,
@@ -158,9 +162,7 @@ fn injected_gambling_anchor_and_tag_line_are_rejected_with_reasons() {
 
 #[test]
 fn discuz_style_thread_user_lines_and_buttons_go_posts_stay() {
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_style.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_discuz_style.txt");
     assert_kept(
         &v,
         &[
@@ -199,8 +201,7 @@ fn a_space_separated_chinese_menu_is_not_the_title() {
 
 #[test]
 fn chinese_news_page_keeps_its_article_and_records_metadata() {
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news.txt").expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("zh_news.txt");
     let kept = kept(&v);
     assert_eq!(
         kept.first(),
@@ -228,9 +229,7 @@ fn chinese_news_page_keeps_its_article_and_records_metadata() {
 
 #[test]
 fn thread_with_bare_name_and_time_headers_keeps_short_replies() {
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_bare_headers.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_bare_headers.txt");
     assert_kept(
         &v,
         &[
@@ -288,9 +287,7 @@ fn short_replies_repeated_across_the_batch_stay_in_a_thread() {
 
 #[test]
 fn encyclopedia_sections_between_info_boxes_are_kept_widgets_after_references_are_not() {
-    let text =
-        std::fs::read_to_string("tests/fixtures/boilerplate/zh_encyclopedia.txt").expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("zh_encyclopedia.txt");
     let kept = kept(&v);
     let kept_text = kept.join("\n");
     // The summary above the info box and the lone section between two lists are written prose, although
@@ -320,9 +317,7 @@ fn encyclopedia_sections_between_info_boxes_are_kept_widgets_after_references_ar
 
 #[test]
 fn tieba_style_thread_with_floor_and_time_below_each_post_keeps_every_post() {
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_tieba_style.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_tieba_style.txt");
     // The question stands before the first header (`1楼 … 回复` closes it) and is the longest text of
     // the thread; every reply sits between two headers.
     assert_kept(&v, &[
@@ -357,9 +352,7 @@ fn tieba_style_thread_with_floor_and_time_below_each_post_keeps_every_post() {
 
 #[test]
 fn discuz_thread_with_floor_labels_keeps_a_long_first_post_and_a_one_word_last_reply() {
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_floors.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_discuz_floors.txt");
     assert_kept(&v, &[
         "第一，高原反应因人而异，头两天尽量不要剧烈活动，住宿最好安排在海拔低一些的县城，晚上不要洗澡。",
         "最后，沿途的风景真的很美，但是不要为了拍照随便停在弯道上，安全第一。",
@@ -385,9 +378,7 @@ fn discuz_thread_with_floor_labels_keeps_a_long_first_post_and_a_one_word_last_r
 
 #[test]
 fn news_portal_page_keeps_text_around_an_inline_related_box_and_drops_teasers() {
-    let text =
-        std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_portal.txt").expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("zh_news_portal.txt");
     let title: Vec<&str> = v
         .iter()
         .filter(|(_, c)| *c == LineClass::Title)
@@ -423,9 +414,7 @@ fn news_portal_page_keeps_text_around_an_inline_related_box_and_drops_teasers() 
 
 #[test]
 fn tieba_thread_with_floor_time_and_reply_on_separate_lines() {
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_tieba_split_lines.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_tieba_split_lines.txt");
     assert_kept(&v, &[
         "家里的猫今年十四岁了，最近一个星期吃得特别少，以前一顿能吃小半碗，现在闻一闻就走开了。",
         "想问问大家是先换粮试试，还是直接去医院检查？",
@@ -480,9 +469,7 @@ fn numbered_comments_under_an_article_are_end_matter() {
 fn article_dateline_and_short_comments_do_not_make_a_thread() {
     // A dateline (`… 来源：新华社`) and two comment headers with relative times: three "name time" lines,
     // but the dateline names its fields, so this is an article with comments, not a forum thread.
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_dateline_comments.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("zh_news_dateline_comments.txt");
     assert_kept(&v, &[
         "据介绍，该卫星主要用于天气预报、气候预测和环境监测，将进一步提升我国对台风、暴雨等灾害性天气的监测能力。",
         "这次任务是长征系列运载火箭的第450次飞行。",
@@ -510,9 +497,7 @@ fn article_dateline_and_short_comments_do_not_make_a_thread() {
 
 #[test]
 fn douban_style_group_thread_drops_buttons_keeps_replies() {
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_douban_style.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_douban_style.txt");
     let title: Vec<&str> = v
         .iter()
         .filter(|(_, c)| *c == LineClass::Title)
@@ -623,9 +608,7 @@ fn chinese_fixtures_through_the_whole_pipeline() {
 fn sidebar_box_of_headlines_with_full_summaries_is_end_matter() {
     // After the article, a box titled `编辑精选`: headline, one-paragraph summary, headline, summary. The
     // summaries are written prose, but the box title ends the article.
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/zh_news_teaser_box.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("zh_news_teaser_box.txt");
     let kept = kept(&v);
     assert!(
         kept.contains(&"一期工程以道路和管网为主，计划于今年10月前完成，涉及东街、南街两个片区的主要道路，届时将实行分段封闭施工。"),
@@ -641,9 +624,7 @@ fn sidebar_box_of_headlines_with_full_summaries_is_end_matter() {
 
 #[test]
 fn product_page_keeps_its_spec_and_feature_lists() {
-    let text =
-        std::fs::read_to_string("tests/fixtures/boilerplate/zh_product_spec.txt").expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("zh_product_spec.txt");
     // The short feature items continue the dash list whose long items are the last paragraphs.
     assert_kept(
         &v,
@@ -763,9 +744,7 @@ fn qa_page_keeps_every_answer_and_drops_author_and_vote_lines() {
 fn discuz_thread_with_user_panels_keeps_each_post_and_drops_the_panels_between_them() {
     // Discuz 7 prints the next author's panel (name, rank, motto) between one post's button bar and the
     // next post's header, and a profile link above every button bar.
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_panels.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_discuz_panels.txt");
     assert_kept(
         &v,
         &[
@@ -798,9 +777,7 @@ fn two_post_discuz_thread_drops_the_second_author_panel_the_board_stamp_and_the_
     // A short thread: only two posts, so the author panel between them shows up once; every post ends
     // with its button bar, which is enough to read the layout. After the last post, the site footer may
     // hold a full English sentence: it is no post.
-    let text = std::fs::read_to_string("tests/fixtures/boilerplate/forum_discuz_two_posts.txt")
-        .expect("fixture");
-    let v = classify(&text);
+    let v = classify_fixture("forum_discuz_two_posts.txt");
     assert_kept(
         &v,
         &[
