@@ -20,6 +20,7 @@ pub mod batch;
 pub mod config;
 pub mod doc;
 pub mod fix;
+pub mod glob;
 pub mod output;
 pub mod pipeline;
 pub mod stages;

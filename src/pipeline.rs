@@ -12,6 +12,7 @@ use crate::align::Aligner;
 use crate::batch::Source;
 use crate::config::Config;
 use crate::doc::{Document, Line, Reject};
+use crate::glob::glob_match;
 use crate::output::report::Report;
 use crate::output::{FileSink, InputFailure};
 use crate::stages::boilerplate::{BoilerplateClassifier, DocLines, LineClass};
@@ -395,34 +396,6 @@ pub(crate) fn progress_bar(enabled: bool, len: usize, what: &str) -> ProgressBar
     pb
 }
 
-/// Shell-style glob on a file name: `*` any run, `?` one character.
-pub fn glob_match(pattern: &str, name: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let n: Vec<char> = name.chars().collect();
-    // Iterative matcher with single-star backtracking: linear in practice, no recursion.
-    let (mut pi, mut ni) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while ni < n.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
-            pi += 1;
-            ni += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some((pi, ni));
-            pi += 1;
-        } else if let Some((sp, sn)) = star {
-            pi = sp + 1;
-            ni = sn + 1;
-            star = Some((sp, sn + 1));
-        } else {
-            return false;
-        }
-    }
-    while pi < p.len() && p[pi] == '*' {
-        pi += 1;
-    }
-    pi == p.len()
-}
-
 /// Mojibake repair inside `run`: repaired lines replace the originals; sentences holding an unrecoverable span
 /// are cut out and recorded, because a half-garbled sentence must not reach the corpus.
 fn repair_mojibake(repairer: &MojibakeRepairer, doc: &mut Document) {
@@ -528,20 +501,4 @@ pub fn with_jobs<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T
         .build()
         .map_err(|e| RunError::Threads(e.to_string()))?;
     Ok(pool.install(f))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn globs() {
-        assert!(glob_match("*", "a.txt"));
-        assert!(glob_match("*.txt", "a.txt"));
-        assert!(!glob_match("*.txt", "a.md"));
-        assert!(glob_match("README*", "README.md"));
-        assert!(glob_match("a?c", "abc"));
-        assert!(!glob_match(".*", "a.txt"));
-        assert!(glob_match("*a*b*", "xxaxxbxx"));
-    }
 }

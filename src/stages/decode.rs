@@ -207,7 +207,7 @@ impl Decoder {
         let forced = self
             .forced_by_name
             .iter()
-            .find(|(glob, _)| crate::pipeline::glob_match(glob, file_name))
+            .find(|(glob, _)| crate::glob::glob_match(glob, file_name))
             .map(|&(_, encoding)| encoding);
         self.decode_with(forced.or(self.forced), bytes)
     }
