@@ -16,12 +16,11 @@
 //! ```
 
 pub mod align;
-pub mod batch;
 pub mod config;
 pub mod doc;
+pub mod engine;
 pub mod fix;
 pub mod glob;
-pub mod output;
 pub mod pipeline;
 pub mod stages;
 pub mod text;

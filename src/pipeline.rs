@@ -9,12 +9,12 @@
 //! [`Pipeline::run`] ties it to the output folder.
 
 use crate::align::Aligner;
-use crate::batch::Source;
+use crate::engine::batch::Source;
 use crate::config::Config;
 use crate::doc::{Document, Line, Reject};
 use crate::glob::glob_match;
-use crate::output::report::Report;
-use crate::output::{FileSink, InputFailure};
+use crate::engine::output::report::Report;
+use crate::engine::output::{FileSink, InputFailure};
 use crate::stages::boilerplate::{BoilerplateClassifier, DocLines, LineClass};
 use crate::stages::decode::{Decoder, InputError};
 use crate::stages::mojibake::MojibakeRepairer;

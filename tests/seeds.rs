@@ -2,7 +2,7 @@
 //! the output, not copies of it: the golden files in `tests/golden/` pin the exact text.
 
 use cleanalign::doc::Document;
-use cleanalign::output::CorpusRow;
+use cleanalign::engine::output::CorpusRow;
 use std::sync::OnceLock;
 
 mod common;

@@ -12,7 +12,7 @@
 
 use crate::align::{pairing::DocForPairing, Aligner};
 use crate::doc::Document;
-use crate::output::{CorpusRow, InputFailure};
+use crate::engine::output::{CorpusRow, InputFailure};
 use crate::pipeline::{progress_bar, Input, Pipeline};
 use crate::stages::boilerplate::line_key;
 use crate::stages::decode::InputError;

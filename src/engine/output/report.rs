@@ -1,7 +1,7 @@
 //! `report.json`: what a run did, in numbers.
 
-use crate::batch::{BatchOutcome, Tally};
-use crate::output::InputFailure;
+use crate::engine::batch::{BatchOutcome, Tally};
+use crate::engine::output::InputFailure;
 use crate::pipeline::Pipeline;
 use serde::Serialize;
 use std::collections::BTreeMap;

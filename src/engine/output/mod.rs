@@ -172,7 +172,7 @@ impl FileSink {
     }
 }
 
-impl crate::batch::DocSink for FileSink {
+impl crate::engine::batch::DocSink for FileSink {
     fn document(&mut self, doc: Document) -> std::io::Result<()> {
         std::fs::write(
             self.staging.join(format!("{}.txt", doc.id)),
