@@ -2,8 +2,9 @@
 
 use clap::{Args, Parser, Subcommand};
 use cleanalign::config::{self, Config};
+use cleanalign::engine::{self, with_jobs};
 use cleanalign::fix::{FixChain, FIX_STAGES};
-use cleanalign::pipeline::{with_jobs, Pipeline};
+use cleanalign::pipeline::Pipeline;
 use cleanalign::stages::decode::DecodeConfig;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -189,7 +190,10 @@ fn run(args: RunArgs) -> ExitCode {
         Ok(p) => p,
         Err(errors) => return report_field_errors("invalid configuration value ", &errors),
     };
-    let result = with_jobs(jobs, || pipeline.run(&raw_dir, &out_dir, progress)).and_then(|r| r);
+    let result = with_jobs(jobs, || {
+        engine::run(&pipeline, &raw_dir, &out_dir, progress)
+    })
+    .and_then(|r| r);
     match result {
         Ok(summary) => {
             for failure in &summary.failed {

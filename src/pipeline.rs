@@ -5,16 +5,13 @@
 //! 2. **clean** — boilerplate/spam/metadata (with the batch's line counts), punctuation width,
 //!    machine-translation repair, script conversion, normalisation again, language of each line, sentences.
 //!
-//! How a run walks the whole batch (statistics pass, cleaning pass, alignment) is in `batch.rs`;
-//! [`Pipeline::run`] ties it to the output folder.
+//! The pipeline knows nothing of files or batches: it is given bytes and the batch's line counts, and imports
+//! only the configuration, the stages and the bottom layers. How a run walks a whole batch (statistics pass,
+//! cleaning pass, alignment) and writes the output folder is the engine's (`engine/`).
 
 use crate::align::Aligner;
-use crate::engine::batch::Source;
 use crate::config::Config;
 use crate::doc::{Document, Line, Reject};
-use crate::glob::glob_match;
-use crate::engine::output::report::Report;
-use crate::engine::output::{FileSink, InputFailure};
 use crate::stages::boilerplate::{BoilerplateClassifier, DocLines, LineClass};
 use crate::stages::decode::{Decoder, InputError};
 use crate::stages::mojibake::MojibakeRepairer;
@@ -26,48 +23,8 @@ use crate::stages::script::ScriptConverter;
 use crate::stages::{apply_line_repair, langid, segment, LineRepair};
 use crate::text::{truncate_chars, Lang};
 use crate::validate::FieldError;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-use std::time::Instant;
-
-/// One input file to process.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// The file stem, used as the document id.
-    pub id: String,
-    pub path: PathBuf,
-}
-
-/// Summary returned by [`Pipeline::run`].
-#[derive(Debug, Clone, Serialize)]
-pub struct RunSummary {
-    pub inputs: usize,
-    pub documents: usize,
-    pub failed: Vec<InputFailure>,
-    pub skipped: Vec<String>,
-    pub corpus_rows: usize,
-    pub out_dir: PathBuf,
-}
-
-/// Why a run could not finish at all (per-file problems are [`InputFailure`]s, not this).
-#[derive(Debug, thiserror::Error)]
-pub enum RunError {
-    #[error("cannot read the input folder {path}: {source}")]
-    InputDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("cannot write to the output folder {path}: {source}")]
-    Output {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("cannot start worker threads: {0}")]
-    Threads(String),
-}
+use std::path::PathBuf;
 
 /// The runtime pipeline, built once from a [`Config`] and shared by all worker threads.
 pub struct Pipeline {
@@ -133,101 +90,6 @@ impl Pipeline {
     /// The aligner, when the align stage is on.
     pub(crate) fn aligner(&self) -> Option<&Aligner> {
         self.aligner.as_ref()
-    }
-
-    /// Run the batch over `raw_dir` and write every output file into `out_dir`.
-    pub fn run(
-        &self,
-        raw_dir: &Path,
-        out_dir: &Path,
-        progress: bool,
-    ) -> Result<RunSummary, RunError> {
-        let started = Instant::now();
-        let (inputs, skipped) = self.list_inputs(raw_dir)?;
-        let out_err = |source| RunError::Output {
-            path: out_dir.to_path_buf(),
-            source,
-        };
-        let mut sink = FileSink::create(out_dir).map_err(out_err)?;
-        let sources: Vec<Source> = inputs.iter().map(Source::File).collect();
-        let mut outcome = self
-            .run_batch(&sources, &mut sink, progress)
-            .map_err(out_err)?;
-        let write_started = Instant::now();
-        sink.finish(&outcome.corpus).map_err(out_err)?;
-        outcome
-            .timings_ms
-            .insert("write", write_started.elapsed().as_millis());
-        let report = Report::new(
-            self,
-            &outcome,
-            inputs.len(),
-            &skipped,
-            started.elapsed().as_secs_f64(),
-        );
-        report.write(out_dir).map_err(out_err)?;
-        Ok(RunSummary {
-            inputs: inputs.len(),
-            documents: outcome.tally.documents,
-            failed: outcome.failures,
-            skipped,
-            corpus_rows: outcome.corpus.len(),
-            out_dir: out_dir.to_path_buf(),
-        })
-    }
-
-    /// List the inputs of a folder: entries matching `include` and not `exclude`, sorted by name. Returns the
-    /// inputs and the names skipped by `exclude` (reported, never silently ignored).
-    pub fn list_inputs(&self, raw_dir: &Path) -> Result<(Vec<Input>, Vec<String>), RunError> {
-        let entries = std::fs::read_dir(raw_dir).map_err(|source| RunError::InputDir {
-            path: raw_dir.to_path_buf(),
-            source,
-        })?;
-        let mut names = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|source| RunError::InputDir {
-                path: raw_dir.to_path_buf(),
-                source,
-            })?;
-            names.push(entry.file_name().to_string_lossy().into_owned());
-        }
-        names.sort();
-        let matches = |globs: &[String], name: &str| globs.iter().any(|g| glob_match(g, name));
-        let mut inputs = Vec::new();
-        let mut skipped = Vec::new();
-        for name in names {
-            if matches(&self.config.input.exclude, &name)
-                || !matches(&self.config.input.include, &name)
-            {
-                skipped.push(name);
-                continue;
-            }
-            let id = match name.rfind('.') {
-                Some(dot) if dot > 0 => name[..dot].to_string(),
-                _ => name.clone(),
-            };
-            inputs.push(Input {
-                id,
-                path: raw_dir.join(&name),
-            });
-        }
-        Ok((inputs, skipped))
-    }
-
-    /// Read an input file, refusing directories and files over the size limit before reading them.
-    pub(crate) fn read_input(&self, input: &Input) -> Result<Vec<u8>, InputError> {
-        let meta = std::fs::metadata(&input.path).map_err(|e| InputError::Io(e.to_string()))?;
-        if meta.is_dir() {
-            return Err(InputError::IsDirectory);
-        }
-        let limit = self.config.input.max_file_bytes;
-        if meta.len() > limit {
-            return Err(InputError::TooLarge {
-                size: meta.len(),
-                limit,
-            });
-        }
-        std::fs::read(&input.path).map_err(|e| InputError::Io(e.to_string()))
     }
 
     /// Phase 1 for one document.
@@ -383,19 +245,6 @@ fn built_if<T>(
     }
 }
 
-pub(crate) fn progress_bar(enabled: bool, len: usize, what: &str) -> ProgressBar {
-    if !enabled || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{prefix:>8} [{bar:40}] {pos}/{len} {elapsed}")
-    {
-        pb.set_style(style.progress_chars("=> "));
-    }
-    pb.set_prefix(what.to_string());
-    pb
-}
-
 /// Mojibake repair inside `run`: repaired lines replace the originals; sentences holding an unrecoverable span
 /// are cut out and recorded, because a half-garbled sentence must not reach the corpus.
 fn repair_mojibake(repairer: &MojibakeRepairer, doc: &mut Document) {
@@ -492,13 +341,4 @@ fn apply_boilerplate(
         }
     }
     doc.lines = kept;
-}
-
-/// Build a rayon pool with `jobs` threads (0: one per core) and run `f` in it.
-pub fn with_jobs<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T, RunError> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| RunError::Threads(e.to_string()))?;
-    Ok(pool.install(f))
 }

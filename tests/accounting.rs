@@ -3,6 +3,7 @@
 //! every non-blank raw line is either in the document or in a reject row.
 
 use cleanalign::doc::Document;
+use cleanalign::engine::process_bytes;
 use cleanalign::pipeline::Pipeline;
 use proptest::prelude::*;
 
@@ -58,7 +59,7 @@ fn check_accounting(raw: &str, doc: &Document) -> Result<(), String> {
 fn every_raw_line_of_the_samples_is_accounted_for() {
     let inputs = common::raw_samples();
     assert!(inputs.len() >= 7);
-    let (docs, failures, _) = pipeline().process_bytes(&inputs);
+    let (docs, failures, _) = process_bytes(pipeline(), &inputs);
     assert!(failures.is_empty(), "{failures:?}");
     for (doc, (_, bytes)) in docs.iter().zip(&inputs) {
         // Some samples are in legacy encodings: count lines in the decoded text, as the pipeline does.
@@ -102,7 +103,7 @@ proptest! {
         let sep = if crlf { "\r\n" } else { "\n" };
         let raw = picks.iter().map(|&i| POOL[i]).collect::<Vec<_>>().join(sep);
         let inputs = vec![("doc".to_string(), raw.clone().into_bytes())];
-        let (docs, failures, _) = pipeline().process_bytes(&inputs);
+        let (docs, failures, _) = process_bytes(pipeline(), &inputs);
         if raw.is_empty() {
             prop_assert_eq!(failures.len(), 1);
         } else {

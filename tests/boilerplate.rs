@@ -1,6 +1,7 @@
 //! Boilerplate stage through the real pipeline: forum threads keep every post, articles keep their main text
 //! region. The fixtures are text written for these tests.
 
+use cleanalign::engine::process_bytes;
 use cleanalign::stages::boilerplate::{BoilerplateConfig, DocLines, LineClass};
 
 fn classify(text: &str) -> Vec<(String, LineClass)> {
@@ -129,7 +130,7 @@ mod common;
 fn clean(id: &str, text: &str) -> cleanalign::doc::Document {
     let pipeline = common::default_pipeline();
     let (mut docs, failures, _) =
-        pipeline.process_bytes(&[(id.to_string(), text.as_bytes().to_vec())]);
+        process_bytes(pipeline, &[(id.to_string(), text.as_bytes().to_vec())]);
     assert!(failures.is_empty());
     docs.remove(0)
 }

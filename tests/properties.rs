@@ -94,6 +94,7 @@ mod pipeline_never_panics {
     use proptest::prelude::*;
 
     use super::common;
+    use cleanalign::engine::process_bytes;
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
@@ -104,7 +105,7 @@ mod pipeline_never_panics {
         fn arbitrary_bytes(docs in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..400), 1..4)) {
             let inputs: Vec<(String, Vec<u8>)> =
                 docs.into_iter().enumerate().map(|(i, b)| (format!("d{i}"), b)).collect();
-            let (cleaned, failed, _) = common::default_pipeline().process_bytes(&inputs);
+            let (cleaned, failed, _) = process_bytes(common::default_pipeline(), &inputs);
             prop_assert_eq!(cleaned.len() + failed.len(), inputs.len());
         }
 
@@ -112,7 +113,7 @@ mod pipeline_never_panics {
         #[test]
         fn arbitrary_text(text in "\\PC{0,300}(\n\\PC{0,120}){0,6}") {
             let inputs = vec![("t".to_string(), text.into_bytes())];
-            let (cleaned, _, _) = common::default_pipeline().process_bytes(&inputs);
+            let (cleaned, _, _) = process_bytes(common::default_pipeline(), &inputs);
             for doc in &cleaned {
                 for line in &doc.lines {
                     prop_assert!(!cleanalign::text::is_blank(&line.text));

@@ -3,6 +3,7 @@
 
 use cleanalign::doc::Document;
 use cleanalign::engine::output::CorpusRow;
+use cleanalign::engine::process_bytes;
 use std::sync::OnceLock;
 
 mod common;
@@ -17,7 +18,7 @@ fn batch() -> &'static Batch {
     B.get_or_init(|| {
         let inputs = common::raw_samples();
         let pipeline = common::default_pipeline();
-        let (docs, failures, corpus) = pipeline.process_bytes(&inputs);
+        let (docs, failures, corpus) = process_bytes(pipeline, &inputs);
         assert!(failures.is_empty(), "{failures:?}");
         Batch { docs, corpus }
     })

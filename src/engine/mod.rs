@@ -1,4 +1,108 @@
-//! The engine: runs a [`Pipeline`](crate::pipeline::Pipeline) over a whole batch of inputs.
+//! The engine: runs a [`Pipeline`] over a whole batch of inputs and writes the output folder.
+//!
+//! What lives where:
+//! * `inputs.rs`: which files of the raw folder are read, and how their bytes are fetched;
+//! * `batch.rs`: the passes over a batch (statistics, cleaning, alignment), in chunks, in input order;
+//! * `corpus.rs`: document pairs and bilingual pages aligned into corpus rows;
+//! * `output/`: the sinks that write `docs/`, `rejected.jsonl`, `metadata.csv`, `corpus.csv` and `report.json`;
+//! * `progress.rs`: progress bars.
+//!
+//! The engine imports the pipeline, the stages and the bottom layers; nothing below it imports the engine.
 
 pub mod batch;
+mod corpus;
+pub mod inputs;
 pub mod output;
+pub mod progress;
+mod report;
+
+pub use batch::{process_bytes, run_batch};
+
+use crate::pipeline::Pipeline;
+use output::{FileSink, InputFailure};
+use report::Report;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Summary returned by [`run`].
+#[derive(Debug, Clone, Serialize)]
+pub struct RunSummary {
+    pub inputs: usize,
+    pub documents: usize,
+    pub failed: Vec<InputFailure>,
+    pub skipped: Vec<String>,
+    pub corpus_rows: usize,
+    pub out_dir: PathBuf,
+}
+
+/// Why a run could not finish at all (per-file problems are [`InputFailure`]s, not this).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("cannot read the input folder {path}: {source}")]
+    InputDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write to the output folder {path}: {source}")]
+    Output {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// Run the batch over `raw_dir` and write every output file into `out_dir`.
+pub fn run(
+    pipeline: &Pipeline,
+    raw_dir: &Path,
+    out_dir: &Path,
+    progress: bool,
+) -> Result<RunSummary, RunError> {
+    let started = Instant::now();
+    let (inputs, skipped) =
+        inputs::list_inputs(&pipeline.config().input, raw_dir).map_err(|source| {
+            RunError::InputDir {
+                path: raw_dir.to_path_buf(),
+                source,
+            }
+        })?;
+    let out_err = |source| RunError::Output {
+        path: out_dir.to_path_buf(),
+        source,
+    };
+    let mut sink = FileSink::create(out_dir).map_err(out_err)?;
+    let sources: Vec<inputs::Source> = inputs.iter().map(inputs::Source::File).collect();
+    let mut outcome = run_batch(pipeline, &sources, &mut sink, progress).map_err(out_err)?;
+    let write_started = Instant::now();
+    sink.finish(&outcome.corpus).map_err(out_err)?;
+    outcome
+        .timings_ms
+        .insert("write", write_started.elapsed().as_millis());
+    let report = Report::new(
+        pipeline,
+        &outcome,
+        inputs.len(),
+        &skipped,
+        started.elapsed().as_secs_f64(),
+    );
+    report.write(out_dir).map_err(out_err)?;
+    Ok(RunSummary {
+        inputs: inputs.len(),
+        documents: outcome.tally.documents,
+        failed: outcome.failures,
+        skipped,
+        corpus_rows: outcome.corpus.len(),
+        out_dir: out_dir.to_path_buf(),
+    })
+}
+
+/// Build a rayon pool with `jobs` threads (0: one per core) and run `f` in it.
+pub fn with_jobs<T: Send>(jobs: usize, f: impl FnOnce() -> T + Send) -> Result<T, RunError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))?;
+    Ok(pool.install(f))
+}

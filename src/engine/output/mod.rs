@@ -1,7 +1,9 @@
-//! Writers for the output folder. Every file is written to a temporary name in the same folder and renamed into
-//! place, so an interrupted run never leaves a half-written file under its final name.
-
-pub mod report;
+//! The sinks that receive a batch's cleaned documents ([`DocSink`]: in memory, or the output folder) and the
+//! records they write (`corpus.csv` rows, failed inputs).
+//!
+//! Every file is written to a temporary name in the same folder and renamed into place, so an interrupted run
+//! never leaves a half-written file under its final name. Imports only the document model and the decode
+//! stage's error type; the passes that feed the sinks are in `batch.rs`.
 
 use crate::doc::{Document, Reject};
 use crate::stages::decode::InputError;
@@ -10,6 +12,31 @@ use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+/// Receives the results of pass 2, in input order.
+pub trait DocSink {
+    fn document(&mut self, doc: Document) -> std::io::Result<()>;
+    fn failure(&mut self, id: &str, label: &str, error: &InputError) -> std::io::Result<()>;
+}
+
+/// Collects documents in memory.
+#[derive(Default)]
+pub struct MemorySink {
+    pub docs: Vec<Document>,
+    pub failures: Vec<(String, InputError)>,
+}
+
+impl DocSink for MemorySink {
+    fn document(&mut self, doc: Document) -> std::io::Result<()> {
+        self.docs.push(doc);
+        Ok(())
+    }
+
+    fn failure(&mut self, id: &str, _label: &str, error: &InputError) -> std::io::Result<()> {
+        self.failures.push((id.to_string(), error.clone()));
+        Ok(())
+    }
+}
 
 /// One row of `corpus.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -172,7 +199,7 @@ impl FileSink {
     }
 }
 
-impl crate::engine::batch::DocSink for FileSink {
+impl DocSink for FileSink {
     fn document(&mut self, doc: Document) -> std::io::Result<()> {
         std::fs::write(
             self.staging.join(format!("{}.txt", doc.id)),

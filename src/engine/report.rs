@@ -1,7 +1,7 @@
 //! `report.json`: what a run did, in numbers.
 
-use crate::engine::batch::{BatchOutcome, Tally};
-use crate::engine::output::InputFailure;
+use super::batch::{BatchOutcome, Tally};
+use super::output::{atomic_write, InputFailure};
 use crate::pipeline::Pipeline;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -86,6 +86,6 @@ impl<'a> Report<'a> {
 
     pub fn write(&self, out_dir: &Path) -> std::io::Result<()> {
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        super::atomic_write(&out_dir.join("report.json"), &json)
+        atomic_write(&out_dir.join("report.json"), &json)
     }
 }
