@@ -1,0 +1,177 @@
+//! The [`Config`] struct: one field per `pipeline.toml` section. Stage sections are defined beside their stage;
+//! the ones defined here belong to no stage: `[input]`, `[output]` and `[pipeline]`.
+
+use crate::align::AlignConfig;
+use crate::stages::boilerplate::BoilerplateConfig;
+use crate::stages::decode::DecodeConfig;
+use crate::stages::mojibake::MojibakeConfig;
+use crate::stages::mt::MtConfig;
+use crate::stages::normalize::NormalizeConfig;
+use crate::stages::script::ScriptConfig;
+use crate::validate::FieldError;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The whole configuration. Every section and key is optional; defaults work with no file at all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub input: InputConfig,
+    pub output: OutputConfig,
+    pub pipeline: PipelineConfig,
+    pub decode: DecodeConfig,
+    pub mojibake: MojibakeConfig,
+    pub normalize: NormalizeConfig,
+    pub script: ScriptConfig,
+    pub mt: MtConfig,
+    pub boilerplate: BoilerplateConfig,
+    pub align: AlignConfig,
+}
+
+/// `[input]`: where documents come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InputConfig {
+    /// Folder of raw documents (files directly inside it; sub-folders are reported, not descended into).
+    pub raw_dir: PathBuf,
+    /// File-name globs to read (`*` and `?`).
+    pub include: Vec<String>,
+    /// File-name globs to skip; skipped files are listed in report.json.
+    pub exclude: Vec<String>,
+    /// Files larger than this many bytes are refused with a per-file error.
+    pub max_file_bytes: u64,
+    /// Lines longer than this many characters are removed (reason `line-too-long`): they are not paragraphs.
+    pub max_line_chars: usize,
+}
+
+impl Default for InputConfig {
+    fn default() -> Self {
+        InputConfig {
+            raw_dir: PathBuf::from("raw"),
+            include: vec!["*".to_string()],
+            exclude: vec!["README*".to_string(), ".*".to_string(), "*.md".to_string()],
+            max_file_bytes: 256 * 1024 * 1024,
+            max_line_chars: 100_000,
+        }
+    }
+}
+
+/// `[output]`: where results go.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OutputConfig {
+    /// Output folder; created if missing. Files inside are replaced atomically.
+    pub out_dir: PathBuf,
+    /// Worker threads; 0 means one per CPU core. Output never depends on this.
+    pub jobs: usize,
+    /// Show a progress bar on stderr when it is a terminal.
+    pub progress: bool,
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig {
+            out_dir: PathBuf::from("cleaned"),
+            jobs: 0,
+            progress: true,
+        }
+    }
+}
+
+/// Stage names that `[pipeline] skip` accepts.
+pub const SKIPPABLE_STAGES: &[&str] = &[
+    "mojibake",
+    "normalize",
+    "ruby",
+    "punct",
+    "boilerplate",
+    "mt",
+    "script",
+    "align",
+];
+
+/// `[pipeline]`: which stages run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct PipelineConfig {
+    /// Stages to switch off, e.g. ["mt", "align"]. Decoding and segmentation always run.
+    pub skip: Vec<String>,
+}
+
+impl Config {
+    /// Every value problem in every section, keys prefixed with their section.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut section = |name: &str, found: Vec<FieldError>| {
+            errors.extend(
+                found
+                    .into_iter()
+                    .map(|e| FieldError::new(format!("{name}.{}", e.key), e.message)),
+            );
+        };
+        section("input", self.input.validate());
+        section("pipeline", self.pipeline.validate());
+        section("decode", self.decode.validate());
+        section("mojibake", self.mojibake.validate());
+        section("normalize", self.normalize.validate());
+        section("script", self.script.validate());
+        section("mt", self.mt.validate());
+        section("boilerplate", self.boilerplate.validate());
+        section("align", self.align.validate());
+        errors
+    }
+
+    /// Whether a stage is switched on.
+    pub fn runs(&self, stage: &str) -> bool {
+        !self.pipeline.skip.iter().any(|s| s == stage)
+    }
+
+    /// A stable hash of the settings that shape the output, for `report.json`. Where the files are and how
+    /// many threads ran do not change a byte of output, so they are left out: the same data cleaned the same
+    /// way has the same hash.
+    pub fn hash(&self) -> String {
+        let mut shaping = self.clone();
+        shaping.output = OutputConfig::default();
+        shaping.input.raw_dir = InputConfig::default().raw_dir;
+        let canonical = toml::to_string(&shaping).unwrap_or_default();
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(canonical.as_bytes()))
+    }
+}
+
+impl InputConfig {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.include.is_empty() {
+            errors.push(FieldError::new(
+                "include",
+                "must list at least one glob, e.g. [\"*\"]",
+            ));
+        }
+        if self.max_file_bytes == 0 {
+            errors.push(FieldError::new("max_file_bytes", "must be greater than 0"));
+        }
+        if self.max_line_chars == 0 {
+            errors.push(FieldError::new("max_line_chars", "must be greater than 0"));
+        }
+        errors
+    }
+}
+
+impl PipelineConfig {
+    fn validate(&self) -> Vec<FieldError> {
+        self.skip
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !SKIPPABLE_STAGES.contains(&s.as_str()))
+            .map(|(i, s)| {
+                FieldError::new(
+                    format!("skip[{i}]"),
+                    format!(
+                        "unknown stage \"{s}\"; stages that can be skipped: {}",
+                        SKIPPABLE_STAGES.join(", ")
+                    ),
+                )
+            })
+            .collect()
+    }
+}
