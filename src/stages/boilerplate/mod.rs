@@ -72,6 +72,7 @@
 //! full sentences can outscore a very short article. All work is linear in the document size apart
 //! from the teaser check, which only compares lines sharing a 10-character prefix.
 
+mod features;
 mod patterns;
 
 use crate::stages::spam;
@@ -83,6 +84,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use features::{
+    body_sample, cut_off, ends_sentence, is_separator_line, label, page_stop_list,
+    space_punctuated_prose, units, Line,
+};
 use patterns::{
     re, CONTACT_LABELS, END_MARKERS, LOCATION_LABELS, NAV_PHRASES, NAV_PREFIXES, RE_BUTTONS,
     RE_CAPTION_LEAD, RE_CLIENT, RE_COMMENT_HEADER, RE_COMMENT_SECTION, RE_CONTACT_KEY,
@@ -411,71 +416,7 @@ static RE_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
 const AUTHOR_LABEL_UNITS: usize = 8;
 
 // ---------------------------------------------------------------------------------------------------
-// Line features.
-
-/// Size of a line in "units": each Han/kana character is one unit, each word of other scripts is one.
-fn units(line: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for c in line.chars() {
-        if is_han(c) || matches!(c as u32, 0x3040..=0x30FF) {
-            n += 1;
-            in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                n += 1;
-            }
-            in_word = true;
-        } else {
-            in_word = false;
-        }
-    }
-    n
-}
-
-/// True when the line ends like a sentence: a final mark, possibly followed by closing quotes, or by a
-/// trailing parenthesis that itself follows a final mark (`…的城！（评论员 张三）`).
-fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end();
-    let last = t.chars().rev().find(|c| !spam::is_closer(*c));
-    if last.is_some_and(spam::is_terminal) {
-        return true;
-    }
-    if t.ends_with(')') || t.ends_with('）') {
-        if let Some(open) = t.rfind(['(', '（']) {
-            let before = t.get(..open).unwrap_or("").trim_end();
-            return before
-                .chars()
-                .rev()
-                .find(|c| !spam::is_closer(*c))
-                .is_some_and(spam::is_terminal);
-        }
-    }
-    false
-}
-
-/// A line that ends in an ellipsis (`..`, `…`, `...`): a headline or teaser cut off by the page, not a
-/// finished paragraph, unless it is long (a paragraph of dialogue may trail off).
-fn cut_off(line: &str) -> bool {
-    let t = line.trim_end();
-    t.ends_with("..") || t.ends_with('…') || t.ends_with('⋯')
-}
-
-/// Strip decoration around a short label line: bullets, brackets, arrows, trailing colons.
-fn label(line: &str) -> String {
-    let trim: &[char] = &[
-        '【', '】', '[', ']', '<', '>', '«', '»', '›', '‹', '|', '｜', ':', '：', '•', '·', '·',
-        '-', '–', '—', '»', '→', '←', '↑', '^', '*', '(', ')', '（', '）', '>', '#', '!', '.', '…',
-    ];
-    line.trim()
-        .trim_matches(|c: char| trim.contains(&c) || c.is_whitespace())
-        .to_lowercase()
-}
-
-/// A line with no letters or digits at all (`*** *** ***`, a lone `>`, `|`).
-fn is_separator_line(line: &str) -> bool {
-    !line.chars().any(char::is_alphanumeric)
-}
+// Line predicates (the line features are in `features.rs`).
 
 /// Short items separated by `·`, `|`, `>`, `»`, `/` (spaced) or, for CJK menus, spaces.
 fn is_breadcrumb(line: &str, u: usize) -> bool {
@@ -696,25 +637,6 @@ fn is_nav(line: &str, u: usize) -> bool {
         return true;
     }
     is_breadcrumb(line, u)
-}
-
-/// Per-line working state while classifying.
-struct Line<'a> {
-    raw: &'a str,
-    /// The text after trimming cut spans (what the later rules look at).
-    text: String,
-    trimmed: bool,
-    class: LineClass,
-    spans: Vec<(String, &'static str)>,
-    meta: Vec<(&'static str, String)>,
-    units: usize,
-    body: bool,
-    key: u64,
-    /// A forum post body: kept whatever the neighbourhood and region rules would say.
-    protected: bool,
-    /// A teaser only because the page prints the same line again (ellipsis included): in a forum
-    /// post, a reply that trails off, not a cut-off quote of another post.
-    teaser_of_copy: bool,
 }
 
 impl BoilerplateClassifier {
@@ -2185,66 +2107,6 @@ fn is_reply_line(l: &Line) -> bool {
         l.class,
         LineClass::Boilerplate("repeated-across-docs" | "repeated-banner")
     ) || (l.class == LineClass::Boilerplate("teaser") && l.teaser_of_copy)
-}
-
-/// The text of the first 200 body paragraphs: enough to tell the page's language.
-fn body_sample(lines: &[Line]) -> String {
-    lines
-        .iter()
-        .filter(|l| l.body)
-        .map(|l| l.text.as_str())
-        .take(200)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Chinese prose punctuated by spaces instead of commas and full stops, common on personal blogs
-/// (`一波波 接續性 低溫寒流報到 已將山巒披上嫣紅的彩衣`): its lines never end like sentences, so one
-/// alone cannot be told from a headline. A run of at least three such lines, most of them split by
-/// spaces between Han characters and, together, as rich in function words as prose, is body text. A
-/// list of headlines is rarely split by spaces and poorer in function words.
-fn space_punctuated_prose(lines: &mut [Line], stop: StopList) {
-    const MIN_RUN: usize = 3;
-    const MIN_LINE_UNITS: usize = 15;
-    let candidate = |l: &Line| {
-        l.class == LineClass::Content
-            && !l.body
-            && l.units >= MIN_LINE_UNITS
-            && !cut_off(&l.text)
-            && !l.text.contains(['|', '｜'])
-            && l.text.chars().filter(|c| is_han(*c)).count() * 10 >= l.units * 7
-    };
-    // A space after a Han character or a closing quote, before a Han character.
-    let han_space_han = |t: &str| {
-        t.chars()
-            .zip(t.chars().skip(1))
-            .zip(t.chars().skip(2))
-            .any(|((a, b), c)| {
-                (is_han(a) || matches!(a, '"' | '”' | '」')) && b == ' ' && is_han(c)
-            })
-    };
-    let mut i = 0;
-    while i < lines.len() {
-        let end = (i..lines.len())
-            .find(|&j| !candidate(&lines[j]))
-            .unwrap_or(lines.len());
-        let run = &lines[i..end];
-        if run.len() >= MIN_RUN {
-            let spaced = run.iter().filter(|l| han_space_han(&l.text)).count();
-            let text: String = run.iter().map(|l| l.text.as_str()).collect();
-            if spaced * 2 >= run.len() && stop.density(&text) >= stop.prose_density() {
-                for l in &mut lines[i..end] {
-                    l.body = true;
-                }
-            }
-        }
-        i = end.max(i + 1);
-    }
-}
-
-/// The stop-word list of the page's language, judged on its body paragraphs.
-fn page_stop_list(lines: &[Line]) -> StopList {
-    StopList::for_text(&body_sample(lines))
 }
 
 /// The stretch of `range` with the highest positive sum: `(sum, start, end)`, `(0.0, start, start)` when
