@@ -73,6 +73,7 @@
 //! from the teaser check, which only compares lines sharing a 10-character prefix.
 
 mod features;
+mod metadata;
 mod patterns;
 
 use crate::stages::spam;
@@ -87,6 +88,9 @@ use std::sync::LazyLock;
 use features::{
     body_sample, cut_off, ends_sentence, is_separator_line, label, page_stop_list,
     space_punctuated_prose, units, Line,
+};
+use metadata::{
+    byline_field, collapse_ws, parse_fields, RE_BYLINE_TAIL, RE_DATE_LEAD, RE_FIELD, RE_ORIG_TITLE,
 };
 use patterns::{
     re, CONTACT_LABELS, END_MARKERS, LOCATION_LABELS, NAV_PHRASES, NAV_PREFIXES, RE_BUTTONS,
@@ -369,49 +373,6 @@ pub struct LineVerdict {
     pub metadata: Vec<(&'static str, String)>,
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Metadata field patterns (the chrome patterns are in `patterns.rs`). Each is anchored or length-guarded
-// by the caller so that words inside real prose do not fire.
-
-static RE_ORIG_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*[（(]?\s*(?:原[标標][题題]|original title)\s*[:：]\s*(.+?)\s*[)）]?\s*$")
-});
-/// Byline parenthesis at the end of a paragraph: `(作者:…)`, `（来源：…）`, `(Source: …)`.
-static RE_BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)[（(]\s*(作者|撰文|撰稿|文|记者|記者|通讯员|通訊員|来源|來源|稿源|责任编辑|責任編輯|编辑|編輯|图|圖|摄影|攝影|author|by|source|editor|reporter)\s*[:：|｜]\s*([^()（）]{1,60}?)\s*[)）]\s*$",
-    )
-});
-/// `key: value` metadata fields. CJK keys need no word boundary; Latin keys do.
-static RE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(发布时间|發佈時間|發布時間|发表时间|發表時間|更新时间|更新時間|发布日期|發布日期|时间|時間|日期|來源|来源|稿源|出处|出處|责任编辑|責任編輯|编辑|編輯|作者|撰文|记者|記者|浏览次数|瀏覽次數|浏览量|瀏覽量|阅读量|閱讀量|阅读|閱讀|点击数|點擊數|点击量|點擊量|点击|點擊|人气|人氣|(?-u:\b)responsible editor(?-u:\b)|(?-u:\b)edited by(?-u:\b)|(?-u:\b)editor(?-u:\b)|(?-u:\b)edit(?-u:\b)|(?-u:\b)source(?-u:\b)|(?-u:\b)author(?-u:\b)|(?-u:\b)writer(?-u:\b)|(?-u:\b)reporter(?-u:\b)|(?-u:\b)by(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)updated(?-u:\b)|(?-u:\b)date(?-u:\b)|(?-u:\b)views(?-u:\b)|(?-u:\b)hits(?-u:\b))\s*[:：]\s*",
-    )
-});
-static RE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号號]?(?:\s*[T ]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|\d{1,2}月\d{1,2}[日号號]|(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?-u:\b)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|gmt|et|est|edt|pt|pst|bst|cet)(?-u:\b))?",
-    )
-});
-static RE_DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
-    )
-});
-static RE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?-u:\b)|星期[一二三四五六日天]|周[一二三四五六日]|週[一二三四五六日]",
-    )
-});
-static RE_BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:by|written by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von))*)\s*$",
-    )
-});
-static RE_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\S{0,8}?(?:记者|記者|通讯员|通訊員)\s*[:：]?\s*(\S{2,4}(?:\s+\S{2,4}){0,3})$")
-});
-
 /// Longest line (in units) that can be a user name or rank printed above a post.
 const AUTHOR_LABEL_UNITS: usize = 8;
 
@@ -438,113 +399,6 @@ fn is_breadcrumb(line: &str, u: usize) -> bool {
             let han = w.chars().filter(|c| is_han(*c)).count();
             (1..=4).contains(&han) && w.chars().count() <= 5
         })
-}
-
-/// The result of parsing a line as metadata fields.
-struct Fields {
-    class: &'static str,
-    values: Vec<(&'static str, String)>,
-}
-
-fn field_name(key: &str) -> &'static str {
-    let k = key.to_lowercase();
-    match k.as_str() {
-        "来源" | "來源" | "稿源" | "出处" | "出處" | "source" => "source",
-        "作者" | "撰文" | "记者" | "記者" | "author" | "writer" | "reporter" | "by" => {
-            "author"
-        }
-        "责任编辑" | "責任編輯" | "responsible editor" => "editor",
-        "编辑" | "編輯" | "editor" | "edit" | "edited by" => "editor",
-        "浏览次数" | "瀏覽次數" | "浏览量" | "瀏覽量" | "阅读量" | "閱讀量" | "阅读" | "閱讀"
-        | "点击数" | "點擊數" | "点击量" | "點擊量" | "点击" | "點擊" | "人气" | "人氣"
-        | "views" | "hits" => "views",
-        _ => "date",
-    }
-}
-
-/// Parse a whole line as metadata: `key: value` fields, bare dates and times, and at most a short
-/// leftover (a name like `Reuters` next to a date). `None` when the line is anything else.
-fn parse_fields(line: &str) -> Option<Fields> {
-    let t = line.trim();
-    if t.chars().count() > 160 {
-        return None;
-    }
-    if let Some(c) = RE_BY_LINE.captures(t) {
-        if units(t) <= 10 {
-            let v = c.get(1).map_or("", |m| m.as_str()).trim();
-            return Some(Fields {
-                class: "author",
-                values: vec![("author", v.to_string())],
-            });
-        }
-    }
-    if let Some(c) = RE_REPORTER.captures(t) {
-        let v = c.get(1).map_or("", |m| m.as_str()).trim();
-        return Some(Fields {
-            class: "author",
-            values: vec![("author", v.to_string())],
-        });
-    }
-    let keys: Vec<regex::Match> = RE_FIELD.find_iter(t).collect();
-    let mut values: Vec<(&'static str, String)> = Vec::new();
-    let mut leftover = String::new();
-    let first_key_start = keys.first().map_or(t.len(), |m| m.start());
-    leftover.push_str(t.get(..first_key_start).unwrap_or(""));
-    for (i, m) in keys.iter().enumerate() {
-        let key_text = m
-            .as_str()
-            .trim_end_matches(|c: char| c == ':' || c == '：' || c.is_whitespace());
-        let name = field_name(key_text);
-        let end = keys.get(i + 1).map_or(t.len(), |n| n.start());
-        let raw = t.get(m.end()..end).unwrap_or("");
-        let value = raw
-            .trim()
-            .trim_matches(|c: char| {
-                matches!(c, '|' | '｜' | '·' | '/' | ',' | '，') || c.is_whitespace()
-            })
-            .to_string();
-        if value.chars().count() > 60 {
-            return None;
-        }
-        if name == "views" && !value.chars().any(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        if name == "date" && !RE_DATE.is_match(&value) && !value.chars().any(|c| c.is_ascii_digit())
-        {
-            return None;
-        }
-        if !value.is_empty() {
-            values.push((name, value));
-        }
-    }
-    // Bare dates and times in the part before the first key.
-    let mut dates = Vec::new();
-    for m in RE_DATE.find_iter(&leftover) {
-        dates.push(m.as_str().trim().to_string());
-    }
-    let rest = RE_DATE.replace_all(&leftover, " ");
-    let rest = RE_WEEKDAY.replace_all(&rest, " ");
-    let rest_units = units(&rest);
-    let rest_text: String = rest
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_string();
-    if !dates.is_empty() {
-        values.insert(0, ("date", dates.join(" ")));
-    }
-    if values.is_empty() {
-        return None;
-    }
-    // A short leftover next to a date is the outlet or author name (`Reuters November 18, 2019`).
-    let allowed_rest = if dates.is_empty() { 0 } else { 3 };
-    if rest_units > allowed_rest {
-        return None;
-    }
-    if !rest_text.is_empty() && !dates.is_empty() {
-        values.push(("source", rest_text));
-    }
-    let class = values.first().map_or("date", |v| v.0);
-    Some(Fields { class, values })
 }
 
 /// Share bars: `分享:`, `分享到：微信 微博`, `Share this article`, a line of social network names.
@@ -2129,11 +1983,6 @@ fn max_subarray(scores: &[f64], range: std::ops::Range<usize>) -> (f64, usize, u
     best
 }
 
-/// White space runs (including NBSP and ideographic space) folded to one ASCII space, ends trimmed.
-fn collapse_ws(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Per position `i`: the longest run of consecutive body paragraphs in `lines[i..]` (one backward pass,
 /// so the end-matter check stays linear however many markers a page has).
 fn longest_body_runs_after(lines: &[Line]) -> Vec<usize> {
@@ -2144,15 +1993,6 @@ fn longest_body_runs_after(lines: &[Line]) -> Vec<usize> {
         out[i] = out[i + 1].max(cur);
     }
     out
-}
-
-fn byline_field(key: &str) -> &'static str {
-    match key.to_lowercase().as_str() {
-        "来源" | "來源" | "稿源" | "source" => "source",
-        "责任编辑" | "責任編輯" | "编辑" | "編輯" | "editor" => "editor",
-        "图" | "圖" | "摄影" | "攝影" => "photo",
-        _ => "author",
-    }
 }
 
 /// `Headline - Site` / `Headline | Site` / `Headline_Site`: the headline part, when there is a separator.
@@ -2172,7 +2012,9 @@ fn site_stripped(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn run_batch(lines: &[&str], freq: &[u32], batch: u32) -> Vec<LineVerdict> {
+    // The helpers and sample paragraphs are shared with the tests of the other files of this folder.
+
+    pub(super) fn run_batch(lines: &[&str], freq: &[u32], batch: u32) -> Vec<LineVerdict> {
         let c = BoilerplateConfig::default()
             .build()
             .expect("default config");
@@ -2183,18 +2025,18 @@ mod tests {
         })
     }
 
-    fn run(lines: &[&str]) -> Vec<LineVerdict> {
+    pub(super) fn run(lines: &[&str]) -> Vec<LineVerdict> {
         run_batch(lines, &vec![1; lines.len()], 1)
     }
 
-    fn classes(v: &[LineVerdict]) -> Vec<LineClass> {
+    pub(super) fn classes(v: &[LineVerdict]) -> Vec<LineClass> {
         v.iter().map(|x| x.class).collect()
     }
 
-    const ZH_BODY1: &str = "数字化浪潮的兴起使得各国面临新的机遇与挑战，互联网的普及和移动通信的广泛应用使社会形态发生了深刻变革。";
-    const ZH_BODY2: &str = "在这一背景下，国际合作成为各国寻求共同发展的重要途径，国家间的交流能够有效提升各自的技术水平。";
-    const EN_BODY1: &str = "The city council approved the new budget on Tuesday after a long debate about the cost of public transport and schools.";
-    const EN_BODY2: &str = "Officials said the plan would be reviewed again next spring, once the first figures on ridership are available to the public.";
+    pub(super) const ZH_BODY1: &str = "数字化浪潮的兴起使得各国面临新的机遇与挑战，互联网的普及和移动通信的广泛应用使社会形态发生了深刻变革。";
+    pub(super) const ZH_BODY2: &str = "在这一背景下，国际合作成为各国寻求共同发展的重要途径，国家间的交流能够有效提升各自的技术水平。";
+    pub(super) const EN_BODY1: &str = "The city council approved the new budget on Tuesday after a long debate about the cost of public transport and schools.";
+    pub(super) const EN_BODY2: &str = "Officials said the plan would be reviewed again next spring, once the first figures on ridership are available to the public.";
 
     #[test]
     fn line_key_folds_digits_space_and_case() {
@@ -2348,58 +2190,6 @@ mod tests {
             "{v:?}"
         );
         assert!(v.iter().all(|x| x.removed_spans.is_empty()));
-    }
-
-    #[test]
-    fn byline_parenthesis_is_trimmed_and_recorded() {
-        let v = run(&[
-            "标题在此",
-            ZH_BODY1,
-            "为世界和平发展贡献智慧和力量。(作者:某某研究院国际治理研究所)",
-            "(原標題:《為世界和平發展貢獻智慧和力量》)",
-        ]);
-        assert_eq!(v[2].class, LineClass::Content);
-        assert_eq!(v[2].text.as_deref(), Some("为世界和平发展贡献智慧和力量。"));
-        assert_eq!(
-            v[2].metadata,
-            vec![("author", "某某研究院国际治理研究所".to_string())]
-        );
-        assert_eq!(v[3].class, LineClass::Metadata("original_title"));
-        assert_eq!(v[3].metadata[0].1, "《為世界和平發展貢獻智慧和力量》");
-    }
-
-    #[test]
-    fn editor_source_lines_and_separator_prefix() {
-        let v = run(&[
-            "A headline about roads",
-            "2022-01-20",
-            "*** *** *** At present, the cooperation on roads has become a consensus in the field, and many countries have joined it.",
-            "Edit:Ming Wu    Responsible editor:Haoxuan Qi",
-            "Source:example.cn",
-            "Return to list",
-            ">",
-        ]);
-        assert_eq!(v[1].class, LineClass::Metadata("date"));
-        assert_eq!(v[2].class, LineClass::Content);
-        assert_eq!(
-            v[2].removed_spans,
-            vec![("*** *** ***".to_string(), "separator")]
-        );
-        assert!(v[2]
-            .text
-            .as_deref()
-            .is_some_and(|t| t.starts_with("At present")));
-        assert_eq!(v[3].class, LineClass::Metadata("editor"));
-        assert_eq!(
-            v[3].metadata,
-            vec![
-                ("editor", "Ming Wu".to_string()),
-                ("editor", "Haoxuan Qi".to_string())
-            ]
-        );
-        assert_eq!(v[4].class, LineClass::Metadata("source"));
-        assert_eq!(v[5].class, LineClass::Boilerplate("nav"));
-        assert_eq!(v[6].class, LineClass::Boilerplate("separator"));
     }
 
     #[test]
