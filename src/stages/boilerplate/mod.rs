@@ -76,14 +76,14 @@ mod features;
 mod line_rules;
 mod metadata;
 mod patterns;
+mod repetition;
 
 use crate::stages::spam;
 use crate::stages::stopwords::StopList;
-use crate::text::{is_han, truncate_chars};
+use crate::text::is_han;
 use crate::validate::{check_range, FieldError};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use features::{
@@ -423,24 +423,6 @@ impl BoilerplateClassifier {
             .collect()
     }
 
-    /// CCNet-style removal of lines shared by many documents, only in a batch large enough for the
-    /// count to mean "template" rather than "coincidence", and never for long lines.
-    fn cross_doc(&self, doc: &DocLines, lines: &mut [Line]) {
-        if doc.batch_docs < self.cfg.repeated_min_batch_docs {
-            return;
-        }
-        for (i, line) in lines.iter_mut().enumerate() {
-            let freq = doc.doc_freq.get(i).copied().unwrap_or(1);
-            if line.class == LineClass::Content
-                && freq >= self.cfg.repeated_min_docs
-                && line.raw.chars().count() <= self.cfg.repeated_max_chars
-                && !line.body
-            {
-                line.class = LineClass::Boilerplate("repeated-across-docs");
-            }
-        }
-    }
-
     /// Rule 3: pick the title, remove what precedes it and its repeats. Returns its index.
     fn title(&self, lines: &mut [Line]) -> Option<usize> {
         let first_body = lines.iter().position(|l| l.body).unwrap_or(lines.len());
@@ -574,79 +556,6 @@ impl BoilerplateClassifier {
             }
         }
         Some(title)
-    }
-
-    /// Rule 2 (within the document): teasers, duplicate paragraphs, repeated banners.
-    fn repetition(&self, lines: &mut [Line], title: Option<usize>) {
-        let mut counts: HashMap<u64, usize> = HashMap::new();
-        for l in lines.iter() {
-            *counts.entry(l.key).or_insert(0) += 1;
-        }
-        // Teasers: "text…" whose stem starts another, longer line. Lines are bucketed by their first
-        // ten characters so the comparison stays near-linear.
-        let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, l) in lines.iter().enumerate() {
-            by_prefix
-                .entry(truncate_chars(&l.text, 10))
-                .or_default()
-                .push(i);
-        }
-        let mut teasers = Vec::new();
-        for (i, l) in lines.iter().enumerate() {
-            if l.class != LineClass::Content {
-                continue;
-            }
-            let end = l.text.trim_end();
-            if !["…", "..", "···", "⋯", "・・・"]
-                .iter()
-                .any(|e| end.ends_with(e))
-            {
-                continue;
-            }
-            let stem = end.trim_end_matches(['…', '.', '·', '⋯', '・', ' ']);
-            if stem.chars().count() < 10 {
-                continue;
-            }
-            let bucket = by_prefix
-                .get(truncate_chars(stem, 10))
-                .map_or(&[][..], |v| v.as_slice());
-            let longer: Vec<usize> = bucket
-                .iter()
-                .copied()
-                .filter(|&j| {
-                    j != i && lines[j].text.len() > stem.len() && lines[j].text.starts_with(stem)
-                })
-                .collect();
-            if !longer.is_empty() {
-                let copies_only = longer.iter().all(|&j| lines[j].key == l.key);
-                teasers.push((i, copies_only));
-            }
-        }
-        for (i, copies_only) in teasers {
-            lines[i].class = LineClass::Boilerplate("teaser");
-            lines[i].body = false;
-            lines[i].teaser_of_copy = copies_only;
-        }
-        let mut seen: HashMap<u64, usize> = HashMap::new();
-        for (i, l) in lines.iter_mut().enumerate() {
-            if l.class != LineClass::Content || Some(i) == title {
-                continue;
-            }
-            let count = counts.get(&l.key).copied().unwrap_or(1);
-            if count < 2 {
-                continue;
-            }
-            if l.units <= self.cfg.banner_max_units && !ends_sentence(&l.text) {
-                l.class = LineClass::Boilerplate("repeated-banner");
-                l.body = false;
-                continue;
-            }
-            let first = seen.entry(l.key).or_insert(i);
-            if *first != i {
-                l.class = LineClass::Boilerplate("duplicate");
-                l.body = false;
-            }
-        }
     }
 
     /// Rule 4: head, footer and sandwiched chrome, and captions.
@@ -1843,47 +1752,6 @@ mod tests {
         assert_eq!(v[2].class, LineClass::Boilerplate("title-repeat"));
         assert_eq!(v[3].class, LineClass::Boilerplate("caption"));
         assert_eq!(v[4].class, LineClass::Content);
-    }
-
-    #[test]
-    fn teaser_duplicate_and_banner() {
-        let v = run(&[
-            "Headline here",
-            "The city council approved the new budget on Tuesday after a long···",
-            EN_BODY1,
-            "The Section Banner",
-            "First section heading",
-            EN_BODY2,
-            "The Section Banner",
-            EN_BODY1,
-            EN_BODY2,
-        ]);
-        assert_eq!(v[1].class, LineClass::Boilerplate("teaser"));
-        assert_eq!(v[3].class, LineClass::Boilerplate("repeated-banner"));
-        assert_eq!(v[4].class, LineClass::Content);
-        assert_eq!(v[6].class, LineClass::Boilerplate("repeated-banner"));
-        assert_eq!(v[7].class, LineClass::Boilerplate("duplicate"));
-        assert_eq!(v[8].class, LineClass::Boilerplate("duplicate"));
-    }
-
-    #[test]
-    fn cross_doc_repetition_needs_a_large_batch_and_short_line() {
-        let lines = [
-            "Headline here",
-            EN_BODY1,
-            "Subscribe to our daily digest",
-            EN_BODY2,
-        ];
-        let freq = [1, 5, 5, 1];
-        let v = run_batch(&lines, &freq, 50);
-        assert_eq!(v[1].class, LineClass::Content, "long paragraph stays");
-        assert_eq!(v[2].class, LineClass::Boilerplate("repeated-across-docs"));
-        let v = run_batch(&lines, &freq, 4);
-        assert_eq!(
-            v[2].class,
-            LineClass::Content,
-            "small batch: no cross-doc removal"
-        );
     }
 
     #[test]
