@@ -55,7 +55,7 @@ pub(super) struct Fields {
     pub(super) values: Vec<(&'static str, String)>,
 }
 
-pub(super) fn field_name(key: &str) -> &'static str {
+fn field_name(key: &str) -> &'static str {
     let k = key.to_lowercase();
     match k.as_str() {
         "来源" | "來源" | "稿源" | "出处" | "出處" | "source" => "source",

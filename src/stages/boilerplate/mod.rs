@@ -71,6 +71,16 @@
 //! only its main block unless `secondary_region_share` is lowered. Teaser lists made of
 //! full sentences can outscore a very short article. All work is linear in the document size apart
 //! from the teaser check, which only compares lines sharing a 10-character prefix.
+//!
+//! Layout: this file holds the public types, the settings and `classify`, which runs the rules in the
+//! order above. Each rule has its own file (`impl BoilerplateClassifier` blocks and free functions):
+//! `line_rules.rs` (1), `repetition.rs` (2), `title.rs` (3), `forum.rs` (4), `neighbourhood.rs` (5),
+//! `region.rs` (6). Under them lie `features.rs` (the per-line working state and what is measured on a
+//! line once), `metadata.rs` (metadata fields, their patterns and parser) and `patterns.rs` (chrome
+//! regexes and word lists). Imports go downwards: a rule file uses the files under it and this file's
+//! public types, not another rule file (except `region.rs`, which asks `neighbourhood.rs` where a list
+//! ends), and outside this folder only `crate::text`, `crate::validate` and `crate::stages::{spam,
+//! stopwords}`, so the stage stays independent of the pipeline around it.
 
 mod features;
 mod forum;
