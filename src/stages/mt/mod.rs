@@ -70,6 +70,12 @@
 //! Limits: the glossary is literal (no inflection); loops longer than `max_loop_words` words survive.
 //! Idempotent: repairs are repeated until nothing changes (at most [`MAX_ROUNDS`] rounds).
 
+mod tokens;
+
+use self::tokens::{
+    capitalised, is_inner_joiner, is_quote, is_sentence_start, is_word_char, match_at, norm_punct,
+    norm_word, opening_quote, pattern_tokens, tokenize, words_lower, PTok, Word,
+};
 use crate::doc::Document;
 use crate::stages::langid::detect_lang;
 use crate::text::{is_han, is_latin_letter, Lang};
@@ -309,71 +315,6 @@ pub struct MtRepairer {
     garble_threshold: f64,
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Tokens
-
-/// A token of Latin text: a word (letters/digits with inner `'`, `’`, `-`) or one punctuation mark.
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    word: bool,
-}
-
-/// A token of a glossary pattern, normalised for comparison.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum PTok {
-    Word(String),
-    Punct(char),
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-fn is_inner_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-')
-}
-
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let joins_word = is_word_char(d)
-                    || (is_inner_joiner(d)
-                        && text[j + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(is_word_char));
-                if joins_word {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            toks.push(Tok {
-                start: i,
-                end,
-                word: true,
-            });
-        } else {
-            toks.push(Tok {
-                start: i,
-                end: i + c.len_utf8(),
-                word: false,
-            });
-        }
-    }
-    toks
-}
-
 /// Positive evidence that a Latin line is English, not just "Latin and nothing else recognised": at least
 /// one word in eight is an English function word (English prose runs at about two in five). Languages
 /// the language identifier has no stop words for (Indonesian "amat amat keji", Malay, Tagalog) reduplicate
@@ -556,58 +497,6 @@ fn is_common_english(word: &str) -> bool {
                         .is_some_and(|(i, c)| stem[..i].ends_with(c) && set.contains(&stem[..i])))
         })
     })
-}
-
-/// Punctuation compared by kind: curly and straight quotes, full- and half-width commas are equal.
-fn norm_punct(c: char) -> char {
-    match c {
-        '“' | '”' | '„' | '‟' | '«' | '»' | '＂' => '"',
-        '‘' | '’' | '‚' | '‛' => '\'',
-        '，' => ',',
-        '－' | '–' | '—' => '-',
-        '＆' => '&',
-        _ => c,
-    }
-}
-
-fn norm_word(w: &str) -> String {
-    w.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect::<String>()
-        .to_lowercase()
-}
-
-fn ptok(text: &str, t: &Tok) -> PTok {
-    let s = &text[t.start..t.end];
-    if t.word {
-        PTok::Word(norm_word(s))
-    } else {
-        PTok::Punct(s.chars().next().map_or(' ', norm_punct))
-    }
-}
-
-fn pattern_tokens(pattern: &str) -> Vec<PTok> {
-    tokenize(pattern).iter().map(|t| ptok(pattern, t)).collect()
-}
-
-fn words_lower(text: &str) -> Vec<String> {
-    tokenize(text)
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| norm_word(&text[t.start..t.end]))
-        .collect()
-}
-
-fn match_at(text: &str, toks: &[Tok], at: usize, pattern: &[PTok]) -> bool {
-    at + pattern.len() <= toks.len()
-        && pattern
-            .iter()
-            .zip(&toks[at..])
-            .all(|(p, t)| *p == ptok(text, t))
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(norm_punct(c), '"' | '\'')
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1017,11 +906,6 @@ fn is_ordinal(w: &str) -> bool {
         || (w.len() > 2
             && w.chars().next().is_some_and(|c| c.is_ascii_digit())
             && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")))
-}
-
-/// A word (or phrase) is name-like when every word starts with a capital.
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1493,40 +1377,6 @@ impl MtRepairer {
     }
 }
 
-/// A word of the line with its normalised form and the punctuation between it and the word before.
-#[derive(Debug)]
-struct Word {
-    start: usize,
-    end: usize,
-    lower: String,
-    /// Punctuation before the word, without an opening quote that is directly attached to it.
-    gap: String,
-    /// An opening quote attached to the word ('What), normalised: a copy of the word made with its
-    /// quote ("'What 'What a fool") repeats the quote too, and comparing gaps would hide the repeat.
-    open_quote: Option<char>,
-}
-
-impl Word {
-    /// Whether a clause or quotation starts at this word.
-    fn starts_clause(&self) -> bool {
-        !self.gap.is_empty() || self.open_quote.is_some()
-    }
-}
-
-/// The opening quote directly before a word, given the text between it and the previous word: a
-/// quote mark that ends `between` and follows white space or other punctuation (or starts the line). A
-/// quote right after a word ("dogs' dogs") closes something, so it is not one.
-fn opening_quote(between: &str, at_line_start: bool) -> Option<char> {
-    let mut rev = between.chars().rev();
-    let q = rev.next().filter(|&c| is_quote(c))?;
-    let before = rev.next();
-    let opens = match before {
-        None => at_line_start,
-        Some(c) => !c.is_alphanumeric(),
-    };
-    opens.then(|| norm_punct(q))
-}
-
 /// A unit that is itself a repetition ("bye bye") is not a loop of that repetition.
 fn is_primitive(words: &[Word], unit: &[usize]) -> bool {
     let n = unit.len();
@@ -1607,18 +1457,6 @@ fn splice_tidy(out: &mut String, rest: &str) {
             out.pop();
         }
     }
-}
-
-/// Whether the text written so far ends where a sentence starts.
-fn is_sentence_start(out: &str) -> bool {
-    let last = out
-        .chars()
-        .rev()
-        .find(|&c| !c.is_whitespace() && !is_quote(c) && !matches!(c, '(' | '['));
-    matches!(
-        last,
-        None | Some('.' | '!' | '?' | '。' | '！' | '？' | ':')
-    )
 }
 
 fn upper_first(s: &str) -> String {
