@@ -72,20 +72,22 @@
 
 mod splice;
 mod tokens;
+mod words;
 
 use self::splice::{apply_cuts, splice_tidy};
 use self::tokens::{
     capitalised, is_inner_joiner, is_quote, is_sentence_start, is_word_char, match_at, norm_punct,
     norm_word, opening_quote, pattern_tokens, tokenize, words_lower, PTok, Word,
 };
+use self::words::{
+    has_english_function_words, is_common_english, is_common_word, pinyin_syllable_count,
+    reads_as_english,
+};
 use crate::doc::Document;
 use crate::stages::langid::detect_lang;
 use crate::text::{is_han, is_latin_letter, Lang};
 use crate::validate::FieldError;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
-use std::io::Read;
-use std::sync::OnceLock;
 
 /// Upper bound on repair rounds per line. Each round only shortens the line or applies a glossary
 /// entry whose replacement cannot match again, so real lines settle in one or two rounds.
@@ -317,190 +319,6 @@ pub struct MtRepairer {
     garble_threshold: f64,
 }
 
-/// Positive evidence that a Latin line is English, not just "Latin and nothing else recognised": at least
-/// one word in eight is an English function word (English prose runs at about two in five). Languages
-/// the language identifier has no stop words for (Indonesian "amat amat keji", Malay, Tagalog) reduplicate
-/// words legitimately and must not have their doubles cut as English stutters.
-fn reads_as_english(line: &str) -> bool {
-    let words = words_lower(line);
-    has_english_function_words(&words) || mostly_common_english(&words)
-}
-
-/// At least one word in eight is an English function word: prose, not a keyword or product list.
-fn has_english_function_words(words: &[String]) -> bool {
-    let function_words = words
-        .iter()
-        .filter(|w| {
-            // langid's list leaves out short words other languages share ("a", "in", "is"); for this
-            // yes/no question they are still evidence.
-            crate::stages::langid::is_english_function_word(w)
-                || matches!(
-                    w.as_str(),
-                    "a" | "an" | "in" | "on" | "is" | "was" | "as" | "he" | "i"
-                )
-        })
-        .count();
-    function_words > 0 && function_words * 8 >= words.len()
-}
-
-/// Evidence from the words themselves that a Latin line is English, for lines too short to carry a
-/// function word ("Xi-feng smiled smiled maliciously."): at least half of its words are common English
-/// words (see [`is_common_english`]). Indonesian, Malay or Tagalog lines score near zero.
-fn mostly_common_english(words: &[String]) -> bool {
-    let alphabetic: Vec<&String> = words
-        .iter()
-        .filter(|w| w.chars().all(|c| c.is_alphabetic() || is_inner_joiner(c)))
-        .collect();
-    let common = alphabetic.iter().filter(|w| is_common_english(w)).count();
-    alphabetic.len() >= 2 && common * 2 >= alphabetic.len()
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Common English words, from the CC-CEDICT glosses we already ship
-
-/// English words that CC-CEDICT's glosses write in lower case at least twice and at least as often as
-/// capitalised: ordinary vocabulary ("tourist", "thunder", "maybe"), not names ("Wang", "China",
-/// "York"). The glosses are written English of every register, so the list covers far more than a
-/// hand-made one would, and it costs no new data (licence: CC BY-SA 4.0, see
-/// `data/PROVENANCE-cedict.md`; we ship the dictionary unmodified and derive this list at run time).
-/// Built on first use, which only happens for lines with a doubled capitalised word or a short line
-/// with a double, so most runs never pay for it.
-static CEDICT_WORDS: OnceLock<CedictWords> = OnceLock::new();
-
-/// What the stage takes from CC-CEDICT.
-#[derive(Debug, Default)]
-struct CedictWords {
-    /// Common English words (lower case), see [`is_common_english`].
-    common: HashSet<String>,
-    /// Toneless pinyin syllables with a vowel ("wang", "qi", "yao"), to read romanised Chinese names.
-    syllables: HashSet<String>,
-}
-
-fn cedict_words() -> &'static CedictWords {
-    CEDICT_WORDS.get_or_init(|| {
-        let mut text = String::new();
-        let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
-        if decoder.read_to_string(&mut text).is_err() {
-            return CedictWords::default();
-        }
-        words_from_cedict(&text)
-    })
-}
-
-/// Count lower-case and capitalised uses of every gloss word (`Trad Simp [pin1 yin1] /gloss/gloss/`),
-/// ignoring the pinyin of cross-references (`see 汪旺[Wang1 Wang4]`). Works on bytes: gloss words are
-/// ASCII, and every byte of a multi-byte character is outside the ASCII range, so it never joins a word.
-fn words_from_cedict(text: &str) -> CedictWords {
-    // word -> (lower-case uses, capitalised uses)
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    let mut syllables: HashSet<String> = HashSet::new();
-    let mut lower = String::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((head, glosses)) = line.split_once("] /") else {
-            continue;
-        };
-        if let Some((_, pinyin)) = head.split_once(" [") {
-            for syllable in pinyin.split(' ') {
-                let syllable = syllable.trim_end_matches(|c: char| c.is_ascii_digit());
-                if (1..=6).contains(&syllable.len())
-                    && syllable.bytes().all(|b| b.is_ascii_alphabetic())
-                    && syllable.bytes().any(|b| b"aeiouAEIOU".contains(&b))
-                    && !syllables.contains(syllable.to_ascii_lowercase().as_str())
-                {
-                    syllables.insert(syllable.to_ascii_lowercase());
-                }
-            }
-        }
-        let bytes = glosses.as_bytes();
-        let mut in_brackets = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'[' {
-                in_brackets = true;
-            } else if b == b']' {
-                in_brackets = false;
-            }
-            if in_brackets || !b.is_ascii_alphabetic() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len()
-                && (bytes[i].is_ascii_alphabetic()
-                    || (matches!(bytes[i], b'\'' | b'-')
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
-            {
-                i += 1;
-            }
-            // ASCII-only run, so the slice is on character boundaries.
-            let word = &glosses[start..i];
-            lower.clear();
-            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-            let entry = match counts.get_mut(lower.as_str()) {
-                Some(entry) => entry,
-                None => counts.entry(lower.clone()).or_default(),
-            };
-            if b.is_ascii_lowercase() {
-                entry.0 += 1;
-            } else {
-                entry.1 += 1;
-            }
-        }
-    }
-    let common = counts
-        .into_iter()
-        .filter(|(_, (lower, capital))| *lower >= 2 && lower >= capital)
-        .map(|(w, _)| w)
-        .collect();
-    CedictWords { common, syllables }
-}
-
-/// How many pinyin syllables `word` is made of, at least (`Qiyao` 2, `Wang` 1), or `None` when it is not
-/// pinyin ("Sirhan", "Humbert"). Words are short, so trying every split is cheap.
-fn pinyin_syllable_count(word: &str) -> Option<usize> {
-    let word = word.strip_suffix("'s").unwrap_or(word).to_ascii_lowercase();
-    if word.len() > 24 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    let syllables = &cedict_words().syllables;
-    // fewest[i]: fewest syllables that spell word[..i].
-    let mut fewest: Vec<Option<usize>> = vec![None; word.len() + 1];
-    fewest[0] = Some(0);
-    for end in 1..=word.len() {
-        fewest[end] = (end.saturating_sub(6)..end)
-            .filter_map(|start| {
-                let before = fewest[start]?;
-                syllables.contains(&word[start..end]).then_some(before + 1)
-            })
-            .min();
-    }
-    fewest[word.len()]
-}
-
-/// Whether `word` (lower case) is a common English word, directly or through a regular inflection
-/// ("tourists", "smiled", "walking", "Rong's" stays a name because "rong" is not a word).
-fn is_common_english(word: &str) -> bool {
-    let set = &cedict_words().common;
-    let word = word.replace('’', "'");
-    let base = word.strip_suffix("'s").unwrap_or(&word);
-    if set.contains(base) {
-        return true;
-    }
-    ["s", "es", "d", "ed", "ing", "ly"].iter().any(|suffix| {
-        base.strip_suffix(suffix).is_some_and(|stem| {
-            stem.len() >= 3
-                && (set.contains(stem)
-                    || set.contains(&format!("{stem}e"))
-                    // "stopped", "running": a doubled final consonant
-                    || stem
-                        .char_indices()
-                        .last()
-                        .is_some_and(|(i, c)| stem[..i].ends_with(c) && set.contains(&stem[..i])))
-        })
-    })
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Doubling rules
 
@@ -656,14 +474,6 @@ const ORDINALS: &[&str] = &[
     "next", "last", "new",
 ];
 
-/// Function words: a loop unit that starts or ends with one ("time to time to") usually straddles
-/// phrases of ordinary English; the phrases MT loops on are content phrases ("Belt and Road").
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "as",
-    "that", "this", "is", "are", "was", "were", "be", "from", "it", "its", "his", "her", "their",
-    "our", "we", "they", "he", "she", "you", "i", "not", "no", "so", "if", "then", "than", "into",
-];
-
 /// Words that link a repeated content word in idioms ("time to time", "side by side", "more and more").
 const LINKERS: &[&str] = &[
     "to", "by", "and", "after", "for", "in", "upon", "on", "over", "or", "from", "against",
@@ -699,32 +509,6 @@ const POSSESSIVES_AND_ARTICLES: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "my", "your", "our", "thy", "this", "that",
     "these", "those",
 ];
-
-/// Personal pronouns and possessives: never a name, never onomatopoeia, never an idiom's noun.
-const PRONOUNS: &[&str] = &[
-    "i", "me", "my", "you", "your", "he", "him", "his", "she", "her", "it", "its", "we", "us",
-    "our", "they", "them", "their", "who", "whom", "whose",
-];
-
-/// Modals and particles that cannot end a relative clause as its verb does ("that would would").
-const PARTICLES: &[&str] = &[
-    "would", "could", "should", "might", "must", "will", "shall", "up", "out", "off", "down",
-    "not", "all", "just", "only", "also", "about",
-];
-
-/// A function word, pronoun, particle or English stop word (with contractions: "that's", "we're").
-fn is_common_word(w: &str) -> bool {
-    let base = ["'s", "'re", "'ll", "'ve", "'d", "'m", "n't"]
-        .iter()
-        .find_map(|suffix| w.strip_suffix(suffix))
-        .unwrap_or(w);
-    [w, base].iter().any(|x| {
-        FUNCTION_WORDS.contains(x)
-            || PRONOUNS.contains(x)
-            || PARTICLES.contains(x)
-            || crate::stages::langid::is_english_function_word(x)
-    })
-}
 
 /// Words that open a relative or free-relative clause. The clause may end in the verb the main clause
 /// starts with: "every man that offered offered", "what he did did matter".
@@ -1771,13 +1555,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn rep() -> MtRepairer {
+    pub(super) fn rep() -> MtRepairer {
         MtConfig::default()
             .build()
             .expect("default config is valid")
     }
 
-    fn fix(s: &str) -> String {
+    pub(super) fn fix(s: &str) -> String {
         rep().repair(s).unwrap_or_else(|| s.to_string())
     }
 
@@ -2007,18 +1791,6 @@ mod tests {
     }
 
     #[test]
-    fn short_lines_read_as_english_by_their_words() {
-        assert_eq!(
-            fix("Xi-feng smiled smiled maliciously."),
-            "Xi-feng smiled maliciously."
-        );
-        assert_eq!(fix("Trust Trust me."), "Trust me.");
-        // Indonesian has no common English words, so its reduplication stays.
-        let indonesian = "Penghinaan yang amat amat keji sekali.";
-        assert_eq!(fix(indonesian), indonesian);
-    }
-
-    #[test]
     fn relative_clause_exception_needs_its_shape() {
         for clean in [
             "Every man that offered offered an offering.",
@@ -2097,31 +1869,6 @@ mod tests {
         assert!(score >= 1.0, "{score}");
         // Without the adverb a name after a modal is an inverted subject.
         assert!(r.garble_score("Why should China pay for it?").total() < 1.0);
-    }
-
-    #[test]
-    fn common_english_list_follows_gloss_case() {
-        let dict = "# comment\n\
-            汪 汪 [Wang1] /surname Wang/\n\
-            旺 旺 [wang4] /prosperous/\n\
-            游客 游客 [you2 ke4] /tourist/sightseer/\n\
-            旅客 旅客 [lu:3 ke4] /traveler; tourist/\n\
-            王 王 [Wang2] /Wang (surname)/\n\
-            繁荣 繁荣 [fan2 rong2] /prosperous/see 汪旺[wang1 wang4]/\n";
-        let found = words_from_cedict(dict);
-        let words = &found.common;
-        assert!(words.contains("tourist"));
-        assert!(words.contains("prosperous"));
-        assert!(words.contains("surname"));
-        assert!(found.syllables.contains("wang") && found.syllables.contains("you"));
-        assert!(!found.syllables.contains("lu:"));
-        // Capitalised in the glosses (a name) and lower case only in bracketed pinyin, or seen once: not
-        // common.
-        assert!(!words.contains("wang"));
-        assert!(!words.contains("sightseer"));
-        // The shipped dictionary: ordinary words yes, names no.
-        assert!(is_common_english("tourists") && is_common_english("smiled"));
-        assert!(!is_common_english("chen") && !is_common_english("beijing"));
     }
 
     #[test]
