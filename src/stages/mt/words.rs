@@ -2,7 +2,7 @@
 //! classes of function words, and the common English words and pinyin syllables derived from the
 //! CC-CEDICT glosses we already ship for alignment.
 //!
-//! May import `super::tokens`, `crate::stages::langid` (its English stop words) and `crate::align::lexicon`
+//! Imports `super::tokens`, `crate::stages::langid` (its English stop words) and `crate::align::lexicon`
 //! (the dictionary); nothing else of the stage.
 
 use super::tokens::{is_inner_joiner, words_lower};
