@@ -43,6 +43,11 @@
 //! What it never does: it never reorders sentences (crossing alignments cannot be expressed) and never
 //! splits a sentence. Limits: a bead has at most `max_bead_size` sentences per side; in sentences with more
 //! than 64 content tokens, tokens beyond the 64th share evidence bits, so their lexical score is slightly low.
+//!
+//! Layout: this file runs the passes and the dynamic programme (the bead search); `score` says what a
+//! bead is worth, `learn` what the second pass learns from the first, `evidence` what a sentence offers
+//! as evidence, `band` which cells and bead shapes the programme visits. Each file imports only files
+//! listed after it, and outside the aligner only `crate::align::{lexicon, Bead}` and `crate::text`.
 
 mod band;
 mod evidence;
