@@ -1092,7 +1092,7 @@ fn push_kind(kinds: &mut Vec<&'static str>, kind: &'static str) {
 // Han character costs
 // ---------------------------------------------------------------------------------------------------------
 
-const HAN_FREQ: &str = include_str!("../../data/han_freq.txt");
+const HAN_FREQ: &str = include_str!("../../../data/han_freq.txt");
 const TABLE_FIRST: u32 = 0x3400;
 const TABLE_LAST: u32 = 0x9FFF;
 /// The pre-scan's table starts at the CJK symbols block, which holds `〇`.
@@ -1476,7 +1476,7 @@ fn big5_tables() -> &'static (Vec<char>, Vec<u16>) {
     })
 }
 
-const BIG5_ALTERNATES: &str = include_str!("../../data/big5_alternates.tsv");
+const BIG5_ALTERNATES: &str = include_str!("../../../data/big5_alternates.tsv");
 
 /// The pairs Python's ETEN-based `big5` / `cp950` codecs (and the old Windows tools that share their tables) read
 /// as characters the WHATWG encoder writes with other bytes, from `data/big5_alternates.tsv`: (character,
