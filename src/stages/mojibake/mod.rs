@@ -37,6 +37,16 @@
 //! (`鴛鴦蝴蝶`, found in CC-CEDICT). The ETEN pairs (`data/big5_alternates.tsv`) are used for GBK read as Big5 only; a
 //! run takes them only when one of its characters reads decisively better through them, so a single ambiguous
 //! character (`ヶ`: WHATWG `球`, ETEN `前`) keeps the WHATWG reading even when an ETEN decoder made it.
+//!
+//! Layout, split the way ftfy splits it: this file holds the public types and the entry point
+//! [`MojibakeRepairer::repair`], which runs the pre-scan and the repairs in order. Each file below imports only
+//! files under it (and `crate::text`, `crate::validate`; `cjk` also takes the kana test of `crate::stages::langid`),
+//! never `crate::pipeline`, `crate::batch`, `crate::output` or `crate::config`:
+//! * `detect`: the pre-scan (what a line could need) and the damage no repair can undo;
+//! * `latin`, `cjk`: the repairs; `cjk` hands the runs it cannot explain to `frame_shift`;
+//! * `frame_shift`: GBK and Big5 frame shifts;
+//! * `tables`: Han character costs and character classes;
+//! * `codecs`, `settings`: the code pages and the GBK and Big5 tables; the stage's settings.
 
 use std::ops::Range;
 
@@ -167,6 +177,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    // Shared with the tests of every file below: a repair is tested the way the stage runs it, after the
+    // pre-scan and the repairs before it.
     pub(super) fn rep() -> MojibakeRepairer {
         MojibakeConfig::default().build().unwrap()
     }
