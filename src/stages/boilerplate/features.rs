@@ -2,10 +2,10 @@
 //! line once and read by every later rule: its size in units, whether it ends like a sentence or trails
 //! off, its label stripped of decoration, and the page's stop-word list and body paragraphs.
 //!
-//! Imports the public types of `mod.rs` and the bottom layers (`crate::text`, `crate::stages::spam`,
-//! `crate::stages::stopwords`), nothing from the other boilerplate files.
+//! Imports the shared types of `classifier.rs` and the bottom layers (`crate::text`,
+//! `crate::stages::spam`, `crate::stages::stopwords`), nothing from the other boilerplate files.
 
-use super::LineClass;
+use super::classifier::LineClass;
 use crate::stages::spam;
 use crate::stages::stopwords::StopList;
 use crate::text::is_han;

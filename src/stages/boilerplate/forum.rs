@@ -3,9 +3,10 @@
 //! (headers above or below their posts), and the layout lines around each post that nobody wrote:
 //! buttons, author blocks and names, user panels, board stamps.
 //!
-//! Imports the public types of `mod.rs`, `features.rs`, `metadata.rs`, `patterns.rs` and the bottom
-//! layer `crate::stages::spam`.
+//! Imports the shared types of `classifier.rs`, `features.rs`, `metadata.rs`, `patterns.rs` and the
+//! bottom layer `crate::stages::spam`.
 
+use super::classifier::{BoilerplateClassifier, LineClass};
 use super::features::{ends_sentence, label, units, Line};
 use super::metadata::RE_FIELD;
 use super::patterns::{
@@ -13,7 +14,6 @@ use super::patterns::{
     RE_MOD_STAMP, RE_POSTED_LEAD, RE_POSTING_VERB, RE_POST_CHROME_MARK, RE_POST_TIME,
     RE_REPLY_SECTION, RE_VOTE_COUNT,
 };
-use super::{BoilerplateClassifier, LineClass};
 use crate::stages::spam;
 
 /// Longest line (in units) that can be a user name or rank printed above a post.

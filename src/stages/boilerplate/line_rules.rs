@@ -4,9 +4,10 @@
 //! whole spans out of a kept line (an injected gambling anchor, a separator prefix, a byline parenthesis,
 //! an advert tail).
 //!
-//! Imports the public types of `mod.rs`, `features.rs`, `metadata.rs`, `patterns.rs` and the bottom
-//! layers (`crate::stages::spam`, `crate::text`).
+//! Imports the shared types of `classifier.rs`, `features.rs`, `metadata.rs`, `patterns.rs` and the
+//! bottom layers (`crate::stages::spam`, `crate::text`).
 
+use super::classifier::{line_key, BoilerplateClassifier, LineClass};
 use super::features::{cut_off, ends_sentence, is_separator_line, label, units, Line};
 use super::metadata::{byline_field, collapse_ws, parse_fields, RE_BYLINE_TAIL, RE_ORIG_TITLE};
 use super::patterns::{
@@ -15,7 +16,6 @@ use super::patterns::{
     RE_ICP, RE_LOGIN_PROMPT, RE_PHOTO_CREDIT, RE_READ_MORE, RE_SEPARATOR_PREFIX, RE_SHARE_LEAD,
     RE_TAGS, SOCIAL,
 };
-use super::{line_key, BoilerplateClassifier, LineClass};
 use crate::stages::spam;
 use crate::text::is_han;
 

@@ -4,15 +4,15 @@
 //! the links under a "related" label, and the lists and field runs that belong to the article although
 //! they look like chrome.
 //!
-//! Imports the public types of `mod.rs`, `features.rs`, `metadata.rs`, `patterns.rs` and the bottom
-//! layer `crate::stages::spam`.
+//! Imports the shared types of `classifier.rs`, `features.rs`, `metadata.rs`, `patterns.rs` and the
+//! bottom layer `crate::stages::spam`.
 
+use super::classifier::{BoilerplateClassifier, LineClass};
 use super::features::{ends_sentence, label, units, Line};
 use super::metadata::RE_DATE_LEAD;
 use super::patterns::{
     re, END_MARKERS, NAV_PREFIXES, RE_COMMENT_HEADER, RE_COMMENT_SECTION, RE_ENUM_HEADING,
 };
-use super::{BoilerplateClassifier, LineClass};
 use crate::stages::spam;
 use regex::Regex;
 use std::sync::LazyLock;

@@ -3,12 +3,12 @@
 //! as the article (Kadane), further stretches kept when they score close to it or, on Chinese pages,
 //! when they are written prose on their own evidence; content outside them is removed.
 //!
-//! Imports the public types of `mod.rs`, `features.rs`, `neighbourhood.rs` (where a list ends) and the
-//! bottom layers (`crate::stages::spam`, `crate::stages::stopwords`, `crate::text`).
+//! Imports the shared types of `classifier.rs`, `features.rs`, `neighbourhood.rs` (where a list ends)
+//! and the bottom layers (`crate::stages::spam`, `crate::stages::stopwords`, `crate::text`).
 
+use super::classifier::{BoilerplateClassifier, LineClass};
 use super::features::{body_sample, ends_sentence, Line};
 use super::neighbourhood::list_continuation_end;
-use super::{BoilerplateClassifier, LineClass};
 use crate::stages::spam;
 use crate::stages::stopwords::StopList;
 use crate::text::is_han;

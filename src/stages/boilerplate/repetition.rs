@@ -2,10 +2,10 @@
 //! style), and within one document truncated teasers of a later paragraph, exact duplicate paragraphs
 //! and short banners printed more than once.
 //!
-//! Imports the public types of `mod.rs`, `features.rs` and the bottom layer `crate::text`.
+//! Imports the shared types of `classifier.rs`, `features.rs` and the bottom layer `crate::text`.
 
+use super::classifier::{BoilerplateClassifier, DocLines, LineClass};
 use super::features::{ends_sentence, Line};
-use super::{BoilerplateClassifier, DocLines, LineClass};
 use crate::text::truncate_chars;
 use std::collections::HashMap;
 

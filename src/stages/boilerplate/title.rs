@@ -3,11 +3,11 @@
 //! one right above its dateline or first post header. Lines before it go as "nav", its repeats as
 //! "title-repeat".
 //!
-//! Imports the public types of `mod.rs`, `features.rs` and `patterns.rs`.
+//! Imports the shared types of `classifier.rs`, `features.rs` and `patterns.rs`.
 
+use super::classifier::{line_key, BoilerplateClassifier, LineClass};
 use super::features::{units, Line};
 use super::patterns::{RE_FORUM_MARK, RE_POST_TIME};
-use super::{line_key, BoilerplateClassifier, LineClass};
 
 impl BoilerplateClassifier {
     /// Rule 3: pick the title, remove what precedes it and its repeats. Returns its index.
