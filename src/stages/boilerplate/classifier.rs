@@ -32,7 +32,8 @@ pub struct BoilerplateConfig {
     pub banner_max_units: usize,
     /// A date-led line of at most this many units next to removed chrome is an image caption.
     pub caption_max_units: usize,
-    /// Remove head/footer chrome by neighbourhood (rule 4 above). Off: only patterns and repetition.
+    /// Remove head/footer chrome by neighbourhood (rule 5 of the module header). Off: only patterns and
+    /// repetition.
     pub use_neighbourhood: bool,
     /// Detect SEO keyword chains and porn/gambling vocabulary.
     pub detect_spam: bool,

@@ -18,7 +18,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 impl BoilerplateClassifier {
-    /// Rule 4: head, footer and sandwiched chrome, and captions.
+    /// Rule 5: head, footer and sandwiched chrome, and captions.
     pub(super) fn neighbourhood(
         &self,
         lines: &mut [Line],
