@@ -298,7 +298,6 @@ pub(super) const NAV_PHRASES: &[&str] = &[
     "careers",
 ];
 
-/// Prefixes that make a short line navigation (`Recommended Reading Change it`, `相关阅读：…`).
 /// Labels that lead a breadcrumb trail.
 pub(super) const LOCATION_LABELS: &[&str] = &[
     "当前位置",
@@ -313,6 +312,7 @@ pub(super) const LOCATION_LABELS: &[&str] = &[
     "you are here",
 ];
 
+/// Prefixes that make a short line navigation (`Recommended Reading Change it`, `相关阅读：…`).
 pub(super) const NAV_PREFIXES: &[&str] = &[
     "相关阅读",
     "相關閱讀",
