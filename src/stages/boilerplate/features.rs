@@ -52,7 +52,9 @@ pub(super) fn ends_sentence(line: &str) -> bool {
 }
 
 /// A line that ends in an ellipsis (`..`, `…`, `...`): a headline or teaser cut off by the page, not a
-/// finished paragraph, unless it is long (a paragraph of dialogue may trail off).
+/// finished paragraph. Its length is not checked here: `is_body` (`line_rules.rs`) still takes a line
+/// of at least `body_long_units` units for a body paragraph, ellipsis or not (a paragraph of dialogue
+/// may trail off).
 pub(super) fn cut_off(line: &str) -> bool {
     let t = line.trim_end();
     t.ends_with("..") || t.ends_with('…') || t.ends_with('⋯')
