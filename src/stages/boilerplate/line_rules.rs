@@ -330,8 +330,8 @@ fn is_nav(line: &str, u: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{classes, run, EN_BODY1, EN_BODY2, ZH_BODY1, ZH_BODY2};
-    use super::super::{BoilerplateConfig, LineClass};
+    use super::super::classifier::{BoilerplateConfig, LineClass};
+    use super::super::testing::{classes, run, EN_BODY1, EN_BODY2, ZH_BODY1, ZH_BODY2};
     use super::*;
 
     #[test]

@@ -172,8 +172,8 @@ pub(super) fn collapse_ws(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{run, ZH_BODY1};
-    use super::super::LineClass;
+    use super::super::classifier::LineClass;
+    use super::super::testing::{run, ZH_BODY1};
 
     #[test]
     fn byline_parenthesis_is_trimmed_and_recorded() {

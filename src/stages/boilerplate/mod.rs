@@ -82,6 +82,7 @@
 //! files under them, a rule file not another rule file (except `region.rs`, which asks
 //! `neighbourhood.rs` where a list ends), and outside this folder only `crate::text`, `crate::validate`
 //! and `crate::stages::{spam, stopwords}`, so the stage stays independent of the pipeline around it.
+//! `testing.rs`, compiled for tests only, holds the helpers that the tests of every file share.
 
 mod classifier;
 mod features;
@@ -93,6 +94,9 @@ mod patterns;
 mod region;
 mod repetition;
 mod title;
+
+#[cfg(test)]
+mod testing;
 
 use crate::stages::stopwords::StopList;
 
@@ -159,33 +163,8 @@ impl BoilerplateClassifier {
 
 #[cfg(test)]
 mod tests {
+    use super::testing::{run, run_batch, ZH_BODY1, ZH_BODY2};
     use super::*;
-
-    // The helpers and sample paragraphs are shared with the tests of the other files of this folder.
-
-    pub(super) fn run_batch(lines: &[&str], freq: &[u32], batch: u32) -> Vec<LineVerdict> {
-        let c = BoilerplateConfig::default()
-            .build()
-            .expect("default config");
-        c.classify(&DocLines {
-            lines,
-            doc_freq: freq,
-            batch_docs: batch,
-        })
-    }
-
-    pub(super) fn run(lines: &[&str]) -> Vec<LineVerdict> {
-        run_batch(lines, &vec![1; lines.len()], 1)
-    }
-
-    pub(super) fn classes(v: &[LineVerdict]) -> Vec<LineClass> {
-        v.iter().map(|x| x.class).collect()
-    }
-
-    pub(super) const ZH_BODY1: &str = "数字化浪潮的兴起使得各国面临新的机遇与挑战，互联网的普及和移动通信的广泛应用使社会形态发生了深刻变革。";
-    pub(super) const ZH_BODY2: &str = "在这一背景下，国际合作成为各国寻求共同发展的重要途径，国家间的交流能够有效提升各自的技术水平。";
-    pub(super) const EN_BODY1: &str = "The city council approved the new budget on Tuesday after a long debate about the cost of public transport and schools.";
-    pub(super) const EN_BODY2: &str = "Officials said the plan would be reviewed again next spring, once the first figures on ridership are available to the public.";
 
     #[test]
     fn config_validation_reports_every_bad_pattern() {

@@ -360,8 +360,8 @@ fn longest_body_runs_after(lines: &[Line]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{run, ZH_BODY1, ZH_BODY2};
-    use super::super::LineClass;
+    use super::super::classifier::LineClass;
+    use super::super::testing::{run, ZH_BODY1, ZH_BODY2};
 
     #[test]
     fn headings_and_list_items_are_kept() {

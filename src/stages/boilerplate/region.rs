@@ -239,8 +239,8 @@ fn max_subarray(scores: &[f64], range: std::ops::Range<usize>) -> (f64, usize, u
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{run, EN_BODY1, EN_BODY2};
-    use super::super::{BoilerplateConfig, DocLines, LineClass};
+    use super::super::classifier::{BoilerplateConfig, DocLines, LineClass};
+    use super::super::testing::{run, EN_BODY1, EN_BODY2};
     use super::*;
 
     #[test]

@@ -104,8 +104,8 @@ impl BoilerplateClassifier {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{run, run_batch, EN_BODY1, EN_BODY2};
-    use super::super::LineClass;
+    use super::super::classifier::LineClass;
+    use super::super::testing::{run, run_batch, EN_BODY1, EN_BODY2};
 
     #[test]
     fn teaser_duplicate_and_banner() {

@@ -161,8 +161,8 @@ fn site_stripped(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{classes, run, EN_BODY1, EN_BODY2, ZH_BODY1, ZH_BODY2};
-    use super::super::LineClass;
+    use super::super::classifier::LineClass;
+    use super::super::testing::{classes, run, EN_BODY1, EN_BODY2, ZH_BODY1, ZH_BODY2};
 
     #[test]
     fn title_share_date_and_views_in_chinese_head() {
