@@ -1,4 +1,9 @@
-//! The stages. Each file is one job; this module holds the two shapes a stage can take.
+//! The stages. Each file (or folder, for the large ones: `mojibake/`, `boilerplate/`, `mt/`) is one job, with
+//! its config section beside it; this module holds the two shapes a stage can take.
+//!
+//! Stages import only the bottom layers (`text`, `doc`, `validate`, `glob`), a few shared helpers of other
+//! stages (`langid`, `segment`, `stopwords`, `spam`) and the CC-CEDICT data in `align::lexicon`; never the
+//! config assembly, the pipeline or the engine above them.
 //!
 //! * A [`LineRepair`] rewrites one line at a time and never adds or removes lines. These are the stages that
 //!   `cleanalign fix` chains, and the pipeline runs the same objects on every document line.
