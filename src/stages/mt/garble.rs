@@ -7,10 +7,10 @@
 //! (a double the repairs kept is legitimate), `crate::doc`, `crate::stages::langid` and
 //! `crate::stages::segment`.
 
+use super::config::MtRepairer;
 use super::stutter::LEGIT_DOUBLES;
 use super::tokens::{capitalised, is_inner_joiner, is_sentence_start, norm_word, tokenize};
 use super::words::{has_english_function_words, is_common_word};
-use super::MtRepairer;
 use crate::doc::Document;
 use crate::stages::langid::detect_lang;
 use crate::text::{is_han, Lang};

@@ -5,9 +5,9 @@
 //!
 //! Methods of [`MtRepairer`]; besides it, imports only `super::tokens` and `super::splice`.
 
+use super::config::MtRepairer;
 use super::splice::{apply_cuts, splice_tidy};
 use super::tokens::{is_quote, is_sentence_start, match_at, norm_word, tokenize};
-use super::MtRepairer;
 
 /// Determiners after which "the TERM" doubles the article. Words that can also be pronouns or
 /// conjunctions before a noun phrase ("that", "her", "this") are left out: "said that the Belt and

@@ -7,15 +7,12 @@
 //! Methods of [`MtRepairer`]; besides it, imports `super::tokens`, `super::words`, `super::stutter` and
 //! `super::splice`.
 
+use super::config::{MtRepairer, MAX_HAN_UNIT};
 use super::splice::apply_cuts;
 use super::stutter::{is_past_form, LEGIT_DOUBLES};
 use super::tokens::{capitalised, is_quote, norm_punct, norm_word, opening_quote, tokenize, Word};
 use super::words::is_common_word;
-use super::MtRepairer;
 use crate::text::is_han;
-
-/// Longest Han unit checked for loops, in characters.
-pub(super) const MAX_HAN_UNIT: usize = 16;
 
 /// Words that link a repeated content word in idioms ("time to time", "side by side", "more and more").
 const LINKERS: &[&str] = &[

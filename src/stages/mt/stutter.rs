@@ -5,9 +5,9 @@
 //!
 //! Methods of [`MtRepairer`]; besides it, imports only `super::tokens` and `super::words`.
 
+use super::config::MtRepairer;
 use super::tokens::{capitalised, is_quote, Word};
 use super::words::{is_common_english, is_common_word, pinyin_syllable_count};
-use super::MtRepairer;
 use crate::text::is_latin_letter;
 
 /// English words that are legitimately doubled (lower case). See the stage's module header for the classes.
