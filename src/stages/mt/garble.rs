@@ -3,9 +3,9 @@
 //! what the repairs cannot mend: close repeats of a content word, impossible function-word sequences,
 //! long sentences of few distinct words, unmatched brackets and quotes. `cleanalign fix` never calls it.
 //!
-//! Methods of [`MtRepairer`]; besides it, imports `super::tokens`, `super::words`, `super::stutter`
-//! (a double the repairs kept is legitimate), `crate::doc`, `crate::stages::langid` and
-//! `crate::stages::segment`.
+//! Methods of [`MtRepairer`]; besides `super::config`, which defines it, imports `super::tokens`,
+//! `super::words`, `super::stutter` (a double the repairs kept is legitimate), `crate::doc`,
+//! `crate::stages::langid` and `crate::stages::segment`.
 
 use super::config::MtRepairer;
 use super::stutter::LEGIT_DOUBLES;

@@ -3,7 +3,8 @@
 //! the Belt and Road Forum"). These run first: their hits are evidence of MT damage for the loop and
 //! stutter rules.
 //!
-//! Methods of [`MtRepairer`]; besides it, imports only `super::tokens` and `super::splice`.
+//! Methods of [`MtRepairer`]; besides `super::config`, which defines it, imports only `super::tokens`
+//! and `super::splice`.
 
 use super::config::MtRepairer;
 use super::splice::{apply_cuts, splice_tidy};

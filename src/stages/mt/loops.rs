@@ -4,8 +4,8 @@
 //! ("from time to time to see"), emphasis ("on and on and on"), a name said twice, list items sharing a
 //! model name, Chinese reduplication and slogans.
 //!
-//! Methods of [`MtRepairer`]; besides it, imports `super::tokens`, `super::words`, `super::stutter` and
-//! `super::splice`.
+//! Methods of [`MtRepairer`]; besides `super::config`, which defines it and the longest Han unit,
+//! imports `super::tokens`, `super::words`, `super::stutter` and `super::splice`.
 
 use super::config::{MtRepairer, MAX_HAN_UNIT};
 use super::splice::apply_cuts;

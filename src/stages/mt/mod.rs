@@ -70,9 +70,10 @@
 //! Limits: the glossary is literal (no inflection); loops longer than `max_loop_words` words survive.
 //! Idempotent: repairs are repeated until nothing changes (at most [`MAX_ROUNDS`] rounds).
 //!
-//! Layout: one concern per file, each importing only files listed after it: this one (configuration,
-//! [`MtRepairer`], the order of the repairs), `garble`, `loops`, `glossary`, `stutter`, `words`,
-//! `splice`, `tokens`. Outside the stage they import only `crate::text`, `crate::doc`,
+//! Layout: one concern per file, each importing only files listed after it: this one (the order of the
+//! repairs, and the public names of the stage), `garble`, `loops`, `glossary`, `stutter`, `config`
+//! ([`MtConfig`] and the [`MtRepairer`] it builds, whose repairs are methods in the files above it),
+//! `words`, `splice`, `tokens`. Outside the stage they import only `crate::text`, `crate::doc`,
 //! `crate::validate`, `crate::stages::{langid, segment}` and `crate::align::lexicon` (the dictionary):
 //! `cleanalign fix` runs this stage without the pipeline.
 

@@ -3,7 +3,8 @@
 //! Sirhan", but not "Wang Wang Qiyao") and sound words, and from a relative clause whose last verb meets
 //! the main verb ("what he did did matter"). The module header of the stage lists the rules.
 //!
-//! Methods of [`MtRepairer`]; besides it, imports only `super::tokens` and `super::words`.
+//! Methods of [`MtRepairer`]; besides `super::config`, which defines it, imports only `super::tokens`
+//! and `super::words`.
 
 use super::config::MtRepairer;
 use super::tokens::{capitalised, is_quote, Word};
