@@ -26,8 +26,10 @@
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::aligner::Aligner;
+use super::bead::Bead;
+use super::config::AlignConfig;
 use super::lexicon::literal_key;
-use super::Aligner;
 use crate::text::Lang;
 
 /// A document offered for pairing: its sentences, already cleaned and segmented.
@@ -45,6 +47,20 @@ pub struct DocPair {
     pub tgt: usize,
     /// In [0,1]: the smaller of the two documents' shares of sentences in good beads.
     pub score: f64,
+}
+
+impl Aligner {
+    /// Conservative pairing of documents that are translations of each other (zh<->en at least).
+    pub fn pair_documents(&self, docs: &[DocForPairing]) -> Vec<DocPair> {
+        pair_documents(self, docs)
+    }
+
+    /// Chinese/English beads of one interleaved bilingual page (indices into its own sentences, Chinese as
+    /// source) and the pairing confidence, when the page alternates the two languages and passes the pairing
+    /// coverage test. See [`align_interleaved`].
+    pub fn align_interleaved(&self, sentences: &[String]) -> Option<(Vec<Bead>, f64)> {
+        align_interleaved(self, sentences)
+    }
 }
 
 /// Anchors that appear in more documents than this are too common to suggest a pair.
@@ -120,7 +136,7 @@ fn oriented(docs: &[DocForPairing], a: usize, b: usize) -> Option<(usize, usize)
 /// Pairs the user declared, as document indices, each document in at most one: first `align.pairs` in
 /// the order written, then (with `pair_by_name`) ids `NAME.<lang>` sharing NAME with two different
 /// languages, in id order. A name shared by more than two documents is ambiguous and pairs nothing.
-fn declared_pairs(cfg: &super::AlignConfig, docs: &[DocForPairing]) -> Vec<(usize, usize)> {
+fn declared_pairs(cfg: &AlignConfig, docs: &[DocForPairing]) -> Vec<(usize, usize)> {
     let index: BTreeMap<&str, usize> = docs
         .iter()
         .enumerate()
@@ -255,10 +271,7 @@ pub fn interleaved_sides(
 /// Align the Chinese and the English sentences of one interleaved page (see [`interleaved_sides`]) when
 /// they pass the same coverage test as a document pair. Bead indices refer to the page's own sentences;
 /// the second value is the pairing confidence.
-pub fn align_interleaved(
-    aligner: &Aligner,
-    sentences: &[String],
-) -> Option<(Vec<super::Bead>, f64)> {
+pub fn align_interleaved(aligner: &Aligner, sentences: &[String]) -> Option<(Vec<Bead>, f64)> {
     let cfg = aligner.config();
     let (zh_idx, en_idx) = interleaved_sides(sentences, cfg.pair_min_sentences)?;
     let pick = |idx: &[usize]| -> Vec<String> {
@@ -277,7 +290,7 @@ pub fn align_interleaved(
     };
     let beads = beads
         .into_iter()
-        .map(|b| super::Bead {
+        .map(|b| Bead {
             src: remap(&b.src, &zh_idx),
             tgt: remap(&b.tgt, &en_idx),
             score: b.score,
@@ -288,7 +301,7 @@ pub fn align_interleaved(
 }
 
 /// The smaller of the two sides' shares of sentences sitting in beads scoring `pair_bead_score` or more.
-fn coverage(cfg: &super::AlignConfig, beads: &[super::Bead], ns: usize, nt: usize) -> f64 {
+fn coverage(cfg: &AlignConfig, beads: &[Bead], ns: usize, nt: usize) -> f64 {
     let mut good_s = 0usize;
     let mut good_t = 0usize;
     for b in beads {
@@ -309,7 +322,7 @@ fn visible_chars(doc: &DocForPairing) -> f64 {
         .sum::<usize>() as f64
 }
 
-fn plausible_lengths(cfg: &super::AlignConfig, src: &DocForPairing, tgt: &DocForPairing) -> bool {
+fn plausible_lengths(cfg: &AlignConfig, src: &DocForPairing, tgt: &DocForPairing) -> bool {
     let ls = visible_chars(src);
     let lt = visible_chars(tgt);
     if ls <= 0.0 || lt <= 0.0 {
@@ -534,7 +547,7 @@ fn doc_anchors(doc: &DocForPairing) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{AlignConfig, DeclaredPair};
+    use crate::align::config::{AlignConfig, DeclaredPair};
 
     fn doc(id: &str, lang: &str, s: &[&str]) -> DocForPairing {
         DocForPairing {

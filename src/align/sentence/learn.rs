@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::evidence::RawSent;
-use crate::align::Bead;
+use crate::align::bead::Bead;
 
 /// Fewest confident beads two words must share to be associated.
 const LEARN_MIN_COOCCUR: u32 = 2;

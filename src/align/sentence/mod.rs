@@ -47,7 +47,7 @@
 //! Layout: this file runs the passes and the dynamic programme (the bead search); `score` says what a
 //! bead is worth, `learn` what the second pass learns from the first, `evidence` what a sentence offers
 //! as evidence, `band` which cells and bead shapes the programme visits. Each file imports only files
-//! listed after it, and outside the aligner only `crate::align::{lexicon, Bead}` and `crate::text`.
+//! listed after it, and outside the aligner only `crate::align::{lexicon, bead}` and `crate::text`.
 
 mod band;
 mod evidence;
@@ -64,7 +64,7 @@ use self::band::{shapes, touches_edge, Band};
 use self::evidence::{index, prepare, Interner};
 use self::learn::learn_associations;
 use self::score::{rescore_by_margin, Scorer};
-use super::Bead;
+use super::bead::Bead;
 
 /// Align two sentence lists. See the module header.
 pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> Vec<Bead> {
@@ -305,7 +305,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn params() -> Params {
-        let c = crate::align::AlignConfig::default();
+        let c = crate::align::config::AlignConfig::default();
         Params {
             max_bead_size: c.max_bead_size,
             null_penalty: c.null_penalty,

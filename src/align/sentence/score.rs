@@ -10,7 +10,7 @@
 use super::band::{shapes, Band};
 use super::evidence::{pair_hits, PairHits, Sent};
 use super::learn::LEARN_MIN_BEAD_SCORE;
-use crate::align::Bead;
+use crate::align::bead::Bead;
 
 /// Tunable constants of the aligner (the user-facing subset lives in `AlignConfig`).
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,132 @@
+//! The runtime aligner: `[align]` built into the sentence aligner's parameters, with the zh<->en dictionary
+//! model chosen per language pair. Imports the config, the bead, the lexicon and the sentence aligner below it;
+//! document pairing (above it) adds its own methods in `pairing.rs`.
+
+use super::bead::Bead;
+use super::config::AlignConfig;
+use super::{lexicon, sentence};
+use crate::text::Lang;
+use crate::validate::FieldError;
+
+impl AlignConfig {
+    /// Compile into the runtime aligner. The dictionary itself is loaded on first use, not here.
+    pub fn build(&self) -> Result<Aligner, Vec<FieldError>> {
+        let errors = self.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Aligner {
+            params: sentence::Params {
+                max_bead_size: self.max_bead_size,
+                null_penalty: self.null_penalty,
+                null_run_penalty: self.null_run_penalty,
+                merge_penalty: self.merge_penalty,
+                min_band: self.min_band,
+                max_band: self.max_band,
+            },
+            config: self.clone(),
+        })
+    }
+}
+
+/// The runtime aligner. Holds no dictionary itself: CC-CEDICT is shared process-wide (see
+/// [`lexicon::Lexicon::global`]).
+#[derive(Debug, Clone)]
+pub struct Aligner {
+    params: sentence::Params,
+    config: AlignConfig,
+}
+
+impl Aligner {
+    /// Every sentence of both sides in exactly one bead, in order (monotone); null beads allowed.
+    pub fn align(
+        &self,
+        src: &[String],
+        tgt: &[String],
+        src_lang: &str,
+        tgt_lang: &str,
+    ) -> Vec<Bead> {
+        sentence::align(src, tgt, self.model(src_lang, tgt_lang), &self.params)
+    }
+
+    /// Beads scoring below this are not written to the corpus.
+    pub fn min_bead_score(&self) -> f64 {
+        self.config.min_bead_score
+    }
+
+    pub(crate) fn config(&self) -> &AlignConfig {
+        &self.config
+    }
+
+    /// Distinct evidence keys of a document for the pairing pre-gate (see [`pairing`]).
+    pub fn signature(&self, sents: &[String], lang: &str, other_lang: &str) -> Vec<u64> {
+        let model = self.model(lang, other_lang);
+        let is_zh = Lang::from_code(lang) == Some(Lang::Zh);
+        sentence::signature(sents, is_zh, model)
+    }
+
+    /// Start loading the dictionary on a thread of its own, when it is enabled (loading is idempotent: the
+    /// first caller of `Lexicon::global` loads it, later ones wait for it).
+    pub fn warm_up_in_background(&self) {
+        if self.config.use_lexicon {
+            std::thread::spawn(|| {
+                lexicon::Lexicon::global();
+            });
+        }
+    }
+
+    /// The dictionary model for zh<->en when enabled and loadable, the surface model otherwise.
+    fn model(&self, src_lang: &str, tgt_lang: &str) -> sentence::Model<'static> {
+        let s = Lang::from_code(src_lang);
+        let t = Lang::from_code(tgt_lang);
+        let zh_en = matches!(
+            (s, t),
+            (Some(Lang::Zh), Some(Lang::En)) | (Some(Lang::En), Some(Lang::Zh))
+        );
+        if zh_en && self.config.use_lexicon {
+            if let Some(lex) = lexicon::Lexicon::global() {
+                return sentence::Model::Lexicon {
+                    lex,
+                    zh_is_src: s == Some(Lang::Zh),
+                };
+            }
+        }
+        sentence::Model::Surface
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_reports_every_problem() {
+        let cfg = AlignConfig {
+            max_bead_size: 0,
+            min_bead_score: 1.5,
+            min_band: 10,
+            max_band: 5,
+            pair_zh_en_min_char_ratio: 5.0,
+            pair_zh_en_max_char_ratio: 2.0,
+            ..AlignConfig::default()
+        };
+        let keys: Vec<String> = cfg.validate().into_iter().map(|e| e.key).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "max_bead_size",
+                "min_bead_score",
+                "max_band",
+                "pair_zh_en_max_char_ratio"
+            ]
+        );
+        assert!(cfg.build().is_err());
+        assert!(AlignConfig::default().validate().is_empty());
+    }
+
+    #[test]
+    fn aligner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Aligner>();
+    }
+}
