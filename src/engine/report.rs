@@ -22,6 +22,8 @@ pub struct Report<'a> {
     removed_by_reason: &'a BTreeMap<String, usize>,
     removed_by_stage: &'a BTreeMap<&'static str, usize>,
     document_pairs: Vec<serde_json::Value>,
+    /// Documents left unpaired because two partners scored within `align.pair_margin` of each other.
+    ambiguous_documents: Vec<serde_json::Value>,
     corpus_rows: usize,
     /// Aligned beads left out of corpus.csv for scoring below `align.min_bead_score`.
     beads_below_min_score: usize,
@@ -71,6 +73,17 @@ impl<'a> Report<'a> {
                 .map(
                     |(s, t, score)| serde_json::json!({"src_doc": s, "tgt_doc": t, "score": score}),
                 )
+                .collect(),
+            ambiguous_documents: outcome
+                .ambiguous_docs
+                .iter()
+                .map(|(doc, partners)| {
+                    let partners: Vec<serde_json::Value> = partners
+                        .iter()
+                        .map(|(p, score)| serde_json::json!({"doc": p, "score": score}))
+                        .collect();
+                    serde_json::json!({"doc": doc, "partners": partners})
+                })
                 .collect(),
             corpus_rows: outcome.corpus.len(),
             beads_below_min_score: outcome.beads_below_min_score,
