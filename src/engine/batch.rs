@@ -13,7 +13,7 @@
 use super::corpus::{align_batch, mixed_sentences, AlignDoc};
 use super::inputs::{read_input, Source};
 use super::output::{CorpusRow, DocSink, InputFailure, MemorySink};
-use super::progress::progress_bar;
+use super::progress::{progress_bar, ProgressMode};
 use crate::align::pairing::DocForPairing;
 use crate::doc::Document;
 use crate::pipeline::Pipeline;
@@ -91,7 +91,7 @@ pub fn run_batch(
     pipeline: &Pipeline,
     sources: &[Source],
     sink: &mut dyn DocSink,
-    progress: bool,
+    progress: ProgressMode,
 ) -> std::io::Result<BatchOutcome> {
     let mut outcome = BatchOutcome::default();
     // Two inputs with one stem would write one docs/<stem>.txt: the first one wins, the others fail.
@@ -238,7 +238,7 @@ pub fn process_bytes(
         .map(|(id, bytes)| Source::Bytes { id, bytes })
         .collect();
     let mut sink = MemorySink::default();
-    match run_batch(pipeline, &sources, &mut sink, false) {
+    match run_batch(pipeline, &sources, &mut sink, ProgressMode::None) {
         Ok(outcome) => (sink.docs, sink.failures, outcome.corpus),
         // The memory sink never fails; keep what was collected.
         Err(_) => (sink.docs, sink.failures, Vec::new()),

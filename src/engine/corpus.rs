@@ -1,8 +1,8 @@
 //! Pass 3 of a batch: documents that translate each other are paired and aligned into corpus rows, and a page
 //! that alternates Chinese and English passages is aligned with itself.
 
-use super::output::CorpusRow;
-use super::progress::progress_bar;
+use super::output::{CorpusRow, RowKind};
+use super::progress::{progress_bar, ProgressMode};
 use crate::align::{pairing::DocForPairing, Aligner};
 use crate::text::Lang;
 use rayon::prelude::*;
@@ -32,7 +32,11 @@ pub(super) struct Aligned {
 
 /// Pair documents and turn each pair's alignment into corpus rows, then align the two languages of each
 /// interleaved bilingual page that is in no pair.
-pub(super) fn align_batch(aligner: &Aligner, docs: Vec<AlignDoc>, progress: bool) -> Aligned {
+pub(super) fn align_batch(
+    aligner: &Aligner,
+    docs: Vec<AlignDoc>,
+    progress: ProgressMode,
+) -> Aligned {
     let mut langs = Vec::with_capacity(docs.len());
     let mut mixed = Vec::with_capacity(docs.len());
     let mut for_pairing = Vec::with_capacity(docs.len());
@@ -180,6 +184,7 @@ fn bead_rows(
             score: format!("{:.4}", b.score.clamp(0.0, 1.0)),
             src_sentences: ids(&b.src),
             tgt_sentences: ids(&b.tgt),
+            kind: RowKind::Sentence,
         })
         .collect();
     (rows, below)
