@@ -40,6 +40,8 @@ const KEPT: &str = "#59a14f";
 const CHANGED: &str = "#4e79a7";
 const REMOVED: &str = "#e15759";
 const BLANK: &str = "#bab0ac";
+/// The reasons chart has a colour of its own, so that a screenshot check can tell it from the stage chart.
+const REASON: &str = "#f28e2b";
 
 /// Everything the page shows.
 pub struct ReportPage<'a> {
@@ -227,8 +229,8 @@ fn charts(html: &mut String, page: &ReportPage) {
         bar_chart(
             "Rows removed per reason",
             &[Series {
-                name: "removed",
-                colour: REMOVED
+                name: "removed rows",
+                colour: REASON
             }],
             &rows
         )
