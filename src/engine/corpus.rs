@@ -182,9 +182,9 @@ fn bead_rows(
             tgt_text: join(tgt, tgt_lang, &b.tgt),
             bead: format!("{}-{}", b.src.len(), b.tgt.len()),
             score: format!("{:.4}", b.score.clamp(0.0, 1.0)),
+            kind: RowKind::Sentence,
             src_sentences: ids(&b.src),
             tgt_sentences: ids(&b.tgt),
-            kind: RowKind::Sentence,
         })
         .collect();
     (rows, below)

@@ -70,11 +70,12 @@ pub struct CorpusRow {
     pub bead: String,
     /// Alignment score in [0, 1].
     pub score: String,
+    /// `sentence` for aligned text, `term` for a glossary pair. Its column comes right after `score`, so the
+    /// sentence indices stay the last two columns.
+    pub kind: RowKind,
     /// Sentence indices inside each document's sentence list, `3 4`.
     pub src_sentences: String,
     pub tgt_sentences: String,
-    /// `sentence` for aligned text, `term` for a glossary pair.
-    pub kind: RowKind,
 }
 
 /// What a corpus row pairs: aligned sentences, or the two sides of a glossary term.
@@ -290,9 +291,9 @@ pub fn corpus_csv(rows: &[CorpusRow]) -> Result<Vec<u8>, csv::Error> {
             "tgt_text",
             "bead",
             "score",
+            "kind",
             "src_sentences",
             "tgt_sentences",
-            "kind",
         ])?;
     }
     for row in rows {

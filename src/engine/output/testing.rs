@@ -14,8 +14,8 @@ pub(super) fn row(id: usize, zh: &str, en: &str) -> CorpusRow {
         tgt_text: en.into(),
         bead: "1-1".into(),
         score: "0.5000".into(),
+        kind: RowKind::Sentence,
         src_sentences: "0".into(),
         tgt_sentences: "0".into(),
-        kind: RowKind::Sentence,
     }
 }
