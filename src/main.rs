@@ -20,10 +20,10 @@ const EXIT_USAGE: u8 = 2;
 #[command(
     name = "cleanalign",
     version,
-    about = "Clean scraped Chinese/English web text and align zh↔en passages into a CSV corpus.",
+    about = "Clean scraped Chinese/English web text and align zh↔en passages into a corpus (CSV, TMX, Moses, JSONL).",
     long_about = "Clean scraped Chinese (Simplified and Traditional) and English web text, and align parallel \
-zh↔en passages into a CSV corpus.\n\nWith no subcommand, `cleanalign` runs the whole batch like `cleanalign run`: \
-raw/ → cleaned/ with ./pipeline.toml.",
+zh↔en passages into a corpus: CSV, TMX 1.4b, Moses parallel text and Hugging Face JSONL.\n\nWith no subcommand, \
+`cleanalign` runs the whole batch like `cleanalign run`: raw/ → cleaned/ with ./pipeline.toml.",
     after_help = "Exit codes: 0 success; 1 the run finished but some inputs failed; 2 usage or configuration error."
 )]
 struct Cli {

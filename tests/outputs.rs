@@ -49,6 +49,15 @@ fn run(dir: &Path, raw: &Path, out: &Path, extra: &[&str]) -> Output {
     cmd.output().expect("the binary runs")
 }
 
+/// `cleanalign run --quiet` with a config file holding `config`; it must succeed.
+fn run_with_config(dir: &Path, raw: &Path, out: &Path, config: &str) {
+    let path = dir.join("config.toml");
+    std::fs::write(&path, config).expect("write the config");
+    let path = path.to_str().expect("UTF-8 path");
+    let o = run(dir, raw, out, &["--quiet", "--config", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
 #[derive(Debug, Clone, PartialEq)]
 struct CsvRow {
     id: String,
@@ -244,15 +253,7 @@ fn tmx_language_follows_the_script_target_and_formats_choose_the_files() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let raw = small_raw(tmp.path());
     let out = tmp.path().join("out");
-    let config = tmp.path().join("hant.toml");
-    std::fs::write(&config, "[script]\ntarget = \"zh-Hant\"\n").expect("write");
-    let o = run(
-        tmp.path(),
-        &raw,
-        &out,
-        &["--quiet", "--config", config.to_str().expect("UTF-8 path")],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    run_with_config(tmp.path(), &raw, &out, "[script]\ntarget = \"zh-Hant\"\n");
     let (srclang, units) = read_tmx(&out.join("corpus.tmx"));
     assert_eq!(srclang, "zh-Hant");
     assert!(!units.is_empty());
@@ -266,14 +267,7 @@ fn tmx_language_follows_the_script_target_and_formats_choose_the_files() {
         .all(|r| r["translation"]["zh"].is_string() && r["translation"]["en"].is_string()));
 
     // Only CSV now: the other corpus files of the earlier run go, so none is mistaken for this run's.
-    std::fs::write(&config, "[output]\nformats = [\"csv\"]\n").expect("write");
-    let o = run(
-        tmp.path(),
-        &raw,
-        &out,
-        &["--quiet", "--config", config.to_str().expect("UTF-8 path")],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    run_with_config(tmp.path(), &raw, &out, "[output]\nformats = [\"csv\"]\n");
     let files: BTreeSet<String> = std::fs::read_dir(&out)
         .expect("out")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
