@@ -45,8 +45,10 @@ pub(super) fn align_batch(
         mixed.push(d.mixed);
         for_pairing.push(d.doc);
     }
-    let pb = progress_bar(progress, 1, "pair");
+    // Pairing aligns every candidate pair, which is nearly all of this pass's work; it reports as one step.
+    let pb = progress_bar(progress, 1, "align");
     let pairing = aligner.pair_documents(&for_pairing);
+    pb.inc(1);
     pb.finish_and_clear();
     let lang_of = |i: usize| langs.get(i).copied().unwrap_or(Lang::Other);
     let per_pair: Vec<(Vec<CorpusRow>, usize)> = pairing
