@@ -10,13 +10,14 @@
 //! Inputs are processed in chunks of [`CHUNK`] documents, in parallel inside a chunk and collected in order, so
 //! memory is bounded by the chunk and the output never depends on the number of threads.
 
-use super::corpus::{align_batch, mixed_sentences, AlignDoc};
+use super::corpus::{align_batch, AlignDoc};
 use super::inputs::{read_input, Source};
 use super::output::{CorpusRow, DocSink, InputFailure, MemorySink};
 use super::progress::{progress_bar, ProgressMode};
 use crate::align::pairing::DocForPairing;
 use crate::doc::Document;
 use crate::pipeline::Pipeline;
+use crate::stages::bilingual::page_units;
 use crate::stages::boilerplate::line_key;
 use crate::stages::decode::InputError;
 use crate::text::Lang;
@@ -187,7 +188,12 @@ pub fn run_batch(
                                 url: doc.meta.fields.get("url").cloned(),
                             },
                             lang: doc.lang,
-                            mixed: mixed_sentences(&doc),
+                            page: page_units(
+                                &doc.lines
+                                    .iter()
+                                    .map(|l| l.text.as_str())
+                                    .collect::<Vec<_>>(),
+                            ),
                         });
                     }
                     sink.document(doc)?;

@@ -3,7 +3,9 @@
 
 use super::output::{CorpusRow, RowKind};
 use super::progress::{progress_bar, ProgressMode};
-use crate::align::{pairing::DocForPairing, Aligner};
+use crate::align::pairing::{DocForPairing, PageUnit};
+use crate::align::Aligner;
+use crate::stages::bilingual::{is_term, BilingualUnit};
 use crate::text::Lang;
 use rayon::prelude::*;
 
@@ -12,9 +14,9 @@ pub(super) struct AlignDoc {
     /// Its id, language, sentences and url, as pairing reads them.
     pub(super) doc: DocForPairing,
     pub(super) lang: Lang,
-    /// For a page holding both Chinese and English lines: the sentences of every line in page order, each
-    /// segmented by its own language (an interleaved bilingual page is aligned from these); else empty.
-    pub(super) mixed: Vec<String>,
+    /// For a page holding both Chinese and English: its units in page order (sentences of either language,
+    /// pairs found on one line), from which it is aligned with itself; else empty.
+    pub(super) page: Vec<BilingualUnit>,
 }
 
 /// What pass 3 produced.
@@ -38,11 +40,11 @@ pub(super) fn align_batch(
     progress: ProgressMode,
 ) -> Aligned {
     let mut langs = Vec::with_capacity(docs.len());
-    let mut mixed = Vec::with_capacity(docs.len());
+    let mut pages = Vec::with_capacity(docs.len());
     let mut for_pairing = Vec::with_capacity(docs.len());
     for d in docs {
         langs.push(d.lang);
-        mixed.push(d.mixed);
+        pages.push(d.page);
         for_pairing.push(d.doc);
     }
     // Pairing aligns every candidate pair, which is nearly all of this pass's work; it reports as one step.
@@ -67,23 +69,14 @@ pub(super) fn align_batch(
         .collect();
     let paired: std::collections::BTreeSet<usize> =
         pairing.pairs.iter().flat_map(|p| [p.src, p.tgt]).collect();
-    let interleaved: Vec<(usize, f64, (Vec<CorpusRow>, usize))> = mixed
+    let interleaved: Vec<(usize, f64, (Vec<CorpusRow>, usize))> = pages
         .par_iter()
         .enumerate()
-        .filter(|(i, _)| !paired.contains(i))
-        .filter_map(|(i, page_sentences)| {
-            let (beads, score) = aligner.align_interleaved(page_sentences)?;
-            // Rows read the page's mixed sentences, so provenance indices refer to them.
-            let page = DocForPairing {
-                id: for_pairing.get(i)?.id.clone(),
-                sentences: page_sentences.clone(),
-                ..DocForPairing::default()
-            };
-            Some((
-                i,
-                score,
-                bead_rows(aligner, (&page, Lang::Zh), (&page, Lang::En), &beads),
-            ))
+        .filter(|(i, page)| !paired.contains(i) && !page.is_empty())
+        .filter_map(|(i, page)| {
+            let id = &for_pairing.get(i)?.id;
+            let (rows, score) = page_rows(aligner, id, page)?;
+            Some((i, score, rows))
         })
         .collect();
     let mut out = Aligned::default();
@@ -123,21 +116,72 @@ pub(super) fn align_batch(
     out
 }
 
-/// Every line's sentences in page order when the document has both Chinese and English lines.
-pub(super) fn mixed_sentences(doc: &crate::doc::Document) -> Vec<String> {
-    let has = |lang: Lang| doc.lines.iter().any(|l| l.lang == lang);
-    if !(has(Lang::Zh) && has(Lang::En)) {
-        return Vec::new();
-    }
-    doc.lines
+/// Corpus rows of a page aligned with itself (sentence indices refer to its units), the number of beads left
+/// out for scoring below `min_bead_score`, and the page's confidence; `None` when too little of it
+/// translates.
+fn page_rows(
+    aligner: &Aligner,
+    id: &str,
+    page: &[BilingualUnit],
+) -> Option<((Vec<CorpusRow>, usize), f64)> {
+    let units: Vec<PageUnit> = page
         .iter()
-        .flat_map(|l| {
-            crate::stages::segment::split_sentences(&l.text, l.lang)
-                .into_iter()
-                .filter_map(|r| l.text.get(r).map(str::to_string))
-                .collect::<Vec<_>>()
+        .map(|u| match u {
+            BilingualUnit::Sentence { text, lang } if *lang == Lang::Zh => PageUnit::Zh(text),
+            BilingualUnit::Sentence { text, .. } => PageUnit::En(text),
+            BilingualUnit::Pair(p) => PageUnit::Pair(&p.zh, &p.en),
         })
-        .collect()
+        .collect();
+    let (beads, score) = aligner.align_page(&units)?;
+    let side = |ids: &[usize], zh: bool| -> String {
+        let texts: Vec<&str> = ids
+            .iter()
+            .filter_map(|&i| match units.get(i)? {
+                PageUnit::Zh(t) | PageUnit::En(t) => Some(*t),
+                PageUnit::Pair(z, e) => Some(if zh { *z } else { *e }),
+            })
+            .collect();
+        texts.join(if zh { "" } else { " " })
+    };
+    let ids = |v: &[usize]| {
+        v.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut below = 0;
+    let mut rows = Vec::new();
+    for b in beads {
+        if b.score < aligner.min_bead_score() {
+            below += 1;
+            continue;
+        }
+        let (zh, en) = (side(&b.zh, true), side(&b.en, false));
+        let heading = match b.zh.as_slice() {
+            [i] => matches!(page.get(*i), Some(BilingualUnit::Pair(p)) if p.heading),
+            _ => false,
+        };
+        let term = b.zh.len() == 1 && b.en.len() == 1 && !heading && is_term(&zh, &en);
+        rows.push(CorpusRow {
+            id: 0,
+            src_doc: id.to_string(),
+            tgt_doc: id.to_string(),
+            src_lang: Lang::Zh.code().to_string(),
+            tgt_lang: Lang::En.code().to_string(),
+            src_text: zh,
+            tgt_text: en,
+            bead: format!("{}-{}", b.zh.len(), b.en.len()),
+            score: format!("{:.4}", b.score.clamp(0.0, 1.0)),
+            kind: if term {
+                RowKind::Term
+            } else {
+                RowKind::Sentence
+            },
+            src_sentences: ids(&b.zh),
+            tgt_sentences: ids(&b.en),
+        });
+    }
+    Some(((rows, below), score))
 }
 
 /// Corpus rows of one aligned pair (for an interleaved page, `src` and `tgt` are the same document read

@@ -10,6 +10,7 @@
 //! * Document-level stages (boilerplate, segmentation) need the whole document or the whole batch; the pipeline
 //!   calls them directly, because their inputs differ (cross-document counts, language of each line).
 
+pub mod bilingual;
 pub mod boilerplate;
 pub mod decode;
 pub mod langid;

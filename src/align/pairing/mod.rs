@@ -14,7 +14,8 @@
 //!    total, and kept only with a margin of `pair_margin` over the runner-up; a document with two near-equal
 //!    partners stays unpaired and is reported as ambiguous.
 //!
-//! A page that carries both languages is aligned with itself (`interleaved.rs`).
+//! A page that carries both languages is aligned with itself (`interleaved.rs`): its Chinese sentences
+//! against its English ones, and the pairs found on single lines, each kept on its own evidence.
 //!
 //! What it never does: it never pairs two documents of the same language, and never pairs on length alone:
 //! a bead explains text only through its evidence, and length without shared words is worth little.
@@ -27,7 +28,7 @@ mod interleaved;
 mod names;
 mod score;
 
-pub use interleaved::interleaved_sides;
+pub use interleaved::{PageBead, PageUnit};
 pub use names::{id_stem, url_stem};
 pub use score::Scored;
 
@@ -86,11 +87,10 @@ impl Aligner {
         pair_documents(self, docs)
     }
 
-    /// Chinese/English beads of one interleaved bilingual page (indices into its own sentences, Chinese as
-    /// source) and the pairing confidence, when the page alternates the two languages and passes the pairing
-    /// coverage test.
-    pub fn align_interleaved(&self, sentences: &[String]) -> Option<(Vec<Bead>, f64)> {
-        interleaved::align_interleaved(self, sentences)
+    /// A page carrying both languages aligned with itself: its pairs with translation evidence and the
+    /// page's confidence, or `None` when fewer than two of its pairs translate (see `interleaved.rs`).
+    pub fn align_page(&self, units: &[PageUnit]) -> Option<(Vec<PageBead>, f64)> {
+        interleaved::align_page(self, units)
     }
 }
 
@@ -317,47 +317,38 @@ mod tests {
     }
 
     #[test]
-    fn interleaved_page_yields_its_own_pairs() {
-        let al = AlignConfig::default()
-            .build()
-            .expect("default config is valid");
-        // Paragraph by paragraph: Chinese, then its English translation.
-        // A line of neither language (a page number) belongs to neither side.
-        let mut page = vec!["- 1 -".to_string()];
+    fn a_bilingual_page_yields_its_own_pairs() {
+        let al = aligner();
+        // Paragraph by paragraph: Chinese, then its English translation; a glossary line between them.
+        let mut units = Vec::new();
         for (z, e) in ZH.iter().zip(EN.iter()) {
-            page.push(z.to_string());
-            page.push(e.to_string());
+            units.push(PageUnit::Zh(z));
+            units.push(PageUnit::En(e));
         }
-        let (beads, score) = al
-            .align_interleaved(&page)
-            .expect("an interleaved translation");
+        units.push(PageUnit::Pair("博物馆", "museum"));
+        let (beads, score) = al.align_page(&units).expect("a bilingual page");
         assert!(score >= 0.6, "{score}");
-        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads
-            .iter()
-            .map(|b| (b.src.clone(), b.tgt.clone()))
-            .collect();
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+            beads.iter().map(|b| (b.zh.clone(), b.en.clone())).collect();
         assert_eq!(
             pairs,
             vec![
-                (vec![1], vec![2]),
-                (vec![3], vec![4]),
-                (vec![5], vec![6]),
-                (vec![7], vec![8]),
-                (vec![9], vec![10]),
+                (vec![0], vec![1]),
+                (vec![2], vec![3]),
+                (vec![4], vec![5]),
+                (vec![6], vec![7]),
+                (vec![8], vec![9]),
+                (vec![10], vec![10]),
             ]
         );
-        // A Chinese page quoting one English sentence is not interleaved.
-        let mut quote: Vec<String> = ZH.iter().map(|s| s.to_string()).collect();
-        quote.push(EN[0].to_string());
-        assert!(interleaved_sides(&quote, 3).is_none());
-        // Alternating, but the English is not a translation: coverage fails.
+        // The same layout with English that does not translate the Chinese gives nothing.
         let mut unrelated = Vec::new();
         for (z, e) in ZH.iter().zip(EN_TOPIC.iter().chain(EN_TOPIC.iter())) {
-            unrelated.push(z.to_string());
-            unrelated.push(e.to_string());
+            unrelated.push(PageUnit::Zh(z));
+            unrelated.push(PageUnit::En(e));
         }
-        assert!(interleaved_sides(&unrelated, 3).is_some());
-        assert!(al.align_interleaved(&unrelated).is_none());
+        unrelated.push(PageUnit::Pair("博物馆", "cyber security"));
+        assert!(al.align_page(&unrelated).is_none());
     }
 
     #[test]

@@ -98,6 +98,7 @@ mod title;
 #[cfg(test)]
 mod testing;
 
+use crate::stages::bilingual::{bilingual_lines, split_mixed};
 use crate::stages::stopwords::StopList;
 
 use features::{ends_sentence, page_stop_list, space_punctuated_prose, Line};
@@ -112,6 +113,21 @@ impl BoilerplateClassifier {
     pub fn classify(&self, doc: &DocLines) -> Vec<LineVerdict> {
         let mut lines: Vec<Line> = doc.lines.iter().map(|raw| self.patterns(raw)).collect();
         let n = lines.len();
+        // A page that carries both languages is made of texts and their translations: the lines that take
+        // part in that structure are content, whatever the positional rules below would make of them (a
+        // digest of a dozen translated items is not one article with chrome around it).
+        // A line holding one pair that the line patterns took for a menu (`| 改造方案 | renovation plan |`) is
+        // a glossary row there; a menu of several bilingual labels (`Home 首页 | About 关于`) stays a menu.
+        if let Some(part) = bilingual_lines(doc.lines) {
+            for ((l, raw), takes_part) in lines.iter_mut().zip(doc.lines).zip(part) {
+                let menu_pair =
+                    l.class == LineClass::Boilerplate("nav") && split_mixed(raw).len() == 1;
+                if takes_part && (l.class == LineClass::Content || menu_pair) {
+                    l.class = LineClass::Content;
+                    l.protected = true;
+                }
+            }
+        }
         let stop = page_stop_list(&lines);
         // A long line without a sentence end and almost without function words is a run of menu items
         // or headlines glued together (`时政地方法治高层人事理论国际…`), not a paragraph.

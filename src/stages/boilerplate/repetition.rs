@@ -25,6 +25,7 @@ impl BoilerplateClassifier {
                 && freq >= self.cfg.repeated_min_docs
                 && line.raw.chars().count() <= self.cfg.repeated_max_chars
                 && !line.body
+                && !line.protected
                 && !ends_sentence(&line.text)
                 && !is_field(&line.text)
             {
