@@ -2,7 +2,7 @@
 //! `$SHARED/align` or `../shared/align`): all six MAC-dev chapter pairs, and the Bible pair (6,301 x 5,000
 //! sentences). Each is measured with the full aligner (CC-CEDICT, names, learned associations) and with a
 //! baseline measured in the same run: reading the same documents once into their evidence keys
-//! (`Aligner::signature`, the tokenisation every alignment starts with). Report the ratio, not absolute
+//! (`Aligner::key_bag`, the tokenisation every alignment starts with). Report the ratio, not absolute
 //! times. CC-CEDICT is loaded before timing starts.
 //!
 //! `cargo bench --bench align`

@@ -16,7 +16,7 @@
 //! to single characters. The lemmatiser is deliberately crude: it only has to map inflections of one word onto
 //! the same key, not produce dictionary forms ("create" and "created" both become `creat`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 

@@ -13,7 +13,8 @@
 //! Imports only the aligner (for the key bags) and `names.rs`.
 
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::aligner::Aligner;
 use super::names::{id_stem, url_stem};
@@ -26,6 +27,9 @@ const MAX_LAYOUT_GROUP: usize = 8;
 fn max_postings(docs: usize) -> usize {
     (docs / 50).max(200)
 }
+
+/// Postings visited per query document at most (see `nearest`).
+const POSTINGS_PER_QUERY: usize = 4000;
 
 fn norm_lang(doc: &DocForPairing) -> String {
     doc.lang.to_ascii_lowercase()
@@ -104,7 +108,7 @@ fn by_content(
     };
     let bags_a = bags(a, la, lb);
     let bags_b = bags(b, lb, la);
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: HashMap<u64, u32> = HashMap::default();
     for bag in bags_a.iter().chain(&bags_b) {
         for &(k, _) in bag {
             *df.entry(k).or_default() += 1;
@@ -149,46 +153,84 @@ fn by_content(
 }
 
 /// For each query vector, the indices of its `k` nearest `targets` by cosine (ties by index), through an
-/// inverted index over the targets; keys with more than `cap` postings are skipped.
+/// inverted index over the targets; keys with more than `cap` postings are skipped, and a target scoring
+/// less than [`NEAR_SHARE`] of the query's best is no candidate.
 fn nearest(queries: &[Vector], targets: &[Vector], cap: usize, k: usize) -> Vec<Vec<usize>> {
-    let mut postings: HashMap<u64, Vec<(u32, f32)>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<(u32, f32)>> = HashMap::default();
     for (t, v) in targets.iter().enumerate() {
         for &(key, w) in v {
             postings.entry(key).or_default().push((t as u32, w));
         }
     }
     postings.retain(|_, list| list.len() <= cap);
+    // One accumulator per chunk of queries: a fresh one per query would clear the whole target range.
     queries
-        .par_iter()
-        .map_init(
-            || (vec![0f32; targets.len()], Vec::new()),
-            |(acc, touched), q| {
-                for &(key, w) in q {
-                    if let Some(list) = postings.get(&key) {
-                        for &(t, tw) in list {
-                            let slot = &mut acc[t as usize];
-                            if *slot == 0.0 {
-                                touched.push(t);
-                            }
-                            *slot += w * tw;
-                        }
-                    }
+        .par_chunks(QUERY_CHUNK)
+        .flat_map_iter(|chunk| {
+            let mut acc = vec![0f32; targets.len()];
+            let mut touched: Vec<u32> = Vec::new();
+            chunk
+                .iter()
+                .map(|q| nearest_one(q, &postings, &mut acc, &mut touched, k))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Queries sharing one accumulator.
+const QUERY_CHUNK: usize = 256;
+
+/// Candidates score at least this share of the query's best cosine: a translation stands out from the
+/// documents that merely share its topic, and every extra candidate costs an alignment.
+const NEAR_SHARE: f32 = 0.7;
+
+/// The `k` nearest targets of one query; `acc` is all zeros on entry and on exit.
+fn nearest_one(
+    q: &Vector,
+    postings: &HashMap<u64, Vec<(u32, f32)>>,
+    acc: &mut [f32],
+    touched: &mut Vec<u32>,
+    k: usize,
+) -> Vec<usize> {
+    // Rarest keys first, and no more than a fixed number of postings per query: the rare keys carry the
+    // weight (their IDF is highest), and the budget bounds the cost of a document made of common words.
+    let mut lists: Vec<(&Vec<(u32, f32)>, f32)> = q
+        .iter()
+        .filter_map(|&(key, w)| Some((postings.get(&key)?, w)))
+        .collect();
+    lists.sort_by_key(|(list, _)| list.len());
+    let mut budget = POSTINGS_PER_QUERY;
+    for (list, w) in lists {
+        if list.len() > budget {
+            break;
+        }
+        budget -= list.len();
+        for &(t, tw) in list {
+            if let Some(slot) = acc.get_mut(t as usize) {
+                if *slot == 0.0 {
+                    touched.push(t);
                 }
-                let mut scored: Vec<(f32, u32)> =
-                    touched.iter().map(|&t| (acc[t as usize], t)).collect();
-                for &t in touched.iter() {
-                    acc[t as usize] = 0.0;
-                }
-                touched.clear();
-                scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                scored
-                    .into_iter()
-                    .filter(|s| s.0 > 0.0)
-                    .take(k)
-                    .map(|s| s.1 as usize)
-                    .collect()
-            },
-        )
+                *slot += w * tw;
+            }
+        }
+    }
+    let mut scored: Vec<(f32, u32)> = touched
+        .iter()
+        .map(|&t| (acc.get(t as usize).copied().unwrap_or(0.0), t))
+        .collect();
+    for &t in touched.iter() {
+        if let Some(slot) = acc.get_mut(t as usize) {
+            *slot = 0.0;
+        }
+    }
+    touched.clear();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .filter(|s| s.0 > 0.0 && s.0 >= best * NEAR_SHARE)
+        .take(k)
+        .map(|s| s.1 as usize)
         .collect()
 }
 
@@ -209,14 +251,18 @@ mod tests {
             unit(&[(9, 1.0)]),
         ];
         let queries = vec![
+            // Close to target 1 only: target 0 shares a little, far below the best.
             unit(&[(3, 1.0), (2, 0.2)]),
+            // As close to target 0 as to target 1: both are candidates, the lower index first.
+            unit(&[(1, 1.0), (2, 2.0), (3, 1.0)]),
             unit(&[(9, 1.0)]),
             unit(&[(7, 1.0)]),
         ];
         let near = nearest(&queries, &targets, 10, 2);
-        assert_eq!(near, vec![vec![1, 0], vec![2], vec![]]);
-        // With key 2 held by two targets and a cap of 1, only key 3 still links the first query.
+        assert_eq!(near, vec![vec![1], vec![0, 1], vec![2], vec![]]);
+        // With key 2 held by two targets and a cap of 1, the second query finds them by keys 1 and 3 alone.
         let capped = nearest(&queries, &targets, 1, 2);
+        assert_eq!(capped[1], vec![0, 1]);
         assert_eq!(capped[0], vec![1]);
     }
 }

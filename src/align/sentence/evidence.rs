@@ -5,7 +5,7 @@
 //!
 //! Imports only `crate::align::lexicon` and `crate::text`; nothing else of the aligner.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::align::lexicon::{is_stop_word, literal_key, Lexicon, ZhToken};
 
@@ -103,6 +103,8 @@ pub(super) fn pair_hits(s: &Sent, t: &Sent) -> PairHits {
 pub(super) struct Interner<'a> {
     lex: Option<&'a Lexicon>,
     local: HashMap<String, u32>,
+    /// Scratch space for keys built from a prefix and a word, so that a lookup allocates nothing.
+    scratch: String,
     base: u32,
     /// Name keys of each run of up to MAX_NAME_CHARS Han characters already seen (texts repeat names).
     name_cache: HashMap<[char; MAX_NAME_CHARS], Vec<u32>>,
@@ -112,9 +114,10 @@ impl<'a> Interner<'a> {
     pub(super) fn new(lex: Option<&'a Lexicon>) -> Self {
         Interner {
             lex,
-            local: HashMap::new(),
+            local: HashMap::default(),
+            scratch: String::new(),
             base: lex.map_or(0, |l| l.vocab_len()),
-            name_cache: HashMap::new(),
+            name_cache: HashMap::default(),
         }
     }
 
@@ -129,6 +132,17 @@ impl<'a> Interner<'a> {
         let next = self.base.saturating_add(self.local.len() as u32);
         self.local.insert(key.to_string(), next);
         next
+    }
+
+    /// The id of `prefix` followed by `text`, without building the key anew for every lookup.
+    fn id_with(&mut self, prefix: char, text: &str) -> u32 {
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        key.push(prefix);
+        key.push_str(text);
+        let id = self.id(&key);
+        self.scratch = key;
+        id
     }
 }
 
@@ -194,7 +208,7 @@ fn punctuation_tokens(s: &str, int: &mut Interner) -> Vec<Tok> {
     let mut out = Vec::new();
     for (present, name) in [(question, "?"), (exclamation, "!"), (ellipsis, ".")] {
         if present {
-            let id = int.id(&format!("{PUNCT_KEY}{name}"));
+            let id = int.id_with(PUNCT_KEY, name);
             out.push(Tok {
                 word: id,
                 keys: vec![id],
@@ -235,9 +249,9 @@ fn english_tokens(s: &str, int: &mut Interner) -> Vec<Tok> {
             let id = int.id(&key);
             let mut keys = vec![id];
             if capitalised && lower.is_ascii() && lower.len() >= 2 {
-                keys.push(int.id(&format!("{NAME_KEY}{lower}")));
+                keys.push(int.id_with(NAME_KEY, &lower));
                 if let (0, Some(j)) = (k, &joined) {
-                    keys.push(int.id(&format!("{NAME_KEY}{j}")));
+                    keys.push(int.id_with(NAME_KEY, j));
                 }
             }
             out.push(Tok { word: id, keys });
@@ -267,7 +281,7 @@ fn chinese_tokens(s: &str, lex: &Lexicon, int: &mut Interner) -> Vec<Tok> {
                     name_keys(s, start, text.chars().count(), lex, int, &mut keys);
                 }
                 out.push(Tok {
-                    word: int.id(&format!("{ZH_WORD}{text}")),
+                    word: int.id_with(ZH_WORD, text),
                     keys,
                 });
             }
@@ -275,7 +289,7 @@ fn chinese_tokens(s: &str, lex: &Lexicon, int: &mut Interner) -> Vec<Tok> {
                 let mut keys = Vec::new();
                 name_keys(s, start, 1, lex, int, &mut keys);
                 out.push(Tok {
-                    word: int.id(&format!("{ZH_WORD}{text}")),
+                    word: int.id_with(ZH_WORD, text),
                     keys,
                 });
             }
@@ -328,7 +342,7 @@ fn name_keys(
                 .flat_map(|f| r.iter().take(2).map(move |x| format!("{f}{x}")))
                 .collect();
             for f in &forms {
-                found.push(int.id(&format!("{NAME_KEY}{f}")));
+                found.push(int.id_with(NAME_KEY, f));
             }
         }
         keys.extend_from_slice(&found);
@@ -357,7 +371,7 @@ fn surface_tokens(s: &str, int: &mut Interner) -> Vec<Tok> {
             let mut keys = vec![id];
             if n >= 6 {
                 let prefix: String = f.chars().take(5).collect();
-                keys.push(int.id(&format!("\u{1}{prefix}")));
+                keys.push(int.id_with('\u{1}', &prefix));
             }
             out.push(Tok { word: id, keys });
         }

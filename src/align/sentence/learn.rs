@@ -4,7 +4,7 @@
 //!
 //! Imports only `super::evidence` and `crate::align::Bead`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::evidence::RawSent;
 use crate::align::bead::Bead;
@@ -25,8 +25,8 @@ pub(super) fn learn_associations(
     tgt: &[RawSent],
     beads: &[Bead],
 ) -> (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) {
-    let mut cs: HashMap<u32, u32> = HashMap::new();
-    let mut ct: HashMap<u32, u32> = HashMap::new();
+    let mut cs: HashMap<u32, u32> = HashMap::default();
+    let mut ct: HashMap<u32, u32> = HashMap::default();
     let mut bead_words: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
     for b in beads.iter().filter(|b| b.evidence >= LEARN_MIN_BEAD_SCORE) {
         let words = |side: &[RawSent], idx: &[usize]| -> Vec<u32> {
@@ -49,7 +49,7 @@ pub(super) fn learn_associations(
         bead_words.push((ws, wt));
     }
     // Only words seen in LEARN_MIN_COOCCUR beads can be associated: skipping the rest keeps counting small.
-    let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut joint: HashMap<(u32, u32), u32> = HashMap::default();
     for (ws, wt) in &bead_words {
         let wt: Vec<u32> = wt
             .iter()
@@ -75,8 +75,8 @@ pub(super) fn learn_associations(
         .map(|(p, _)| p)
         .collect();
     pairs.sort_unstable();
-    let mut to_tgt: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut to_src: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut to_tgt: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut to_src: HashMap<u32, Vec<u32>> = HashMap::default();
     for (s, t) in pairs {
         // The target word's own id becomes a key of both words (Chinese word identities are not keys
         // by themselves, so the target side gets it explicitly).

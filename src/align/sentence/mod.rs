@@ -58,7 +58,7 @@ pub(crate) use self::evidence::key_bag;
 pub use self::evidence::Model;
 pub use self::score::{calibrate, uncalibrate, Params};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use self::band::{shapes, touches_edge, Band};
 use self::evidence::{index, prepare, Interner};
@@ -98,7 +98,7 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
     };
     let src_raw = prepare(src, src_zh, model, &mut int);
     let tgt_raw = prepare(tgt, tgt_zh, model, &mut int);
-    let no_learning = HashMap::new();
+    let no_learning = HashMap::default();
     let mut scorer = Scorer::new(
         index(&src_raw, &no_learning),
         index(&tgt_raw, &no_learning),
