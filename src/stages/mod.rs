@@ -12,6 +12,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub mod html;
 pub mod langid;
 pub mod mojibake;
 pub mod mt;

@@ -1,0 +1,228 @@
+//! Main-content selection from DOM evidence: which element holds the article, and which of the page's lines
+//! lie outside it or are page furniture inside it.
+//!
+//! The evidence, in the spirit of Readability and trafilatura: every prose-like line (long enough, few link
+//! characters) scores its container and, more weakly, the containers above (punctuation and length add to the
+//! score); a container's class and id names (`article`, `content`, `正文` vs `nav`, `sidebar`, `comment`,
+//! `share`…) and its tag shift it; its link density scales it down. The best container, with the siblings
+//! that score near it, is the main content. Inside it, lines under furniture tags or names (a share bar, a
+//! related-links box) and lines that are mostly link text go. The headline is kept where it stands, even
+//! above the container.
+//!
+//! The verdicts are a first pass: the kept lines go on to the boilerplate stage, whose line rules and text
+//! region decide the rest. Imports only `dom.rs` and the text helpers.
+
+use super::dom::{Element, Tag, TextLine, Walked};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Reason a line was removed at extraction (the `reason` column of `rejected.jsonl`).
+pub const OUTSIDE_MAIN: &str = "outside-main-content";
+pub const PAGE_CHROME: &str = "page-chrome";
+pub const LINK_LIST: &str = "link-list";
+
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)comment|disqus|reply|replies|footer|foot\b|sidebar|side-?bar|aside|\bnav|navbar|navigation|menu|
+        breadcrumb|crumb|share|sharing|social|related|recommend|promo|sponsor|advert|\bads?\b|\bad-|-ad\b|
+        banner|widget|copyright|login|signup|sign-up|subscribe|newsletter|popup|modal|cookie|gdpr|masthead|
+        toolbar|pagination|pager|\btags?\b|tag-?list|rank|hot-?news|most-?popular|trending|shoutbox|
+        skyscraper|outbrain|taboola|byline-?bio|author-?bio|more-?stories|read-?more|also-?read|
+        \bfooter|\bheader|site-?header|top-?bar|bottom|friendlink|links?\b",
+    )
+    .unwrap_or_else(|_| Regex::new("$^").expect("an empty pattern compiles"))
+});
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)article|\bcontent|entry|main|\bpost|story|\btext|body|blog|detail|\bnews|artic|zhengwen|
+        neirong|\bcon_|\bcon\b|trs_editor|rich_media|paragraph|prose|\bcnt|maintext|font_?zoom|
+        \bzw\b|\btxt",
+    )
+    .unwrap_or_else(|_| Regex::new("$^").expect("an empty pattern compiles"))
+});
+
+/// Names so clearly furniture that lines under them go even inside the main container.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)comment|disqus|sidebar|breadcrumb|crumb|share|sharing|social|related|recommend|promo|
+        sponsor|advert|\bads?\b|newsletter|subscribe|copyright|pagination|pager|\btags?\b|tag-?list|
+        more-?stories|also-?read|outbrain|taboola|author-?bio|byline-?bio|\bnav\b|navbar|\bmenu\b",
+    )
+    .unwrap_or_else(|_| Regex::new("$^").expect("an empty pattern compiles"))
+});
+
+/// Text units: a Han character or kana counts as much as about three Latin letters.
+fn units(line: &TextLine) -> f64 {
+    let han = line.text.chars().filter(|&c| is_cjk(c)).count();
+    (line.chars - han.min(line.chars)) as f64 + 3.0 * han as f64
+}
+
+fn is_cjk(c: char) -> bool {
+    crate::text::is_han(c) || ('\u{3040}'..='\u{30ff}').contains(&c)
+}
+
+fn link_density(chars: usize, link_chars: usize) -> f64 {
+    if chars == 0 {
+        0.0
+    } else {
+        link_chars as f64 / chars as f64
+    }
+}
+
+/// A prose line's contribution to its containers.
+fn paragraph_score(line: &TextLine) -> Option<f64> {
+    let u = units(line);
+    if u < 25.0 || link_density(line.chars, line.link_chars) >= 0.5 {
+        return None;
+    }
+    let marks = line
+        .text
+        .chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '。' | ';' | '；'))
+        .count() as f64;
+    Some(1.0 + marks.min(10.0) + (u / 100.0).min(3.0))
+}
+
+fn name_weight(names: &str) -> f64 {
+    if names.is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if NEGATIVE.is_match(names) {
+        w -= 25.0;
+    }
+    if POSITIVE.is_match(names) {
+        w += 25.0;
+    }
+    w
+}
+
+fn tag_weight(el: &Element) -> f64 {
+    match el.tag {
+        Tag::Container => 5.0,
+        Tag::Para => 3.0,
+        Tag::ListItem | Tag::Chrome => -3.0,
+        Tag::Heading(_) => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Ancestors of `start` (itself first).
+fn chain(elements: &[Element], start: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(start), move |&i| elements[i].parent)
+}
+
+/// The verdict for every line of `walked`: `None` to keep, or the reason it goes.
+pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
+    let elements = &walked.elements;
+    let lines = &walked.lines;
+    let mut score: Vec<Option<f64>> = vec![None; elements.len()];
+    const LEVELS: [f64; 5] = [1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0];
+    for line in lines {
+        let Some(s) = paragraph_score(line) else {
+            continue;
+        };
+        let block = &elements[line.block];
+        let start = match block.tag {
+            Tag::Para | Tag::Heading(_) | Tag::ListItem | Tag::Link | Tag::Inline => block.parent,
+            _ => Some(line.block),
+        };
+        let Some(start) = start else { continue };
+        for (level, i) in chain(elements, start).take(LEVELS.len()).enumerate() {
+            let slot = score[i]
+                .get_or_insert_with(|| tag_weight(&elements[i]) + name_weight(&elements[i].names));
+            *slot += s * LEVELS[level];
+        }
+    }
+    let final_score = |i: usize| -> Option<f64> {
+        score[i].map(|s| s * (1.0 - link_density(elements[i].chars, elements[i].link_chars)))
+    };
+    let mut top: Option<(usize, f64)> = None;
+    for i in 0..elements.len() {
+        if let Some(s) = final_score(i) {
+            if top.is_none_or(|(_, best)| s > best) {
+                top = Some((i, s));
+            }
+        }
+    }
+    let Some((top, top_score)) = top else {
+        // No prose at all: only furniture by tag goes, the boilerplate stage decides the rest.
+        return lines.iter().map(|l| furniture(elements, l, None)).collect();
+    };
+    // The region: the top container and the siblings that score near it or hold prose of their own.
+    let mut region = vec![top];
+    if let Some(parent) = elements[top].parent {
+        let threshold = (top_score * 0.2).max(10.0);
+        for (i, el) in elements.iter().enumerate() {
+            if i == top || el.parent != Some(parent) {
+                continue;
+            }
+            let density = link_density(el.chars, el.link_chars);
+            let near = final_score(i).is_some_and(|s| s >= threshold);
+            let prose = el.tag == Tag::Para && density < 0.25 && el.chars >= 80;
+            if (near || prose) && name_weight(&el.names) >= 0.0 {
+                region.push(i);
+            }
+        }
+    }
+    let root_of = |line: &TextLine| chain(elements, line.block).find(|i| region.contains(i));
+    let headline = headline_line(walked, &root_of);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(n, line)| {
+            if Some(n) == headline {
+                return None;
+            }
+            match root_of(line) {
+                None => Some(OUTSIDE_MAIN),
+                Some(root) => furniture(elements, line, Some(root)),
+            }
+        })
+        .collect()
+}
+
+/// Whether a line is furniture: under a furniture tag or name below `root` (the whole page when `None`), or
+/// mostly link text.
+fn furniture(elements: &[Element], line: &TextLine, root: Option<usize>) -> Option<&'static str> {
+    for i in chain(elements, line.block) {
+        if Some(i) == root {
+            break;
+        }
+        let el = &elements[i];
+        if el.tag == Tag::Chrome || (!el.names.is_empty() && FURNITURE.is_match(&el.names)) {
+            return Some(PAGE_CHROME);
+        }
+    }
+    let density = link_density(line.chars, line.link_chars);
+    if density > 0.5 && units(line) < 300.0 {
+        return Some(LINK_LIST);
+    }
+    None
+}
+
+/// The headline: the last `<h1>` (else `<h2>`) standing before the first line of the main content, or the
+/// first inside it.
+fn headline_line(walked: &Walked, root_of: &dyn Fn(&TextLine) -> Option<usize>) -> Option<usize> {
+    let first_main = walked.lines.iter().position(|l| root_of(l).is_some())?;
+    let level = |l: &TextLine| match walked.elements[l.block].tag {
+        Tag::Heading(h) => Some(h),
+        _ => None,
+    };
+    for wanted in [1u8, 2] {
+        let before = walked.lines[..first_main]
+            .iter()
+            .rposition(|l| level(l) == Some(wanted) && link_density(l.chars, l.link_chars) < 0.5);
+        if before.is_some() {
+            return before;
+        }
+        let inside = walked.lines[first_main..]
+            .iter()
+            .position(|l| level(l) == Some(wanted) && root_of(l).is_some());
+        if let Some(i) = inside {
+            return Some(first_main + i);
+        }
+    }
+    None
+}
