@@ -88,6 +88,9 @@ fn name_weight(names: &str) -> f64 {
     if names.is_empty() {
         return 0.0;
     }
+    if FURNITURE.is_match(names) {
+        return -25.0;
+    }
     let mut w = 0.0;
     if NEGATIVE.is_match(names) {
         w -= 25.0;
@@ -117,6 +120,23 @@ fn chain(elements: &[Element], start: usize) -> impl Iterator<Item = usize> + '_
 pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
     let elements = &walked.elements;
     let lines = &walked.lines;
+    // Furniture by tag or name, unless the element holds half the page's prose or more: a layout class
+    // (`l-sidebar-fixed`, `url-breadcrumb`) on the article's own wrapper does not make the article chrome.
+    let mut raw_mass = vec![0.0f64; elements.len()];
+    for line in lines.iter().filter(|l| paragraph_score(l).is_some()) {
+        for i in chain(elements, line.block) {
+            raw_mass[i] += units(line);
+        }
+    }
+    let raw_total = raw_mass.first().copied().unwrap_or(0.0);
+    let is_furniture: Vec<bool> = elements
+        .iter()
+        .enumerate()
+        .map(|(i, el)| {
+            let named = el.tag == Tag::Chrome || (!el.names.is_empty() && FURNITURE.is_match(&el.names));
+            named && (raw_total == 0.0 || raw_mass[i] < 0.5 * raw_total)
+        })
+        .collect();
     let mut score: Vec<Option<f64>> = vec![None; elements.len()];
     const LEVELS: [f64; 5] = [1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0];
     for line in lines {
@@ -130,13 +150,17 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
         };
         let Some(start) = start else { continue };
         for (level, i) in chain(elements, start).take(LEVELS.len()).enumerate() {
-            let slot = score[i]
-                .get_or_insert_with(|| tag_weight(&elements[i]) + name_weight(&elements[i].names));
-            *slot += s * LEVELS[level];
+            *score[i].get_or_insert(0.0) += s * LEVELS[level];
         }
     }
+    // Names and tags shift a container in proportion to the prose it holds: a `content` class on a
+    // one-line wrapper must not outscore the article.
     let final_score = |i: usize| -> Option<f64> {
-        score[i].map(|s| s * (1.0 - link_density(elements[i].chars, elements[i].link_chars)))
+        score[i].map(|s| {
+            let el = &elements[i];
+            let shift = (name_weight(&el.names) + tag_weight(el)) * (s / 15.0).min(1.0);
+            (s + shift) * (1.0 - link_density(el.chars, el.link_chars))
+        })
     };
     let mut top: Option<(usize, f64)> = None;
     for i in 0..elements.len() {
@@ -146,10 +170,44 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
             }
         }
     }
+    if std::env::var("HTML_DEBUG").is_ok() {
+        let mut all: Vec<(f64, usize)> = (0..elements.len()).filter_map(|i| final_score(i).map(|s| (s, i))).collect();
+        all.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (s, i) in all.iter().take(8) {
+            let e = &elements[*i];
+            eprintln!("DBG {i} {s:.1} raw={:.1} {:?} names={:?} chars={} link={} parent={:?}", score[*i].unwrap_or(0.0), e.tag, e.names, e.chars, e.link_chars, e.parent);
+        }
+    }
     let Some((top, top_score)) = top else {
         // No prose at all: only furniture by tag goes, the boilerplate stage decides the rest.
-        return lines.iter().map(|l| furniture(elements, l, None)).collect();
+        return lines
+            .iter()
+            .map(|l| furniture(elements, &is_furniture, l, None))
+            .collect();
     };
+    // An article split into several blocks (text, a figure, more text) scores each block apart: the region
+    // grows from the best container to the smallest ancestor holding most of the page's prose, not counting
+    // prose under furniture (comments, sidebars).
+    let mut mass = vec![0.0f64; elements.len()];
+    let mut total = 0.0;
+    for line in lines {
+        if paragraph_score(line).is_none() || chain(elements, line.block).any(|i| is_furniture[i]) {
+            continue;
+        }
+        let u = units(line);
+        total += u;
+        for i in chain(elements, line.block) {
+            mass[i] += u;
+        }
+    }
+    let mut top = top;
+    while mass[top] < 0.6 * total {
+        match elements[top].parent {
+            Some(parent) => top = parent,
+            None => break,
+        }
+    }
+    let top_score = final_score(top).unwrap_or(top_score);
     // The region: the top container and the siblings that score near it or hold prose of their own.
     let mut region = vec![top];
     if let Some(parent) = elements[top].parent {
@@ -177,7 +235,7 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
             }
             match root_of(line) {
                 None => Some(OUTSIDE_MAIN),
-                Some(root) => furniture(elements, line, Some(root)),
+                Some(root) => furniture(elements, &is_furniture, line, Some(root)),
             }
         })
         .collect()
@@ -185,13 +243,17 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
 
 /// Whether a line is furniture: under a furniture tag or name below `root` (the whole page when `None`), or
 /// mostly link text.
-fn furniture(elements: &[Element], line: &TextLine, root: Option<usize>) -> Option<&'static str> {
+fn furniture(
+    elements: &[Element],
+    is_furniture: &[bool],
+    line: &TextLine,
+    root: Option<usize>,
+) -> Option<&'static str> {
     for i in chain(elements, line.block) {
         if Some(i) == root {
             break;
         }
-        let el = &elements[i];
-        if el.tag == Tag::Chrome || (!el.names.is_empty() && FURNITURE.is_match(&el.names)) {
+        if is_furniture[i] {
             return Some(PAGE_CHROME);
         }
     }

@@ -149,6 +149,16 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     })
 }
 
+/// Class tokens that name what a post is about, not what the element is: WordPress's post classes
+/// (`tag-wework`, `category-business`, `post-2551586`, `format-standard`…) would otherwise read as furniture
+/// (`tag`) or as content (`post`) on any element that carries them.
+fn is_taxonomy_token(token: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "tag-", "category-", "post-", "type-", "status-", "format-", "has-", "author-", "postid-",
+    ];
+    PREFIXES.iter().any(|p| token.starts_with(p) && token.len() > p.len())
+}
+
 /// The line being built.
 #[derive(Default)]
 struct Pending {
@@ -293,8 +303,13 @@ pub fn walk(html: &str) -> Walked {
                     }
                     let mut names = String::new();
                     for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-                        names.push_str(&value.to_ascii_lowercase());
-                        names.push(' ');
+                        for token in value.split_ascii_whitespace() {
+                            let token = token.to_ascii_lowercase();
+                            if !is_taxonomy_token(&token) {
+                                names.push_str(&token);
+                                names.push(' ');
+                            }
+                        }
                     }
                     let parent = w.open.last().map(|(i, _)| *i);
                     w.out.elements.push(Element {
