@@ -133,7 +133,8 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
         .iter()
         .enumerate()
         .map(|(i, el)| {
-            let named = el.tag == Tag::Chrome || (!el.names.is_empty() && FURNITURE.is_match(&el.names));
+            let named =
+                el.tag == Tag::Chrome || (!el.names.is_empty() && FURNITURE.is_match(&el.names));
             named && (raw_total == 0.0 || raw_mass[i] < 0.5 * raw_total)
         })
         .collect();
@@ -170,14 +171,6 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
             }
         }
     }
-    if std::env::var("HTML_DEBUG").is_ok() {
-        let mut all: Vec<(f64, usize)> = (0..elements.len()).filter_map(|i| final_score(i).map(|s| (s, i))).collect();
-        all.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (s, i) in all.iter().take(8) {
-            let e = &elements[*i];
-            eprintln!("DBG {i} {s:.1} raw={:.1} {:?} names={:?} chars={} link={} parent={:?}", score[*i].unwrap_or(0.0), e.tag, e.names, e.chars, e.link_chars, e.parent);
-        }
-    }
     let Some((top, top_score)) = top else {
         // No prose at all: only furniture by tag goes, the boilerplate stage decides the rest.
         return lines
@@ -201,7 +194,7 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
         }
     }
     let mut top = top;
-    while mass[top] < 0.6 * total {
+    while mass[top] < 0.5 * total {
         match elements[top].parent {
             Some(parent) => top = parent,
             None => break,

@@ -154,9 +154,19 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 /// (`tag`) or as content (`post`) on any element that carries them.
 fn is_taxonomy_token(token: &str) -> bool {
     const PREFIXES: &[&str] = &[
-        "tag-", "category-", "post-", "type-", "status-", "format-", "has-", "author-", "postid-",
+        "tag-",
+        "category-",
+        "post-",
+        "type-",
+        "status-",
+        "format-",
+        "has-",
+        "author-",
+        "postid-",
     ];
-    PREFIXES.iter().any(|p| token.starts_with(p) && token.len() > p.len())
+    PREFIXES
+        .iter()
+        .any(|p| token.starts_with(p) && token.len() > p.len())
 }
 
 /// The line being built.
