@@ -222,36 +222,17 @@ impl Decoder {
         forced: Option<&'static Encoding>,
         bytes: &[u8],
     ) -> Result<Decoded, InputError> {
-        if bytes.is_empty() {
-            return Err(InputError::Empty);
-        }
-        for (magic, what) in MAGIC {
-            if bytes.starts_with(magic) && (*what != "gzip archive" || bytes.len() > 10) {
-                return Err(InputError::Binary(format!(
-                    "starts with the signature of a {what}"
-                )));
-            }
-        }
+        refuse_empty_or_binary(bytes)?;
         if let Some(encoding) = forced {
             // A BOM still wins: it is stronger evidence than a name-based rule (a UTF-8 file saved into a
             // folder of Big5 files), and decoding it as the forced encoding would garble every line.
-            if let Some((bom_encoding, bom_len)) = Encoding::for_bom(bytes) {
-                let decoded = decode_whole(&bytes[bom_len..], bom_encoding);
-                let decoded = Decoded {
-                    issues: shift_offsets(decoded.issues, bom_len as u64),
-                    ..decoded
-                };
+            if let Some(decoded) = decode_after_bom(bytes) {
                 return self.accept(decoded, bytes.len());
             }
             let decoded = decode_whole(bytes, encoding);
             return self.accept(decoded, bytes.len());
         }
-        if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-            let decoded = decode_whole(&bytes[bom_len..], encoding);
-            let decoded = Decoded {
-                issues: shift_offsets(decoded.issues, bom_len as u64),
-                ..decoded
-            };
+        if let Some(decoded) = decode_after_bom(bytes) {
             return self.accept(decoded, bytes.len());
         }
         if let Some(encoding) = sniff_utf16(bytes) {
@@ -287,16 +268,7 @@ impl Decoder {
         bytes: &[u8],
         http_charset: Option<&str>,
     ) -> Result<Decoded, InputError> {
-        if bytes.is_empty() {
-            return Err(InputError::Empty);
-        }
-        for (magic, what) in MAGIC {
-            if bytes.starts_with(magic) && (*what != "gzip archive" || bytes.len() > 10) {
-                return Err(InputError::Binary(format!(
-                    "starts with the signature of a {what}"
-                )));
-            }
-        }
+        refuse_empty_or_binary(bytes)?;
         let unlined = |decoded: Decoded| Decoded {
             issues: decoded
                 .issues
@@ -305,12 +277,7 @@ impl Decoder {
                 .collect(),
             ..decoded
         };
-        if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-            let decoded = decode_whole(&bytes[bom_len..], encoding);
-            let decoded = Decoded {
-                issues: shift_offsets(decoded.issues, bom_len as u64),
-                ..decoded
-            };
+        if let Some(decoded) = decode_after_bom(bytes) {
             return self.accept(unlined(decoded), bytes.len());
         }
         let forced = self
@@ -431,6 +398,31 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Refuse an empty input, or one that starts with the signature of a binary format.
+fn refuse_empty_or_binary(bytes: &[u8]) -> Result<(), InputError> {
+    if bytes.is_empty() {
+        return Err(InputError::Empty);
+    }
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) && (*what != "gzip archive" || bytes.len() > 10) {
+            return Err(InputError::Binary(format!(
+                "starts with the signature of a {what}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Decode by the byte-order mark, if there is one (issue offsets count the mark).
+fn decode_after_bom(bytes: &[u8]) -> Option<Decoded> {
+    let (encoding, bom_len) = Encoding::for_bom(bytes)?;
+    let decoded = decode_whole(&bytes[bom_len..], encoding);
+    Some(Decoded {
+        issues: shift_offsets(decoded.issues, bom_len as u64),
+        ..decoded
+    })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
