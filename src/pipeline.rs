@@ -40,6 +40,10 @@ pub struct Pipeline {
     mt: Option<MtRepairer>,
     script: Option<ScriptConverter>,
     boilerplate: Option<BoilerplateClassifier>,
+    /// The boilerplate classifier for HTML pages: the DOM has already chosen the main content, so the
+    /// text-only guesses at it (the main text region, chrome by neighbourhood) are off; line patterns,
+    /// repetition, title and forum rules still run.
+    boilerplate_html: Option<BoilerplateClassifier>,
     aligner: Option<Aligner>,
 }
 
@@ -62,6 +66,12 @@ impl Pipeline {
         let boilerplate = built_if(runs("boilerplate"), &mut errors, "boilerplate", || {
             config.boilerplate.build()
         });
+        let boilerplate_html = built_if(runs("boilerplate"), &mut errors, "boilerplate", || {
+            let mut dom_chosen = config.boilerplate.clone();
+            dom_chosen.use_main_region = false;
+            dom_chosen.use_neighbourhood = false;
+            dom_chosen.build()
+        });
         let aligner = built_if(runs("align"), &mut errors, "align", || config.align.build());
         let Some(decoder) = decoder else {
             return Err(errors);
@@ -80,6 +90,7 @@ impl Pipeline {
             mt,
             script,
             boilerplate,
+            boilerplate_html,
             aligner,
         })
     }
@@ -124,6 +135,7 @@ impl Pipeline {
         let page = html::extract(&decoded.text);
         let mut doc =
             Document::from_text(id, path, &decoded.encoding, bytes.len() as u64, &page.text);
+        doc.from_html = true;
         let removed: BTreeMap<usize, &str> = page.removed.iter().copied().collect();
         let mut dropped = Vec::new();
         doc.lines
@@ -198,7 +210,12 @@ impl Pipeline {
 
     /// Phase 3 for one document.
     pub(crate) fn clean(&self, doc: &mut Document, doc_freq: &[u32], batch_docs: u32) {
-        if let Some(classifier) = &self.boilerplate {
+        let classifier = if doc.from_html {
+            self.boilerplate_html.as_ref()
+        } else {
+            self.boilerplate.as_ref()
+        };
+        if let Some(classifier) = classifier {
             apply_boilerplate(classifier, doc, doc_freq, batch_docs);
         } else if let Some(first) = doc.lines.first_mut() {
             first.is_title = false;

@@ -294,8 +294,10 @@ impl Decoder {
             .and_then(html_label)
             .or_else(|| meta_charset(bytes));
         if let Some(encoding) = declared {
-            let overridden = encoding != UTF_8 && utf8.is_some_and(|t| !t.is_ascii());
-            if !overridden {
+            // Valid UTF-8 reads the same in any ASCII-compatible declaration when it is ASCII, and is UTF-8
+            // when it is not: only a 7-bit encoding (ISO-2022-JP) must still be decoded as declared.
+            let utf8_wins = utf8.is_some() && (encoding == UTF_8 || encoding.is_ascii_compatible());
+            if !utf8_wins {
                 let decoded = unlined(decode_whole(bytes, encoding));
                 let malformed: usize = decoded.issues.iter().map(|i| i.bytes_hex.len() / 2).sum();
                 if malformed as f64 / bytes.len() as f64 <= self.max_malformed_ratio {

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 pub const OUTSIDE_MAIN: &str = "outside-main-content";
 pub const PAGE_CHROME: &str = "page-chrome";
 pub const LINK_LIST: &str = "link-list";
+pub const CAPTION: &str = "caption";
 
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -47,19 +48,20 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)comment|disqus|sidebar|breadcrumb|crumb|share|sharing|social|related|recommend|promo|
         sponsor|advert|\bads?\b|newsletter|subscribe|copyright|pagination|pager|\btags?\b|tag-?list|
-        more-?stories|also-?read|outbrain|taboola|author-?bio|byline-?bio|\bnav\b|navbar|\bmenu\b",
+        more-?stories|also-?read|outbrain|taboola|author-?bio|byline-?bio|\bnav\b|navbar|\bmenu\b|
+        most-?read|most-?popular|trending",
     )
     .unwrap_or_else(|_| Regex::new("$^").expect("an empty pattern compiles"))
 });
 
-/// Text units: a Han character or kana counts as much as about three Latin letters.
-fn units(line: &TextLine) -> f64 {
-    let han = line.text.chars().filter(|&c| is_cjk(c)).count();
-    (line.chars - han.min(line.chars)) as f64 + 3.0 * han as f64
-}
+/// Names of image captions and photo credits.
+static CAPTION_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"caption|credit|img-?desc|image-?desc|photo-?desc|pic-?desc|pictext|img_?text")
+        .unwrap_or_else(|_| Regex::new("$^").expect("an empty pattern compiles"))
+});
 
-fn is_cjk(c: char) -> bool {
-    crate::text::is_han(c) || ('\u{3040}'..='\u{30ff}').contains(&c)
+fn units(line: &TextLine) -> f64 {
+    line.units
 }
 
 fn link_density(chars: usize, link_chars: usize) -> f64 {
@@ -105,6 +107,7 @@ fn tag_weight(el: &Element) -> f64 {
     match el.tag {
         Tag::Container => 5.0,
         Tag::Para => 3.0,
+        Tag::Caption => -3.0,
         Tag::ListItem | Tag::Chrome => -3.0,
         Tag::Heading(_) => -5.0,
         _ => 0.0,
@@ -122,26 +125,41 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
     let lines = &walked.lines;
     // Furniture by tag or name, unless the element holds half the page's prose or more: a layout class
     // (`l-sidebar-fixed`, `url-breadcrumb`) on the article's own wrapper does not make the article chrome.
+    let prose: Vec<Option<f64>> = lines.iter().map(paragraph_score).collect();
     let mut raw_mass = vec![0.0f64; elements.len()];
-    for line in lines.iter().filter(|l| paragraph_score(l).is_some()) {
+    for (line, _) in lines.iter().zip(&prose).filter(|(_, p)| p.is_some()) {
         for i in chain(elements, line.block) {
             raw_mass[i] += units(line);
         }
     }
     let raw_total = raw_mass.first().copied().unwrap_or(0.0);
+    let minor = |i: usize| raw_total == 0.0 || raw_mass[i] < 0.5 * raw_total;
     let is_furniture: Vec<bool> = elements
         .iter()
         .enumerate()
         .map(|(i, el)| {
             let named =
                 el.tag == Tag::Chrome || (!el.names.is_empty() && FURNITURE.is_match(&el.names));
-            named && (raw_total == 0.0 || raw_mass[i] < 0.5 * raw_total)
+            named && minor(i)
         })
         .collect();
+    let is_caption: Vec<bool> = elements
+        .iter()
+        .enumerate()
+        .map(|(i, el)| {
+            let named = el.tag == Tag::Caption
+                || (!el.names.is_empty() && CAPTION_NAMES.is_match(&el.names));
+            named && minor(i)
+        })
+        .collect();
+    let marks = Marks {
+        furniture: &is_furniture,
+        caption: &is_caption,
+    };
     let mut score: Vec<Option<f64>> = vec![None; elements.len()];
     const LEVELS: [f64; 5] = [1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0];
-    for line in lines {
-        let Some(s) = paragraph_score(line) else {
+    for (line, s) in lines.iter().zip(&prose) {
+        let Some(s) = *s else {
             continue;
         };
         let block = &elements[line.block];
@@ -175,7 +193,7 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
         // No prose at all: only furniture by tag goes, the boilerplate stage decides the rest.
         return lines
             .iter()
-            .map(|l| furniture(elements, &is_furniture, l, None))
+            .map(|l| furniture(elements, &marks, l, None))
             .collect();
     };
     // An article split into several blocks (text, a figure, more text) scores each block apart: the region
@@ -183,8 +201,8 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
     // prose under furniture (comments, sidebars).
     let mut mass = vec![0.0f64; elements.len()];
     let mut total = 0.0;
-    for line in lines {
-        if paragraph_score(line).is_none() || chain(elements, line.block).any(|i| is_furniture[i]) {
+    for (line, p) in lines.iter().zip(&prose) {
+        if p.is_none() || chain(elements, line.block).any(|i| is_furniture[i]) {
             continue;
         }
         let u = units(line);
@@ -228,17 +246,23 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
             }
             match root_of(line) {
                 None => Some(OUTSIDE_MAIN),
-                Some(root) => furniture(elements, &is_furniture, line, Some(root)),
+                Some(root) => furniture(elements, &marks, line, Some(root)),
             }
         })
         .collect()
+}
+
+/// Per element: furniture by tag or name, caption by tag or name (neither holding half the page's prose).
+struct Marks<'a> {
+    furniture: &'a [bool],
+    caption: &'a [bool],
 }
 
 /// Whether a line is furniture: under a furniture tag or name below `root` (the whole page when `None`), or
 /// mostly link text.
 fn furniture(
     elements: &[Element],
-    is_furniture: &[bool],
+    marks: &Marks,
     line: &TextLine,
     root: Option<usize>,
 ) -> Option<&'static str> {
@@ -246,8 +270,11 @@ fn furniture(
         if Some(i) == root {
             break;
         }
-        if is_furniture[i] {
+        if marks.furniture[i] {
             return Some(PAGE_CHROME);
+        }
+        if marks.caption[i] {
+            return Some(CAPTION);
         }
     }
     let density = link_density(line.chars, line.link_chars);

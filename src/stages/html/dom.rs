@@ -7,7 +7,7 @@
 //! dropped here so that `數(shù)` never forms). The walk is iterative, so a pathologically deep page cannot
 //! overflow the stack.
 //!
-//! Imports only `scraper`/`ego-tree`; `content.rs` scores what this file measures.
+//! Imports only `scraper`/`ego-tree` and the character classes; `content.rs` scores what this file measures.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
@@ -33,6 +33,8 @@ pub enum Tag {
     Container,
     /// Page furniture by its own name: nav, header, footer, aside, menu, form.
     Chrome,
+    /// An image caption (`<figcaption>`).
+    Caption,
     Heading(u8),
     ListItem,
     Link,
@@ -48,6 +50,8 @@ pub struct TextLine {
     pub block: usize,
     pub chars: usize,
     pub link_chars: usize,
+    /// Text units: a Han character or kana counts as much as about three Latin letters.
+    pub units: f64,
 }
 
 /// A `<meta>` tag, a `<time datetime>`, a JSON-LD block: raw material for `metadata.rs`.
@@ -72,8 +76,9 @@ pub struct Walked {
 
 fn classify(name: &str) -> Option<Tag> {
     Some(match name {
-        "p" | "pre" | "blockquote" | "dd" | "dt" | "figcaption" | "address" | "caption"
-        | "summary" | "legend" | "center" => Tag::Para,
+        "p" | "pre" | "blockquote" | "dd" | "dt" | "address" | "caption" | "summary" | "legend"
+        | "center" => Tag::Para,
+        "figcaption" => Tag::Caption,
         "div" | "section" | "article" | "main" | "body" | "html" | "td" | "th" | "table"
         | "tbody" | "thead" | "tfoot" | "tr" | "ul" | "ol" | "dl" | "figure" | "details"
         | "fieldset" | "hgroup" | "dialog" | "font" => Tag::Container,
@@ -205,12 +210,19 @@ impl Walker {
         if text.is_empty() {
             return;
         }
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        let (mut chars, mut cjk) = (0usize, 0usize);
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            chars += 1;
+            if crate::text::is_han(c) || ('\u{3040}'..='\u{30ff}').contains(&c) {
+                cjk += 1;
+            }
+        }
         self.out.lines.push(TextLine {
             text: text.to_string(),
             block: pending.block,
             chars,
             link_chars: pending.link_chars.min(chars),
+            units: (chars - cjk) as f64 + 3.0 * cjk as f64,
         });
     }
 

@@ -19,7 +19,7 @@ mod content;
 mod dom;
 mod metadata;
 
-pub use content::{LINK_LIST, OUTSIDE_MAIN, PAGE_CHROME};
+pub use content::{CAPTION, LINK_LIST, OUTSIDE_MAIN, PAGE_CHROME};
 
 /// The stage name in `rejected.jsonl`.
 pub const STAGE: &str = "html";
