@@ -158,15 +158,35 @@ def norm(text):
     return re.sub(r"\s+", "", text).translate(WIDTH)
 
 
+def trafilatura_cjk(python, tmp):
+    code = r'''
+import json, sys, pathlib, trafilatura
+out = {p.name: trafilatura.extract(p.read_bytes()) or "" for p in sorted(pathlib.Path(sys.argv[1]).glob("*.html"))}
+json.dump(out, open(sys.argv[2], "w"), ensure_ascii=False)
+'''
+    subprocess.run([python, "-c", code, str(cjk / "html"), str(tmp / "traf-cjk.json")], check=True)
+    return json.loads((tmp / "traf-cjk.json").read_text(encoding="utf-8"))
+
+
 def eval_cjk(args, tmp):
     (tmp / "keep-script.toml").write_text('[script]\ntarget = "none"\n', encoding="utf-8")
     run(cjk / "html", tmp / "out", tmp / "keep-script.toml")
+    ours = {}
+    for p in (tmp / "out" / "docs").glob("*.txt"):
+        ours[p.stem + ".html"] = p.read_text(encoding="utf-8")
+    systems = [("cleanalign", ours)]
+    if args.trafilatura:
+        systems.append(("trafilatura", trafilatura_cjk(args.trafilatura, tmp)))
+    for label, texts in systems:
+        snippet_check(args, label, texts)
+
+
+def snippet_check(args, label, texts):
     cases = json.loads((cjk / "evaldata-cjk.json").read_text(encoding="utf-8"))
     kept = keep_total = dropped = drop_total = 0
     for entry in cases.values():
-        name = entry["file"].rsplit(".", 1)[0] + ".txt"
-        path = tmp / "out" / "docs" / name
-        text = norm(path.read_text(encoding="utf-8")) if path.exists() else ""
+        name = entry["file"]
+        text = norm(texts.get(name, ""))
         for snippet in entry["with"]:
             hit = norm(snippet) in text
             kept += hit
@@ -179,7 +199,8 @@ def eval_cjk(args, tmp):
             drop_total += 1
             if args.verbose and not hit:
                 print(f"  drop FAIL {name}: {snippet}")
-    print(f"CJK pages from HTML: must-keep {kept}/{keep_total} kept, must-drop {dropped}/{drop_total} dropped")
+    print(f"{label}: CJK pages from HTML: must-keep {kept}/{keep_total} kept, "
+          f"must-drop {dropped}/{drop_total} dropped")
 
 
 def main():
