@@ -7,7 +7,7 @@
 //! dropped here so that `數(shù)` never forms). The walk is iterative, so a pathologically deep page cannot
 //! overflow the stack.
 //!
-//! Imports only `scraper`/`ego-tree` and the character classes; `content.rs` scores what this file measures.
+//! Imports `prescan.rs`, `scraper`/`ego-tree` and the character classes; `content.rs` scores what this file measures.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
@@ -268,7 +268,8 @@ impl Walker {
 
 /// Parse `html` and walk it into lines and head data.
 pub fn walk(html: &str) -> Walked {
-    let document = Html::parse_document(html);
+    let emptied = super::prescan::empty_scripts_and_styles(html);
+    let document = Html::parse_document(emptied.as_deref().unwrap_or(html));
     let mut w = Walker {
         out: Walked::default(),
         pending: Pending::default(),

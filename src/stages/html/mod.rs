@@ -6,7 +6,8 @@
 //!   invisible elements are dropped; the raw head data (`<title>`, `<meta>`, JSON-LD, `<time>`);
 //! * `content.rs`: which lines are main content, from DOM evidence (tags, class and id names, link and text
 //!   density, position);
-//! * `metadata.rs`: title, date, author, site name, description, URL and language from the head.
+//! * `metadata.rs`: title, date, author, site name, description, URL and language from the head;
+//! * `prescan.rs`: script and style bodies emptied before parsing (half a news page's bytes, no text).
 //!
 //! The page's lines are the document's raw lines: the `<title>` first, then every visible line in document
 //! order, so `rejected.jsonl` can name each line that extraction removed by its number. The kept lines then
@@ -18,6 +19,7 @@
 mod content;
 mod dom;
 mod metadata;
+mod prescan;
 
 pub use content::{CAPTION, LINK_LIST, OUTSIDE_MAIN, PAGE_CHROME};
 
