@@ -49,7 +49,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)comment|disqus|sidebar|breadcrumb|crumb|share|sharing|social|related|recommend|promo|
         sponsor|advert|\bads?\b|newsletter|subscribe|copyright|pagination|pager|\btags?\b|tag-?list|
         more-?stories|also-?read|outbrain|taboola|author-?bio|byline-?bio|\bnav\b|navbar|\bmenu\b|
-        most-?read|most-?popular|trending",
+        most-?read|most-?popular|trending|footer",
     )
     .unwrap_or_else(|_| Regex::new("$^").expect("an empty pattern compiles"))
 });
@@ -123,39 +123,7 @@ fn chain(elements: &[Element], start: usize) -> impl Iterator<Item = usize> + '_
 pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
     let elements = &walked.elements;
     let lines = &walked.lines;
-    // Furniture by tag or name, unless the element holds half the page's prose or more: a layout class
-    // (`l-sidebar-fixed`, `url-breadcrumb`) on the article's own wrapper does not make the article chrome.
     let prose: Vec<Option<f64>> = lines.iter().map(paragraph_score).collect();
-    let mut raw_mass = vec![0.0f64; elements.len()];
-    for (line, _) in lines.iter().zip(&prose).filter(|(_, p)| p.is_some()) {
-        for i in chain(elements, line.block) {
-            raw_mass[i] += units(line);
-        }
-    }
-    let raw_total = raw_mass.first().copied().unwrap_or(0.0);
-    let minor = |i: usize| raw_total == 0.0 || raw_mass[i] < 0.5 * raw_total;
-    let is_furniture: Vec<bool> = elements
-        .iter()
-        .enumerate()
-        .map(|(i, el)| {
-            let named =
-                el.tag == Tag::Chrome || (!el.names.is_empty() && FURNITURE.is_match(&el.names));
-            named && minor(i)
-        })
-        .collect();
-    let is_caption: Vec<bool> = elements
-        .iter()
-        .enumerate()
-        .map(|(i, el)| {
-            let named = el.tag == Tag::Caption
-                || (!el.names.is_empty() && CAPTION_NAMES.is_match(&el.names));
-            named && minor(i)
-        })
-        .collect();
-    let marks = Marks {
-        furniture: &is_furniture,
-        caption: &is_caption,
-    };
     let mut score: Vec<Option<f64>> = vec![None; elements.len()];
     const LEVELS: [f64; 5] = [1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0];
     for (line, s) in lines.iter().zip(&prose) {
@@ -189,6 +157,28 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
             }
         }
     }
+    // Furniture and captions by tag or name, except the best container and its ancestors: a layout class
+    // (`l-sidebar-fixed`, `url-breadcrumb`) on the article's own wrapper does not make the article chrome.
+    let mut exempt = vec![false; elements.len()];
+    if let Some((best, _)) = top {
+        for i in chain(elements, best) {
+            exempt[i] = true;
+        }
+    }
+    let named = |i: usize, tag: Tag, names: &Regex| {
+        let el = &elements[i];
+        !exempt[i] && (el.tag == tag || (!el.names.is_empty() && names.is_match(&el.names)))
+    };
+    let is_furniture: Vec<bool> = (0..elements.len())
+        .map(|i| named(i, Tag::Chrome, &FURNITURE))
+        .collect();
+    let is_caption: Vec<bool> = (0..elements.len())
+        .map(|i| named(i, Tag::Caption, &CAPTION_NAMES))
+        .collect();
+    let marks = Marks {
+        furniture: &is_furniture,
+        caption: &is_caption,
+    };
     let Some((top, top_score)) = top else {
         // No prose at all: only furniture by tag goes, the boilerplate stage decides the rest.
         return lines
@@ -252,7 +242,7 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
         .collect()
 }
 
-/// Per element: furniture by tag or name, caption by tag or name (neither holding half the page's prose).
+/// Per element: furniture by tag or name, caption by tag or name (never the best container or above it).
 struct Marks<'a> {
     furniture: &'a [bool],
     caption: &'a [bool],
