@@ -202,7 +202,7 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
         }
     }
     let mut top = top;
-    while mass[top] < 0.5 * total {
+    while mass[top] < 0.6 * total {
         match elements[top].parent {
             Some(parent) => top = parent,
             None => break,
