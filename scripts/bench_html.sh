@@ -2,7 +2,7 @@
 # HTML extraction speed against trafilatura, on the same pages in the same run, one core each: ScrapingHub's
 # 181 pages by default (local evaluation material in ../shared, never committed). Both sides read the pages
 # into memory first and time extraction only (cleanalign: charset decoding + DOM walk + main content;
-# trafilatura: `extract`, whose input is the same bytes). Best of 3 rounds for each.
+# trafilatura: `extract`, whose input is the same bytes). Best of 5 rounds for each.
 #
 #   scripts/bench_html.sh [PYTHON_WITH_TRAFILATURA] [DIR]
 #   (default python: /work/eval/html-venv/bin/python; pip install trafilatura lxml_html_clean)
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 python="${1:-/work/eval/html-venv/bin/python}"
 dir="${2:-${SHARED:-../shared}/boilerplate/scrapinghub-aeb/html}"
 cargo build --release --quiet --example bench_html
-ours=$(taskset -c 0 ./target/release/examples/bench_html "$dir" 3)
+ours=$(taskset -c 0 ./target/release/examples/bench_html "$dir" 5)
 echo "$ours"
 theirs=$(taskset -c 0 "$python" - "$dir" <<'PY'
 import gzip, pathlib, sys, time
@@ -23,12 +23,12 @@ for p in sorted(pathlib.Path(sys.argv[1]).iterdir()):
     elif p.suffix in (".html", ".htm"):
         pages.append(p.read_bytes())
 best = float("inf")
-for _ in range(3):
+for _ in range(5):
     t = time.perf_counter()
     for html in pages:
         trafilatura.extract(html)
     best = min(best, time.perf_counter() - t)
-print(f"trafilatura {trafilatura.__version__}: {len(pages)} pages in {best:.3f} s (best of 3): {len(pages) / best:.1f} pages/s")
+print(f"trafilatura {trafilatura.__version__}: {len(pages)} pages in {best:.3f} s (best of 5): {len(pages) / best:.1f} pages/s")
 PY
 )
 echo "$theirs"

@@ -246,19 +246,24 @@ impl Walker {
             self.pending.block = self.current_block();
         }
         let mut added = 0usize;
-        for c in text.chars() {
-            if collapse && c.is_ascii_whitespace() {
+        if !collapse {
+            self.pending.text.push_str(text);
+            added = text.chars().filter(|c| !c.is_whitespace()).count();
+        } else {
+            // Runs of non-space text are copied whole; ASCII white space between them becomes one space.
+            if text.starts_with(|c: char| c.is_ascii_whitespace()) {
                 self.pending.space = true;
-                continue;
             }
-            if self.pending.space && !self.pending.text.is_empty() {
-                self.pending.text.push(' ');
+            for word in text.split_ascii_whitespace() {
+                if self.pending.space && !self.pending.text.is_empty() {
+                    self.pending.text.push(' ');
+                }
+                self.pending.text.push_str(word);
+                added += word.chars().filter(|c| !c.is_whitespace()).count();
+                self.pending.space = true;
             }
-            self.pending.space = false;
-            self.pending.text.push(c);
-            if !c.is_whitespace() {
-                added += 1;
-            }
+            self.pending.space = text.ends_with(|c: char| c.is_ascii_whitespace())
+                || (self.pending.space && text.split_ascii_whitespace().next().is_none());
         }
         if self.in_link > 0 {
             self.pending.link_chars += added;

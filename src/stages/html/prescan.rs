@@ -37,16 +37,26 @@ pub fn empty_scripts_and_styles(html: &str) -> Option<String> {
             .iter()
             .take_while(|b| !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
             .count();
-        let name = rest[..name_len].to_ascii_lowercase();
+        // Lower-cased on the stack: every name that matters here is short.
+        let mut lower = [0u8; 10];
+        let name: &[u8] = match rest.get(..name_len).filter(|n| n.len() <= lower.len()) {
+            Some(raw) => {
+                for (d, s) in lower.iter_mut().zip(raw) {
+                    *d = s.to_ascii_lowercase();
+                }
+                &lower[..name_len]
+            }
+            None => b"",
+        };
         let Some(tag_end) = end_of_tag(bytes, lt + 1 + name_len) else {
             break;
         };
         let tag = &bytes[lt..tag_end];
         let body_start = tag_end;
-        match name.as_slice() {
+        match name {
             b"plaintext" => break,
             b"script" | b"style" => {
-                let Some(close) = find_end_tag(bytes, body_start, &name) else {
+                let Some(close) = find_end_tag(bytes, body_start, name) else {
                     break;
                 };
                 let body = &bytes[body_start..close];
@@ -58,7 +68,7 @@ pub fn empty_scripts_and_styles(html: &str) -> Option<String> {
                 at = close;
             }
             b"title" | b"textarea" | b"xmp" | b"noembed" | b"noframes" => {
-                at = find_end_tag(bytes, body_start, &name).unwrap_or(bytes.len());
+                at = find_end_tag(bytes, body_start, name).unwrap_or(bytes.len());
             }
             _ => at = body_start,
         }
