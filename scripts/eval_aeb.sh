@@ -22,7 +22,7 @@ if [ -z "$bin" ]; then
     cargo build --release --quiet
     bin=./target/release/cleanalign
 fi
-"$bin" run --raw "$work/raw" --out "$work/out" --quiet || true
+"$bin" run --raw "$work/raw" --out "$work/out" --quiet ${CLEANALIGN_CONFIG:+--config "$CLEANALIGN_CONFIG"} || true
 python3 - "$work/out" "$work/preds.json" <<'PY'
 import csv, json, sys, pathlib
 out = pathlib.Path(sys.argv[1])

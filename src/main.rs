@@ -1,7 +1,8 @@
 //! The `cleanalign` binary: argument parsing and exit codes only; the library does the work.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use cleanalign::config::{self, Config};
+use cleanalign::engine::progress::ProgressMode;
 use cleanalign::engine::{self, with_jobs};
 use cleanalign::fix::{FixChain, FIX_STAGES};
 use cleanalign::pipeline::Pipeline;
@@ -19,10 +20,10 @@ const EXIT_USAGE: u8 = 2;
 #[command(
     name = "cleanalign",
     version,
-    about = "Clean scraped Chinese/English web text and align zh↔en passages into a CSV corpus.",
+    about = "Clean scraped Chinese/English web text and align zh↔en passages into a corpus (CSV, TMX, Moses, JSONL).",
     long_about = "Clean scraped Chinese (Simplified and Traditional) and English web text, and align parallel \
-zh↔en passages into a CSV corpus.\n\nWith no subcommand, `cleanalign` runs the whole batch like `cleanalign run`: \
-raw/ → cleaned/ with ./pipeline.toml.",
+zh↔en passages into a corpus: CSV, TMX 1.4b, Moses parallel text and Hugging Face JSONL.\n\nWith no subcommand, \
+`cleanalign` runs the whole batch like `cleanalign run`: raw/ → cleaned/ with ./pipeline.toml.",
     after_help = "Exit codes: 0 success; 1 the run finished but some inputs failed; 2 usage or configuration error."
 )]
 struct Cli {
@@ -36,10 +37,11 @@ enum Command {
     #[command(
         long_about = "Run the whole batch over every file in the raw folder and its sub-folders (text, HTML, WARC, \
 JSONL, each also gzipped) and write, into the output folder: docs/<doc id>.txt (cleaned documents, in the raw \
-folder's layout), corpus.csv (aligned zh↔en beads), rejected.jsonl (every removed \
-line or span with stage and reason), metadata.csv (title, date, source, author per document) and report.json \
-(counts, config hash, timings).\n\nFlags override pipeline.toml. A file that cannot be processed gets an error \
-on stderr and in report.json; the run goes on and exits with 1."
+folder's layout), the corpus of aligned zh↔en beads (corpus.csv, corpus.tmx, corpus.zh + corpus.en, \
+corpus.jsonl: see output.formats), rejected.jsonl (every removed line or span with stage and reason), \
+metadata.csv (title, date, source, author per document), report.json (counts, config hash, timings) and \
+report.html (the same for people, with charts).\n\nFlags override pipeline.toml. A file that cannot be \
+processed gets an error on stderr and in report.json; the run goes on and exits with 1."
     )]
     Run(RunArgs),
     /// Repair lines from FILEs or stdin to stdout; never drops, merges or splits a line.
@@ -60,6 +62,54 @@ files appears in exactly one bead, in order.",
     Align(AlignArgs),
     /// Validate a configuration file and report every error with line and column.
     Check(CheckArgs),
+    /// Print a shell completion script to stdout.
+    #[command(
+        after_help = "Examples:\n  cleanalign completions bash > ~/.local/share/bash-completion/completions/cleanalign\n  cleanalign completions zsh > ~/.zfunc/_cleanalign\n  cleanalign completions fish > ~/.config/fish/completions/cleanalign.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to stdout, or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  cleanalign man | man -l -\n  cleanalign man --dir /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
+}
+
+#[derive(Args)]
+struct CompletionsArgs {
+    /// Shell to complete for
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+struct ManArgs {
+    /// Write cleanalign.1 and cleanalign-<command>.1 into this folder instead of printing cleanalign.1
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+/// `--progress`: how progress is shown on stderr.
+#[derive(Clone, Copy, ValueEnum)]
+enum ProgressArg {
+    /// A bar when stderr is a terminal, JSON lines when it is not
+    Auto,
+    /// A bar (nothing when stderr is not a terminal)
+    Bar,
+    /// One JSON object per line: phase, done, total, elapsed_s
+    Json,
+    /// Nothing (the same as --quiet)
+    None,
+}
+
+impl ProgressArg {
+    fn name(self) -> &'static str {
+        match self {
+            ProgressArg::Auto => "auto",
+            ProgressArg::Bar => "bar",
+            ProgressArg::Json => "json",
+            ProgressArg::None => "none",
+        }
+    }
 }
 
 #[derive(Args)]
@@ -76,8 +126,11 @@ struct RunArgs {
     /// Worker threads; 0 = one per core [default: output.jobs]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
-    /// Do not show a progress bar
-    #[arg(long)]
+    /// Progress on stderr [default: output.progress, "auto"]
+    #[arg(long, value_enum, value_name = "MODE")]
+    progress: Option<ProgressArg>,
+    /// Show no progress (the same as --progress none)
+    #[arg(long, conflicts_with = "progress")]
     quiet: bool,
 }
 
@@ -135,6 +188,7 @@ fn main() -> ExitCode {
         raw: None,
         out: None,
         jobs: None,
+        progress: None,
         quiet: false,
     }));
     match command {
@@ -142,6 +196,49 @@ fn main() -> ExitCode {
         Command::Fix(args) => fix(args),
         Command::Align(args) => align(args),
         Command::Check(args) => check(args),
+        Command::Completions(args) => completions(args),
+        Command::Man(args) => man(args),
+    }
+}
+
+fn completions(args: CompletionsArgs) -> ExitCode {
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "cleanalign", &mut out);
+    write_stdout(&out)
+}
+
+fn man(args: ManArgs) -> ExitCode {
+    let command = Cli::command();
+    let Some(dir) = args.dir else {
+        let mut page = Vec::new();
+        return match clap_mangen::Man::new(command).render(&mut page) {
+            Ok(()) => write_stdout(&page),
+            Err(e) => {
+                eprintln!("error: rendering the man page: {e}");
+                ExitCode::from(EXIT_SOME_FAILED)
+            }
+        };
+    };
+    match std::fs::create_dir_all(&dir).and_then(|_| clap_mangen::generate_to(command, &dir)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing the man pages to {}: {e}", dir.display());
+            ExitCode::from(EXIT_SOME_FAILED)
+        }
+    }
+}
+
+/// Write `bytes` to stdout; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing to stdout: {e}");
+            ExitCode::from(EXIT_SOME_FAILED)
+        }
     }
 }
 
@@ -178,14 +275,18 @@ fn run(args: RunArgs) -> ExitCode {
     if let Some(jobs) = args.jobs {
         config.output.jobs = jobs;
     }
-    if args.quiet {
-        config.output.progress = false;
+    if let Some(mode) = args.progress {
+        config.output.progress = mode.name().to_string();
     }
-    let (raw_dir, out_dir, jobs, progress) = (
+    if args.quiet {
+        config.output.progress = "none".to_string();
+    }
+    // Validation has refused any other name by now.
+    let progress = ProgressMode::parse(&config.output.progress).unwrap_or(ProgressMode::Auto);
+    let (raw_dir, out_dir, jobs) = (
         config.input.raw_dir.clone(),
         config.output.out_dir.clone(),
         config.output.jobs,
-        config.output.progress,
     );
     let pipeline = match Pipeline::from_config(config) {
         Ok(p) => p,

@@ -18,7 +18,15 @@ fn one_thread_and_four_threads_write_the_same_files() {
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     run("1", &a);
     run("4", &b);
-    for file in ["corpus.csv", "rejected.jsonl", "metadata.csv"] {
+    for file in [
+        "corpus.csv",
+        "corpus.tmx",
+        "corpus.zh",
+        "corpus.en",
+        "corpus.jsonl",
+        "rejected.jsonl",
+        "metadata.csv",
+    ] {
         let left = std::fs::read(a.join(file)).expect("a");
         let right = std::fs::read(b.join(file)).expect("b");
         assert!(left == right, "{file} differs between 1 and 4 threads");

@@ -5,6 +5,7 @@
 mod common;
 
 use cleanalign::engine;
+use cleanalign::engine::progress::ProgressMode;
 use std::io::Write;
 use std::path::Path;
 
@@ -122,7 +123,8 @@ fn html_warc_jsonl_and_nested_folders_in_one_run() {
     write(&raw.join("dump.jsonl"), jsonl.as_bytes());
 
     let out = dir.path().join("out");
-    let summary = engine::run(common::default_pipeline(), &raw, &out, false).expect("run finishes");
+    let summary = engine::run(common::default_pipeline(), &raw, &out, ProgressMode::None)
+        .expect("run finishes");
     assert!(summary.failed.is_empty(), "{:?}", summary.failed);
     for doc in [
         "site/zh/a",
@@ -179,7 +181,8 @@ fn two_inputs_with_one_doc_id_fail_loudly_instead_of_overwriting() {
     );
     write(&raw.join("a.txt"), format!("{PROSE_EN}\n").as_bytes());
     let out = dir.path().join("out");
-    let summary = engine::run(common::default_pipeline(), &raw, &out, false).expect("run");
+    let summary =
+        engine::run(common::default_pipeline(), &raw, &out, ProgressMode::None).expect("run");
     assert_eq!(summary.failed.len(), 1, "{:?}", summary.failed);
     assert!(summary.failed[0].file.ends_with("a.txt"));
     assert!(summary.failed[0].error.contains("already used"));
@@ -207,7 +210,8 @@ fn a_broken_warc_keeps_its_good_records_and_reports_the_rest() {
     ));
     write(&raw.join("x.warc.gz"), &warc);
     let out = dir.path().join("out");
-    let summary = engine::run(common::default_pipeline(), &raw, &out, false).expect("run");
+    let summary =
+        engine::run(common::default_pipeline(), &raw, &out, ProgressMode::None).expect("run");
     assert!(out.join("docs/x/000000.txt").exists());
     assert_eq!(summary.failed.len(), 1, "{:?}", summary.failed);
     assert!(
@@ -229,7 +233,8 @@ fn links_leaving_the_raw_folder_are_reported_not_followed() {
     );
     std::os::unix::fs::symlink(dir.path().join("secret"), raw.join("escape")).expect("link");
     let out = dir.path().join("out");
-    let summary = engine::run(common::default_pipeline(), &raw, &out, false).expect("run");
+    let summary =
+        engine::run(common::default_pipeline(), &raw, &out, ProgressMode::None).expect("run");
     assert_eq!(summary.documents, 1);
     assert!(summary
         .skipped

@@ -58,11 +58,12 @@ impl Aligner {
         &self.config
     }
 
-    /// Distinct evidence keys of a document for the pairing pre-gate (see [`pairing`]).
-    pub fn signature(&self, sents: &[String], lang: &str, other_lang: &str) -> Vec<u64> {
+    /// A document's weighted bag of evidence keys, in a space shared by both languages (see
+    /// [`sentence::key_bag`]), for finding pairing candidates.
+    pub fn key_bag(&self, sents: &[String], lang: &str, other_lang: &str) -> Vec<(u64, f32)> {
         let model = self.model(lang, other_lang);
         let is_zh = Lang::from_code(lang) == Some(Lang::Zh);
-        sentence::signature(sents, is_zh, model)
+        sentence::key_bag(sents, is_zh, model)
     }
 
     /// Start loading the dictionary on a thread of its own, when it is enabled (loading is idempotent: the
@@ -106,19 +107,13 @@ mod tests {
             min_bead_score: 1.5,
             min_band: 10,
             max_band: 5,
-            pair_zh_en_min_char_ratio: 5.0,
-            pair_zh_en_max_char_ratio: 2.0,
+            pair_margin: 1.5,
             ..AlignConfig::default()
         };
         let keys: Vec<String> = cfg.validate().into_iter().map(|e| e.key).collect();
         assert_eq!(
             keys,
-            vec![
-                "max_bead_size",
-                "min_bead_score",
-                "max_band",
-                "pair_zh_en_max_char_ratio"
-            ]
+            vec!["max_bead_size", "min_bead_score", "max_band", "pair_margin"]
         );
         assert!(cfg.build().is_err());
         assert!(AlignConfig::default().validate().is_empty());

@@ -35,25 +35,31 @@ pub struct AlignConfig {
     pub use_lexicon: bool,
     /// Pairing: fewest sentences each document must have to be paired at all.
     pub pair_min_sentences: usize,
-    /// Pairing: a bead counts as good evidence when it scores at least this (0..=1).
+    /// Bilingual pages: a bead counts as good evidence when it scores at least this (0..=1).
     pub pair_bead_score: f64,
-    /// Pairing: share of the sentences of BOTH documents (0..=1) that must sit in good beads.
+    /// Bilingual pages: share of the sentences of BOTH languages (0..=1) that must sit in good beads.
     pub pair_min_coverage: f64,
-    /// Pairing: smallest plausible ratio of English to Chinese characters (whitespace excluded) over whole
-    /// documents; a broad plausibility gate, not a model of translation length.
-    pub pair_zh_en_min_char_ratio: f64,
-    /// Pairing: largest plausible ratio of English to Chinese characters.
-    pub pair_zh_en_max_char_ratio: f64,
-    /// Pairing: for two documents in the same script, the longer may have at most this many times the
-    /// characters of the shorter (>= 1).
-    pub pair_max_char_ratio: f64,
-    /// Pairing: when (documents of one language) x (documents of the other) is at most this, every
-    /// combination goes through the cheap pre-gate (key-set cosine, see `pair_candidates_per_doc`); above
-    /// it only documents sharing an id stem or rare numbers and Latin words are compared.
-    pub pair_max_exhaustive: usize,
-    /// Pairing pre-gate: two documents are aligned only when each is among the other's this-many best
-    /// partners (>= 1), those sharing the most dictionary translations, numbers and names with it; keeps
-    /// pairing near-linear in batch size.
+    /// Pairing: lowest pair score (0..=1) for two documents to be paired. The score is the smaller of the
+    /// two documents' shares of text explained by the sentence alignment (each sentence weighted by its
+    /// length, divided by the number of documents that hold the same sentence, so that lines shared by many
+    /// documents say little), times a length-agreement factor.
+    pub pair_min_score: f64,
+    /// Pairing: a pair is kept only when its score beats each document's next-best partner by at least this
+    /// (0..=1); a document with two near-equal partners stays unpaired and is listed in `report.json` as
+    /// ambiguous.
+    pub pair_margin: f64,
+    /// Pairing: expected characters of English per Han character of Chinese (whitespace excluded; other
+    /// characters in Chinese text, such as Latin names and digits, count one for one).
+    pub pair_zh_en_char_ratio: f64,
+    /// Pairing: how far (as a natural log of the length ratio, 0..=2) two documents' lengths may stray from
+    /// the expected ratio before the score is lowered; 0.25 is about ±28%.
+    pub pair_length_tolerance: f64,
+    /// Pairing: how much (0..=1) the layout adds to the score of two documents whose ids or `url`s are the
+    /// same apart from a language marker (`zh/x` and `en/x`, `x_zh` and `x_en`, `/en/` in a url).
+    pub pair_layout_bonus: f64,
+    /// Pairing: each document is compared by sentence alignment with its this-many nearest documents of the
+    /// other language (>= 1), found by the TF-IDF cosine of their dictionary-translated bags of words;
+    /// keeps pairing near-linear in batch size.
     pub pair_candidates_per_doc: usize,
     /// Pairing: documents named `NAME.<lang>.<ext>` with the same NAME and two different language codes
     /// (`report.zh.txt` / `report.en.txt`) are declared translations of each other: they are paired without
@@ -87,11 +93,12 @@ impl Default for AlignConfig {
             pair_min_sentences: 3,
             pair_bead_score: 0.5,
             pair_min_coverage: 0.6,
-            pair_zh_en_min_char_ratio: 1.2,
-            pair_zh_en_max_char_ratio: 8.0,
-            pair_max_char_ratio: 2.0,
-            pair_max_exhaustive: 250_000,
-            pair_candidates_per_doc: 3,
+            pair_min_score: 0.4,
+            pair_margin: 0.05,
+            pair_zh_en_char_ratio: 2.5,
+            pair_length_tolerance: 0.25,
+            pair_layout_bonus: 0.25,
+            pair_candidates_per_doc: 5,
             pair_by_name: true,
             pairs: Vec::new(),
         }
@@ -169,35 +176,28 @@ impl AlignConfig {
                 "must be at least 1, got 0",
             ));
         }
+        check_range(&mut e, "pair_min_score", self.pair_min_score, 0.0, 1.0);
+        check_range(&mut e, "pair_margin", self.pair_margin, 0.0, 1.0);
         check_range(
             &mut e,
-            "pair_zh_en_min_char_ratio",
-            self.pair_zh_en_min_char_ratio,
-            0.0,
-            100.0,
+            "pair_zh_en_char_ratio",
+            self.pair_zh_en_char_ratio,
+            0.1,
+            20.0,
         );
         check_range(
             &mut e,
-            "pair_zh_en_max_char_ratio",
-            self.pair_zh_en_max_char_ratio,
+            "pair_length_tolerance",
+            self.pair_length_tolerance,
             0.0,
-            100.0,
+            2.0,
         );
-        if self.pair_zh_en_max_char_ratio < self.pair_zh_en_min_char_ratio {
-            e.push(FieldError::new(
-                "pair_zh_en_max_char_ratio",
-                format!(
-                    "must be at least pair_zh_en_min_char_ratio ({}), got {}",
-                    self.pair_zh_en_min_char_ratio, self.pair_zh_en_max_char_ratio
-                ),
-            ));
-        }
         check_range(
             &mut e,
-            "pair_max_char_ratio",
-            self.pair_max_char_ratio,
+            "pair_layout_bonus",
+            self.pair_layout_bonus,
+            0.0,
             1.0,
-            100.0,
         );
         e
     }

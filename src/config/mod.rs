@@ -11,4 +11,7 @@ mod load;
 mod sections;
 
 pub use load::{load, parse, ConfigError, ConfigErrors};
-pub use sections::{Config, InputConfig, OutputConfig, PipelineConfig, SKIPPABLE_STAGES};
+pub use sections::{
+    Config, InputConfig, OutputConfig, PipelineConfig, CORPUS_FORMATS, PROGRESS_MODES,
+    SKIPPABLE_STAGES,
+};

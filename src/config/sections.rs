@@ -68,8 +68,13 @@ pub struct OutputConfig {
     pub out_dir: PathBuf,
     /// Worker threads; 0 means one per CPU core. Output never depends on this.
     pub jobs: usize,
-    /// Show a progress bar on stderr when it is a terminal.
-    pub progress: bool,
+    /// Progress on stderr: "auto" (a bar when stderr is a terminal, nothing otherwise), "bar", "json" (one JSON
+    /// object per line: phase, done, total, elapsed_s; for logs collected by a scheduler) or "none".
+    pub progress: String,
+    /// Corpus files to write, one unit per aligned bead in the same order: "csv" (corpus.csv), "tmx"
+    /// (corpus.tmx, TMX 1.4b), "moses" (corpus.zh + corpus.en, one segment per line), "jsonl" (corpus.jsonl,
+    /// Hugging Face translation records). report.html and report.json are always written.
+    pub formats: Vec<String>,
 }
 
 impl Default for OutputConfig {
@@ -77,8 +82,43 @@ impl Default for OutputConfig {
         OutputConfig {
             out_dir: PathBuf::from("cleaned"),
             jobs: 0,
-            progress: true,
+            progress: "auto".to_string(),
+            formats: CORPUS_FORMATS.iter().map(|f| f.to_string()).collect(),
         }
+    }
+}
+
+/// Values of `[output] progress`.
+pub const PROGRESS_MODES: &[&str] = &["auto", "bar", "json", "none"];
+
+/// Values of `[output] formats`.
+pub const CORPUS_FORMATS: &[&str] = &["csv", "tmx", "moses", "jsonl"];
+
+impl OutputConfig {
+    fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if !PROGRESS_MODES.contains(&self.progress.as_str()) {
+            errors.push(FieldError::new(
+                "progress",
+                format!(
+                    "unknown progress mode \"{}\"; valid: {}",
+                    self.progress,
+                    PROGRESS_MODES.join(", ")
+                ),
+            ));
+        }
+        for (i, format) in self.formats.iter().enumerate() {
+            if !CORPUS_FORMATS.contains(&format.as_str()) {
+                errors.push(FieldError::new(
+                    format!("formats[{i}]"),
+                    format!(
+                        "unknown corpus format \"{format}\"; valid: {}",
+                        CORPUS_FORMATS.join(", ")
+                    ),
+                ));
+            }
+        }
+        errors
     }
 }
 
@@ -114,6 +154,7 @@ impl Config {
             );
         };
         section("input", self.input.validate());
+        section("output", self.output.validate());
         section("pipeline", self.pipeline.validate());
         section("decode", self.decode.validate());
         section("mojibake", self.mojibake.validate());

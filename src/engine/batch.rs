@@ -13,7 +13,8 @@
 use super::corpus::{align_batch, mixed_sentences, AlignDoc};
 use super::inputs::{read_file, Format, Loaded, RecordCursor, Source};
 use super::output::{CorpusRow, DocSink, InputFailure, MemorySink};
-use super::progress::progress_bar;
+use super::progress::{progress_bar, ProgressMode};
+use crate::align::pairing::DocForPairing;
 use crate::doc::Document;
 use crate::pipeline::Pipeline;
 use crate::stages::boilerplate::line_key;
@@ -66,6 +67,8 @@ pub struct BatchOutcome {
     pub corpus: Vec<CorpusRow>,
     /// Paired documents: (zh id, en id, pairing score).
     pub doc_pairs: Vec<(String, String, f64)>,
+    /// Documents left unpaired because two partners scored alike: (id, [(partner id, score)]).
+    pub ambiguous_docs: Vec<(String, Vec<(String, f64)>)>,
     /// Aligned beads left out of the corpus for scoring below `align.min_bead_score`.
     pub beads_below_min_score: usize,
     pub tally: Tally,
@@ -129,7 +132,7 @@ pub fn run_batch(
     pipeline: &Pipeline,
     sources: &[Source],
     sink: &mut dyn DocSink,
-    progress: bool,
+    progress: ProgressMode,
 ) -> std::io::Result<BatchOutcome> {
     let mut outcome = BatchOutcome::default();
     // Two documents with one id would write one docs/<id>.txt: the first one wins, the others fail.
@@ -226,9 +229,13 @@ pub fn run_batch(
                     outcome.tally.add(&doc);
                     if matches!(doc.lang, Lang::Zh | Lang::En) && !doc.sentences.is_empty() {
                         align_docs.push(AlignDoc {
-                            id: doc.id.clone(),
+                            doc: DocForPairing {
+                                id: doc.id.clone(),
+                                lang: doc.lang.code().to_string(),
+                                sentences: doc.sentences.clone(),
+                                url: doc.meta.fields.get("url").cloned(),
+                            },
                             lang: doc.lang,
-                            sentences: doc.sentences.clone(),
                             mixed: mixed_sentences(&doc),
                         });
                     }
@@ -257,10 +264,11 @@ pub fn run_batch(
     // Pass 3: alignment.
     let started = Instant::now();
     if let Some(aligner) = pipeline.aligner() {
-        let (corpus, pairs, below) = align_batch(aligner, &align_docs, progress);
-        outcome.corpus = corpus;
-        outcome.doc_pairs = pairs;
-        outcome.beads_below_min_score = below;
+        let aligned = align_batch(aligner, align_docs, progress);
+        outcome.corpus = aligned.rows;
+        outcome.doc_pairs = aligned.pairs;
+        outcome.ambiguous_docs = aligned.ambiguous;
+        outcome.beads_below_min_score = aligned.below_min_score;
     }
     outcome
         .timings_ms
@@ -279,7 +287,7 @@ pub fn process_bytes(
         .map(|(id, bytes)| Source::Bytes { id, bytes })
         .collect();
     let mut sink = MemorySink::default();
-    match run_batch(pipeline, &sources, &mut sink, false) {
+    match run_batch(pipeline, &sources, &mut sink, ProgressMode::None) {
         Ok(outcome) => (sink.docs, sink.failures, outcome.corpus),
         // The memory sink never fails; keep what was collected.
         Err(_) => (sink.docs, sink.failures, Vec::new()),

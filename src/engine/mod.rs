@@ -5,8 +5,9 @@
 //!   the records of a WARC or JSONL file), and how each document's bytes are fetched;
 //! * `batch.rs`: the passes over a batch (statistics, cleaning, alignment), in chunks, in input order;
 //! * `corpus.rs`: document pairs and bilingual pages aligned into corpus rows;
-//! * `output/`: the sinks that write `docs/`, `rejected.jsonl`, `metadata.csv`, `corpus.csv` and `report.json`;
-//! * `progress.rs`: progress bars.
+//! * `output/`: the sinks that write `docs/`, `rejected.jsonl`, `metadata.csv` and the corpus files;
+//! * `report.rs`: `report.json`, and `report.html` drawn by `report_html.rs` with the charts of `svg.rs`;
+//! * `progress.rs`: progress on stderr (a bar, or JSON lines).
 //!
 //! The engine imports the pipeline, the stages and the bottom layers; nothing below it imports the engine.
 
@@ -16,11 +17,14 @@ pub mod inputs;
 pub mod output;
 pub mod progress;
 mod report;
+mod report_html;
+mod svg;
 
 pub use batch::{process_bytes, run_batch};
 
 use crate::pipeline::Pipeline;
-use output::{FileSink, InputFailure};
+use output::{CorpusOptions, FileSink, InputFailure};
+use progress::ProgressMode;
 use report::Report;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -59,7 +63,7 @@ pub fn run(
     pipeline: &Pipeline,
     raw_dir: &Path,
     out_dir: &Path,
-    progress: bool,
+    progress: ProgressMode,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
     let (inputs, mut skipped) =
@@ -77,7 +81,10 @@ pub fn run(
     let sources = inputs::documents(&pipeline.config().input, &inputs, &mut skipped);
     let mut outcome = run_batch(pipeline, &sources, &mut sink, progress).map_err(out_err)?;
     let write_started = Instant::now();
-    sink.finish(&outcome.corpus).map_err(out_err)?;
+    let corpus_options = CorpusOptions::from_config(pipeline.config());
+    let digests = sink
+        .finish(&outcome.corpus, &corpus_options)
+        .map_err(out_err)?;
     outcome
         .timings_ms
         .insert("write", write_started.elapsed().as_millis());
@@ -87,6 +94,8 @@ pub fn run(
         inputs.len(),
         &skipped,
         started.elapsed().as_secs_f64(),
+        &corpus_options,
+        &digests,
     );
     report.write(out_dir).map_err(out_err)?;
     Ok(RunSummary {

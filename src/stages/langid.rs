@@ -29,6 +29,9 @@ use serde::{Deserialize, Serialize};
 /// How many Latin letters one Han character is worth when the two compete for a line.
 pub const HAN_WEIGHT: usize = 3;
 
+/// Han characters enough to be the frame of a Chinese sentence around Latin names.
+const MIN_HAN_FRAME: usize = 6;
+
 /// The script of Chinese text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Script {
@@ -151,6 +154,24 @@ pub fn detect_lang(text: &str) -> Lang {
     if latin == 0 {
         return Lang::Other;
     }
+    let (en_hits, other_hits) = function_word_hits(text);
+    // Latin names in a Chinese sentence (`名单还包括 Philippe Coutinho、Ivan Rakitic 和 Samuel Umtiti。`)
+    // outnumber its Han characters, but English prose always has function words between its names.
+    if han >= MIN_HAN_FRAME && en_hits == 0 {
+        return Lang::Zh;
+    }
+    if other_hits > en_hits {
+        return Lang::Other;
+    }
+    // No function word either way: a line like "Städte Übersicht" is foreign by its letters alone.
+    if en_hits == 0 && accented * 10 >= latin && accented > 0 {
+        return Lang::Other;
+    }
+    Lang::En
+}
+
+/// How many English and how many other-language function words `text` holds.
+fn function_word_hits(text: &str) -> (usize, usize) {
     let (mut en_hits, mut other_hits) = (0usize, 0usize);
     for word in text
         .split(|c: char| !(is_latin_letter(c) || c == '\''))
@@ -167,14 +188,7 @@ pub fn detect_lang(text: &str) -> Lang {
             other_hits += 1;
         }
     }
-    if other_hits > en_hits {
-        return Lang::Other;
-    }
-    // No function word either way: a line like "Städte Übersicht" is foreign by its letters alone.
-    if en_hits == 0 && accented * 10 >= latin && accented > 0 {
-        return Lang::Other;
-    }
-    Lang::En
+    (en_hits, other_hits)
 }
 
 fn count_in(table: &[char], c: char) -> bool {

@@ -1,7 +1,7 @@
 //! What a sentence offers as evidence: its content tokens, each with the keys under which it can meet a
 //! token of the other side (dictionary lemmas, romanised names, identical words and cognate prefixes,
 //! numbers, the mood of a sentence), indexed per key as a bitmask of tokens so that a sentence pair is
-//! compared without allocating. Also the key signature of a whole document, for the pairing pre-gate.
+//! compared without allocating. Also the bag of keys of a whole document, for finding pairing candidates.
 //!
 //! Imports only `crate::align::lexicon` and `crate::text`; nothing else of the aligner.
 
@@ -397,16 +397,26 @@ pub(super) fn prepare(
         .collect()
 }
 
-/// A document's distinct evidence keys, for the pairing pre-gate: dictionary lemma ids (the same in every
-/// document) as they are, document-local keys (literals, names, surface words) as a hash of their text, so
-/// that two signatures can be intersected. Sorted and de-duplicated.
-pub(crate) fn signature(sents: &[String], side_is_zh: bool, model: Model) -> Vec<u64> {
+/// A document's bag of evidence keys, for finding pairing candidates by TF-IDF: each content token spreads a
+/// weight of 1 over its keys (a Chinese word over its gloss lemmas, so that a word with thirty senses does not
+/// outweigh one with a single sense). Romanised-name keys count only for tokens that have no other key (Han
+/// characters outside the dictionary, which are mostly names); sentence moods are left out. Dictionary lemma
+/// ids (the same in every document) are kept as they are, document-local keys (literals, names, surface
+/// words) become a hash of their text, so that bags of different documents meet. Sorted by key.
+pub(crate) fn key_bag(sents: &[String], side_is_zh: bool, model: Model) -> Vec<(u64, f32)> {
     let lex = match model {
         Model::Lexicon { lex, .. } => Some(lex),
         Model::Surface => None,
     };
     let mut int = Interner::new(lex);
-    let raw = prepare(sents, side_is_zh, model, &mut int);
+    let raw: Vec<Tok> = sents
+        .iter()
+        .flat_map(|s| match model {
+            Model::Lexicon { lex, .. } if side_is_zh => chinese_tokens(s, lex, &mut int),
+            Model::Lexicon { .. } => english_tokens(s, &mut int),
+            Model::Surface => surface_tokens(s, &mut int),
+        })
+        .collect();
     let mut text_of: Vec<&str> = vec![""; int.local.len()];
     for (k, &id) in &int.local {
         if let Some(slot) = id
@@ -416,20 +426,37 @@ pub(crate) fn signature(sents: &[String], side_is_zh: bool, model: Model) -> Vec
             *slot = k;
         }
     }
-    let mut out: Vec<u64> = raw
-        .iter()
-        .flat_map(|r| r.toks.iter().flat_map(|t| t.keys.iter()))
-        .map(|&id| match id.checked_sub(int.base) {
-            None => id as u64,
+    let stable = |id: u32| -> (u64, bool) {
+        match id.checked_sub(int.base) {
+            None => (id as u64, false),
             Some(i) => {
                 let text = text_of.get(i as usize).copied().unwrap_or("");
-                xxhash_rust::xxh3::xxh3_64(text.as_bytes()) | (1 << 63)
+                let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes()) | (1 << 63);
+                (hash, text.starts_with(NAME_KEY))
             }
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+        }
+    };
+    let mut out: Vec<(u64, f32)> = Vec::new();
+    for tok in &raw {
+        let keys: Vec<(u64, bool)> = tok.keys.iter().map(|&k| stable(k)).collect();
+        let plain = keys.iter().filter(|k| !k.1).count();
+        let counted: Vec<u64> = if plain > 0 {
+            keys.iter().filter(|k| !k.1).map(|k| k.0).collect()
+        } else {
+            keys.iter().map(|k| k.0).collect()
+        };
+        let share = 1.0 / counted.len().max(1) as f32;
+        out.extend(counted.into_iter().map(|k| (k, share)));
+    }
+    out.sort_unstable_by_key(|k| k.0);
+    let mut merged: Vec<(u64, f32)> = Vec::with_capacity(out.len());
+    for (k, w) in out {
+        match merged.last_mut() {
+            Some(last) if last.0 == k => last.1 += w,
+            _ => merged.push((k, w)),
+        }
+    }
+    merged
 }
 
 /// Index raw sentences for scoring, adding the keys learned for their words (`learned[word]`).

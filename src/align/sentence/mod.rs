@@ -54,9 +54,9 @@ mod evidence;
 mod learn;
 mod score;
 
-pub(crate) use self::evidence::signature;
+pub(crate) use self::evidence::key_bag;
 pub use self::evidence::Model;
-pub use self::score::{calibrate, Params};
+pub use self::score::{calibrate, uncalibrate, Params};
 
 use std::collections::HashMap;
 

@@ -277,6 +277,12 @@ pub fn calibrate(q: f64) -> f64 {
     1.0 / (1.0 + (-(CAL_SLOPE * (q - CAL_MID))).exp())
 }
 const CAL_SLOPE: f64 = 0.5;
+
+/// The evidence value (in nats, about 0 for unrelated sentences) that [`calibrate`] maps to `p`.
+pub fn uncalibrate(p: f64) -> f64 {
+    let p = p.clamp(1e-9, 1.0 - 1e-9);
+    CAL_MID + (p / (1.0 - p)).ln() / CAL_SLOPE
+}
 const CAL_MID: f64 = 2.0;
 
 /// Replace each aligned bead's score by one that also asks how clearly it beat its rivals. A bead's own

@@ -1,12 +1,30 @@
 //! The sinks that receive a batch's cleaned documents ([`DocSink`]: in memory, or the output folder) and the
 //! records they write (`corpus.csv` rows, failed inputs).
 //!
+//! * `corpus_files.rs`: `[output] formats` and writing the chosen corpus files; one file per other format:
+//!   `tmx.rs` (corpus.tmx), `moses.rs` (corpus.zh + corpus.en), `jsonl.rs` (corpus.jsonl);
+//! * `markup.rs`: escaping for XML and HTML;
+//! * `digest.rs`: what report.html shows of single documents, gathered in bounded memory.
+//!
 //! Every file is written to a temporary name in the same folder and renamed into place, so an interrupted run
-//! never leaves a half-written file under its final name. Imports only the document model and the decode
-//! stage's error type; the passes that feed the sinks are in `batch.rs`.
+//! never leaves a half-written file under its final name. Imports the document model, the decode stage's
+//! error type and the config; the passes that feed the sinks are in `batch.rs`.
+
+mod corpus_files;
+pub mod digest;
+mod jsonl;
+pub mod markup;
+mod moses;
+#[cfg(test)]
+mod testing;
+mod tmx;
+
+pub use corpus_files::{zh_tag_for_target, CorpusFormat, CorpusOptions};
+pub use moses::one_line;
 
 use crate::doc::{Document, Reject};
 use crate::stages::decode::InputError;
+use digest::{DocDigestSummary, DocDigests};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -52,9 +70,20 @@ pub struct CorpusRow {
     pub bead: String,
     /// Alignment score in [0, 1].
     pub score: String,
+    /// `sentence` for aligned text, `term` for a glossary pair. Its column comes right after `score`, so the
+    /// sentence indices stay the last two columns.
+    pub kind: RowKind,
     /// Sentence indices inside each document's sentence list, `3 4`.
     pub src_sentences: String,
     pub tgt_sentences: String,
+}
+
+/// What a corpus row pairs: aligned sentences, or the two sides of a glossary term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowKind {
+    Sentence,
+    Term,
 }
 
 /// An input that could not be processed.
@@ -95,13 +124,6 @@ impl AtomicFile {
         })
     }
 
-    pub fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        match self.writer.as_mut() {
-            Some(w) => w.write_all(bytes),
-            None => Err(std::io::Error::other("file already committed")),
-        }
-    }
-
     /// Flush, sync and rename into place. On failure the temporary file is removed.
     pub fn commit(mut self) -> std::io::Result<()> {
         let result = (|| {
@@ -115,6 +137,22 @@ impl AtomicFile {
             let _ = std::fs::remove_file(&self.tmp);
         }
         result
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.writer.as_mut() {
+            Some(w) => w.write(bytes),
+            None => Err(std::io::Error::other("file already committed")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.writer.as_mut() {
+            Some(w) => w.flush(),
+            None => Ok(()),
+        }
     }
 }
 
@@ -144,6 +182,7 @@ pub struct FileSink {
     staging: PathBuf,
     rejected: AtomicFile,
     metadata: Vec<MetadataRow>,
+    digests: DocDigests,
 }
 
 impl FileSink {
@@ -159,6 +198,7 @@ impl FileSink {
             rejected: AtomicFile::create(&out_dir.join("rejected.jsonl"))?,
             staging,
             metadata: Vec::new(),
+            digests: DocDigests::default(),
         })
     }
 
@@ -171,14 +211,16 @@ impl FileSink {
         Ok(())
     }
 
-    /// Write `corpus.csv` and `metadata.csv`, commit `rejected.jsonl`, and swap the new `docs/` in (so
-    /// documents of inputs that no longer exist do not linger from an earlier run).
-    pub fn finish(self, corpus: &[CorpusRow]) -> std::io::Result<()> {
+    /// Write the corpus files `options` asks for and `metadata.csv`, commit `rejected.jsonl`, and swap the new
+    /// `docs/` in (so documents of inputs that no longer exist do not linger from an earlier run). Returns what
+    /// report.html shows of single documents.
+    pub fn finish(
+        self,
+        corpus: &[CorpusRow],
+        options: &CorpusOptions,
+    ) -> std::io::Result<DocDigestSummary> {
         let csv_err = |e: csv::Error| std::io::Error::other(e.to_string());
-        atomic_write(
-            &self.out_dir.join("corpus.csv"),
-            &corpus_csv(corpus).map_err(csv_err)?,
-        )?;
+        corpus_files::write_corpus_files(&self.out_dir, corpus, options)?;
         atomic_write(
             &self.out_dir.join("metadata.csv"),
             &metadata_csv(&self.metadata).map_err(csv_err)?,
@@ -195,7 +237,7 @@ impl FileSink {
         if retired.exists() {
             std::fs::remove_dir_all(&retired)?;
         }
-        Ok(())
+        Ok(self.digests.finish())
     }
 }
 
@@ -207,6 +249,7 @@ impl DocSink for FileSink {
             std::fs::create_dir_all(folder)?;
         }
         std::fs::write(path, doc.cleaned_text())?;
+        self.digests.add(&doc);
         // Ordered by raw line; the sort is stable, so stage order is kept within a line.
         let mut rejects = doc.rejects;
         rejects.sort_by_key(|r| r.line);
@@ -250,6 +293,7 @@ pub fn corpus_csv(rows: &[CorpusRow]) -> Result<Vec<u8>, csv::Error> {
             "tgt_text",
             "bead",
             "score",
+            "kind",
             "src_sentences",
             "tgt_sentences",
         ])?;

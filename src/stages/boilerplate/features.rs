@@ -6,6 +6,7 @@
 //! `crate::stages::spam`, `crate::stages::stopwords`), nothing from the other boilerplate files.
 
 use super::classifier::LineClass;
+use super::patterns::{NAV_PREFIXES, PAGER_LABELS, RE_ENUM_HEADING};
 use crate::stages::spam;
 use crate::stages::stopwords::StopList;
 use crate::text::is_han;
@@ -153,4 +154,44 @@ pub(super) fn space_punctuated_prose(lines: &mut [Line], stop: StopList) {
 /// The stop-word list of the page's language, judged on its body paragraphs.
 pub(super) fn page_stop_list(lines: &[Line]) -> StopList {
     StopList::for_text(&body_sample(lines))
+}
+
+/// The list marker a line starts with: a bullet or dash character, or `Some('#')` for an enumeration
+/// (`1.`, `2、`, `(3)`).
+pub(super) fn list_marker(text: &str) -> Option<char> {
+    let t = text.trim_start();
+    let first = t.chars().next()?;
+    if matches!(
+        first,
+        '-' | '•' | '●' | '▪' | '◆' | '■' | '*' | '·' | '○' | '□' | '◇' | '★' | '☆'
+    ) {
+        return Some(first);
+    }
+    RE_ENUM_HEADING.is_match(t).then_some('#')
+}
+
+/// A `key: value` line with a short key (1 to 6 units) and a value, at most 40 units, not closed like a
+/// sentence, perhaps as a list item: a specification or form field (`净重：约2.6kg`, `Material: oak`).
+pub(super) fn is_field(text: &str) -> bool {
+    let item = text.trim_start();
+    let item = match list_marker(item) {
+        Some(m) if m != '#' => item.trim_start_matches(m).trim_start(),
+        _ => item,
+    };
+    let Some(colon) = item.find([':', '：']) else {
+        return false;
+    };
+    let key = item.get(..colon).unwrap_or("");
+    let value = item.get(colon..).unwrap_or("");
+    // `上一篇：…` and `Previous Post: …` have the shape, but they are the site's links to other pages.
+    let key_label = label(key);
+    let link_label = NAV_PREFIXES
+        .iter()
+        .chain(PAGER_LABELS)
+        .any(|p| key_label.starts_with(p.trim_end_matches(':')));
+    units(text) <= 40
+        && (1..=6).contains(&units(key))
+        && units(value) >= 1
+        && !ends_sentence(text)
+        && !link_label
 }

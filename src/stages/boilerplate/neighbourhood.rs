@@ -8,7 +8,7 @@
 //! bottom layer `crate::stages::spam`.
 
 use super::classifier::{BoilerplateClassifier, LineClass};
-use super::features::{ends_sentence, label, units, Line};
+use super::features::{ends_sentence, is_field, label, list_marker, units, Line};
 use super::metadata::RE_DATE_LEAD;
 use super::patterns::{
     re, END_MARKERS, NAV_PREFIXES, RE_COMMENT_HEADER, RE_COMMENT_SECTION, RE_ENUM_HEADING,
@@ -149,13 +149,21 @@ impl BoilerplateClassifier {
         // Items that continue the list the last paragraph belongs to (`- …` after `- …`) are the article's.
         let tail = list_continuation_end(lines, last_body)..lines.len();
         let tail_chrome = lines[tail.clone()].iter().any(|l| l.class.removed());
+        // Sentences and fields there are the text's own: a conversation's closing turns, a product's care
+        // notes and specifications. Footer chrome is made of labels, links and notices. A thread is the
+        // exception: it ends with its last post, and a sentence after that is the board's (a browser notice,
+        // a trademark line).
+        let footer_like = |l: &Line| {
+            l.class == LineClass::Content
+                && (thread_end.is_some() || (!ends_sentence(&l.text) && !is_field(&l.text)))
+        };
         let tail_short = lines[tail.clone()]
             .iter()
-            .filter(|l| l.class == LineClass::Content)
+            .filter(|l| footer_like(l))
             .count();
         if tail_chrome || tail_short >= 3 {
             for l in lines[tail].iter_mut() {
-                if l.class == LineClass::Content && !l.protected {
+                if footer_like(l) && !l.protected {
                     l.class = LineClass::Boilerplate("footer");
                 }
             }
@@ -226,20 +234,6 @@ pub(super) fn related_links(lines: &mut [Line]) {
     }
 }
 
-/// The list marker a line starts with: a bullet or dash character, or `Some('#')` for an enumeration
-/// (`1.`, `2、`, `(3)`).
-fn list_marker(text: &str) -> Option<char> {
-    let t = text.trim_start();
-    let first = t.chars().next()?;
-    if matches!(
-        first,
-        '-' | '•' | '●' | '▪' | '◆' | '■' | '*' | '·' | '○' | '□' | '◇' | '★' | '☆'
-    ) {
-        return Some(first);
-    }
-    RE_ENUM_HEADING.is_match(t).then_some('#')
-}
-
 /// One past the last line of the list that line `last` belongs to: the following content lines that
 /// start with the same list marker are further items of it (a spec list whose last long item is the
 /// last "paragraph" of the page). `last + 1` when `last` is not a list item.
@@ -256,25 +250,9 @@ pub(super) fn list_continuation_end(lines: &[Line], last: usize) -> usize {
     end
 }
 
-/// A content line that is one field: a short key (1 to 6 units), a colon, a value, at most 40 units in
-/// all, not a sentence (`主品：约2.6kg`, `● 输入功率：1600W`).
+/// A specification or form field of the page (`净重：约2.6kg`, `Material: oak`) that is still content.
 fn is_field_line(l: &Line) -> bool {
-    let item = l.text.trim_start();
-    let item = match list_marker(item) {
-        Some(m) if m != '#' => item.trim_start_matches(m).trim_start(),
-        _ => item,
-    };
-    let Some(colon) = item.find([':', '：']) else {
-        return false;
-    };
-    let key = item.get(..colon).unwrap_or("");
-    let value = item.get(colon..).unwrap_or("");
-    l.class == LineClass::Content
-        && !l.body
-        && l.units <= 40
-        && (1..=6).contains(&units(key))
-        && units(value) >= 1
-        && !ends_sentence(&l.text)
+    l.class == LineClass::Content && !l.body && is_field(&l.text)
 }
 
 /// The number of an enumerated item: `1.`, `2、`, `3)`, `(4)`.
@@ -361,7 +339,7 @@ fn longest_body_runs_after(lines: &[Line]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::classifier::LineClass;
-    use super::super::testing::{run, ZH_BODY1, ZH_BODY2};
+    use super::super::testing::{run, EN_BODY1, EN_BODY2, ZH_BODY1, ZH_BODY2};
 
     #[test]
     fn headings_and_list_items_are_kept() {
@@ -454,5 +432,49 @@ mod tests {
         // Two fields are not yet a specification: a head line such as `责编：…` stays chrome.
         let v = run(&[lines[0], lines[2], lines[3], lines[6]]);
         assert_eq!(v[1].class, LineClass::Boilerplate("nav"), "{v:?}");
+    }
+
+    #[test]
+    fn the_closing_turns_of_a_conversation_and_a_products_notes_stay() {
+        let conversation = run(&[
+            "Do Not Disturb keeps turning on by itself on my tablet every single evening.",
+            "Thanks for contacting us, I will walk you through the settings one by one.",
+            "It is probably a schedule that was set up some time ago and then forgotten.",
+            "Go to your Home screen.",
+            "Tap Settings.",
+            "Tap Focus, then Do Not Disturb.",
+            "OK, I'll try that now.",
+            "Hope this helps!",
+        ]);
+        assert!(
+            conversation.iter().all(|v| !v.class.removed()),
+            "{conversation:?}"
+        );
+        let product = run(&[
+            "Glass Food Storage Set",
+            "Made from borosilicate glass that goes from the freezer to the oven without cracking.",
+            "The lids snap shut on four sides and keep soups and sauces from leaking in a bag.",
+            "Dishwasher safe.",
+            "Material: borosilicate glass",
+            "Colour: clear",
+            "Warranty: two years",
+        ]);
+        assert!(
+            product
+                .iter()
+                .skip(1)
+                .all(|v| v.class == LineClass::Content),
+            "{product:?}"
+        );
+        // Links, labels and notices after the text are still the page's footer.
+        let page = run(&[
+            "Headline here",
+            EN_BODY1,
+            EN_BODY2,
+            "Previous: Council meets again",
+            "Next: Budget vote delayed",
+            "Contact us",
+        ]);
+        assert!(page[3..].iter().all(|v| v.class.removed()), "{page:?}");
     }
 }

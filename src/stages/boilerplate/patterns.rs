@@ -340,6 +340,30 @@ pub(super) const NAV_PREFIXES: &[&str] = &[
     "back to",
 ];
 
+/// Labels of the links from one post to the next or previous one (`前一篇：…`, `Next: …`).
+pub(super) const PAGER_LABELS: &[&str] = &[
+    "前一篇",
+    "后一篇",
+    "後一篇",
+    "上一个",
+    "下一个",
+    "上一個",
+    "下一個",
+    "上一条",
+    "下一条",
+    "上一條",
+    "下一條",
+    "上一页",
+    "下一页",
+    "上一頁",
+    "下一頁",
+    "previous",
+    "prev",
+    "next",
+    "older",
+    "newer",
+];
+
 /// Whole-line labels that open the end matter of a page (related lists, comments). Once the article has
 /// had a substantial body, everything after such a label is footer.
 pub(super) const END_MARKERS: &[&str] = &[

@@ -7,7 +7,7 @@
 //! and the bottom layers (`crate::stages::spam`, `crate::stages::stopwords`, `crate::text`).
 
 use super::classifier::{BoilerplateClassifier, LineClass};
-use super::features::{body_sample, ends_sentence, Line};
+use super::features::{body_sample, ends_sentence, is_field, Line};
 use super::neighbourhood::list_continuation_end;
 use crate::stages::spam;
 use crate::stages::stopwords::StopList;
@@ -173,6 +173,24 @@ impl BoilerplateClassifier {
         for region in regions.iter_mut() {
             if region.1 > region.0 {
                 region.1 = list_continuation_end(lines, region.1 - 1);
+            }
+        }
+        // Short sentences and fields right before or after a region, with no chrome near them, continue it
+        // (a conversation's opening and closing turns, a product's care notes and specifications): Kadane
+        // stops where the sum stops growing, not where the text ends.
+        let continues_text = |i: usize| {
+            lines.get(i).is_some_and(|l| {
+                l.class == LineClass::Content
+                    && !l.body
+                    && (ends_sentence(&l.text) || is_field(&l.text))
+            }) && scores.get(i).is_some_and(|s| *s == 0.0)
+        };
+        for region in regions.iter_mut() {
+            while continues_text(region.1) {
+                region.1 += 1;
+            }
+            while region.0 > 0 && continues_text(region.0 - 1) {
+                region.0 -= 1;
             }
         }
         let (first_start, last_end) = (

@@ -5,13 +5,16 @@
 //! Imports the shared types of `classifier.rs`, `features.rs` and the bottom layer `crate::text`.
 
 use super::classifier::{BoilerplateClassifier, DocLines, LineClass};
-use super::features::{ends_sentence, Line};
+use super::features::{ends_sentence, is_field, Line};
 use crate::text::truncate_chars;
 use std::collections::HashMap;
 
 impl BoilerplateClassifier {
     /// CCNet-style removal of lines shared by many documents, only in a batch large enough for the
-    /// count to mean "template" rather than "coincidence", and never for long lines.
+    /// count to mean "template" rather than "coincidence", and never for long lines. Only fragments go:
+    /// page chrome repeated across a site (menus, labels, buttons, notices) does not read as sentences,
+    /// while the lines that conversations from one template share ("Go to your Home screen.") do, and so
+    /// do a catalogue's care notes; specification fields (`Material: oak`) are a catalogue's data.
     pub(super) fn cross_doc(&self, doc: &DocLines, lines: &mut [Line]) {
         if doc.batch_docs < self.cfg.repeated_min_batch_docs {
             return;
@@ -22,6 +25,8 @@ impl BoilerplateClassifier {
                 && freq >= self.cfg.repeated_min_docs
                 && line.raw.chars().count() <= self.cfg.repeated_max_chars
                 && !line.body
+                && !ends_sentence(&line.text)
+                && !is_field(&line.text)
             {
                 line.class = LineClass::Boilerplate("repeated-across-docs");
             }
@@ -146,5 +151,25 @@ mod tests {
             LineClass::Content,
             "small batch: no cross-doc removal"
         );
+    }
+
+    #[test]
+    fn cross_doc_repetition_spares_sentences_and_fields() {
+        // A support conversation from a template and a product page from a catalogue: the lines they share
+        // with many other documents are theirs, not a site's chrome.
+        let lines = [
+            "Customer: My phone will not connect to the hotel Wi-Fi at all.",
+            "Agent: Go to your Home screen.",
+            "Agent: Tap Settings.",
+            "Material: stainless steel",
+            "Dishwasher safe.",
+            "Spring collection for the whole family",
+        ];
+        let freq = [1, 30, 30, 12, 12, 40];
+        let v = run_batch(&lines, &freq, 200);
+        for i in 0..5 {
+            assert_eq!(v[i].class, LineClass::Content, "{}: {v:?}", lines[i]);
+        }
+        assert_eq!(v[5].class, LineClass::Boilerplate("repeated-across-docs"));
     }
 }
