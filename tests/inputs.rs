@@ -117,7 +117,7 @@ fn html_warc_jsonl_and_nested_folders_in_one_run() {
     write(&raw.join("crawl/cc.warc.gz"), &warc);
     let jsonl = format!(
         "{}\n{}\n",
-        serde_json::json!({"id": "doc-1", "text": PROSE_EN, "url": "https://example.org/en/1"}),
+        serde_json::json!({"id": "doc-1", "text": PROSE_EN, "url": "https://example.org/en/1", "title": "The library", "lang": "en"}),
         serde_json::json!({"text": PROSE_ZH})
     );
     write(&raw.join("dump.jsonl"), jsonl.as_bytes());
@@ -169,6 +169,9 @@ fn html_warc_jsonl_and_nested_folders_in_one_run() {
     assert_eq!(record["warc_record_id"], "<urn:uuid:1>");
     assert_eq!(record["warc_date"], "2024-05-06T07:08:09Z");
     assert_eq!(row("dump/doc-1")["url"], "https://example.org/en/1");
+    // A record's title is the title; a field named like a fixed column keeps a prefix.
+    assert_eq!(row("dump/doc-1")["title"], "The library");
+    assert_eq!(row("dump/doc-1")["record_lang"], "en");
 }
 
 #[test]

@@ -104,6 +104,9 @@ fn load(
         // The container's URL is where the page was fetched from: it replaces the page's own claim.
         if field == "url" {
             doc.meta.fields.insert(field, value);
+        } else if field == "title" {
+            // A record's own title stands until the boilerplate stage finds the title line.
+            doc.meta.title = value;
         } else {
             doc.meta.add(&field, &value);
         }

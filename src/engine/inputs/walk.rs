@@ -39,6 +39,10 @@ pub fn kind_of(name: &str) -> (InputKind, bool, &str) {
         (".html", InputKind::Html),
         (".htm", InputKind::Html),
         (".xhtml", InputKind::Html),
+        // Common Crawl's text extracts (`*.warc.wet.gz`) and metadata files (`*.warc.wat.gz`).
+        (".warc.wet", InputKind::Warc),
+        (".warc.wat", InputKind::Warc),
+        (".wet", InputKind::Warc),
         (".warc", InputKind::Warc),
         (".jsonl", InputKind::Jsonl),
     ] {
@@ -144,6 +148,10 @@ mod tests {
         assert_eq!(kind_of(".hidden"), (InputKind::Text, false, ".hidden"));
         assert_eq!(kind_of("p.HTML.gz"), (InputKind::Html, true, "p"));
         assert_eq!(kind_of("crawl.warc.gz"), (InputKind::Warc, true, "crawl"));
+        assert_eq!(
+            kind_of("cc-00001.warc.wet.gz"),
+            (InputKind::Warc, true, "cc-00001")
+        );
         assert_eq!(kind_of("dump.jsonl"), (InputKind::Jsonl, false, "dump"));
         assert_eq!(kind_of("notes.txt.gz"), (InputKind::Text, true, "notes"));
         assert_eq!(kind_of("x.gz"), (InputKind::Text, true, "x"));
