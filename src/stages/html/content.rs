@@ -1,16 +1,21 @@
 //! Main-content selection from DOM evidence: which element holds the article, and which of the page's lines
 //! lie outside it or are page furniture inside it.
 //!
-//! The evidence, in the spirit of Readability and trafilatura: every prose-like line (long enough, few link
-//! characters) scores its container and, more weakly, the containers above (punctuation and length add to the
-//! score); a container's class and id names (`article`, `content`, `正文` vs `nav`, `sidebar`, `comment`,
-//! `share`…) and its tag shift it; its link density scales it down. The best container, with the siblings
-//! that score near it, is the main content. Inside it, lines under furniture tags or names (a share bar, a
-//! related-links box) and lines that are mostly link text go. The headline is kept where it stands, even
-//! above the container.
+//! The evidence, in the spirit of Readability and trafilatura:
+//! 1. every prose-like line (long enough, few link characters) scores its container and, more weakly, the
+//!    containers above (punctuation and length add to the score); a container's class and id names
+//!    (`article`, `content`, `zhengwen` vs `nav`, `sidebar`, `comment`, `share`…) and its tag shift it in
+//!    proportion to the prose it holds; its link density scales it down;
+//! 2. the best container grows to the smallest ancestor holding 60% of the page's prose (prose under
+//!    furniture not counted), so an article split by a figure or an advert stays whole; siblings that score
+//!    near it or are prose paragraphs join it;
+//! 3. inside it, lines under furniture (by tag: `nav`, `header`, `footer`, `aside`, `menu`, `form`; by name: a
+//!    share bar, a related-links box, comments) or under captions go, and so do lines that are mostly link
+//!    text; the best container and its ancestors are never furniture, whatever layout class they carry;
+//! 4. the headline (`<h1>`, else `<h2>`) is kept where it stands, even above the container.
 //!
-//! The verdicts are a first pass: the kept lines go on to the boilerplate stage, whose line rules and text
-//! region decide the rest. Imports only `dom.rs` and the text helpers.
+//! The verdicts are a first pass: the kept lines go on to the boilerplate stage's line rules (the pipeline
+//! leaves its text-only region guesses to this file). Imports only `dom.rs`.
 
 use super::dom::{Element, Tag, TextLine, Walked};
 use regex::Regex;
