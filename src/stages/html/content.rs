@@ -303,3 +303,76 @@ fn headline_line(walked: &Walked, root_of: &dyn Fn(&TextLine) -> Option<usize>) 
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::dom::walk;
+    use super::*;
+
+    const PARA: &str =
+        "The committee met on Tuesday to discuss the budget, and after a long debate it agreed \
+                        to fund the new library, the bus line and the repairs to the old bridge.";
+
+    /// (line text, verdict) for every line of a page.
+    fn verdicts(html: &str) -> Vec<(String, Option<&'static str>)> {
+        let walked = walk(html);
+        let verdicts = select(&walked);
+        walked
+            .lines
+            .into_iter()
+            .map(|l| l.text)
+            .zip(verdicts)
+            .collect()
+    }
+
+    fn verdict_of(got: &[(String, Option<&'static str>)], text: &str) -> Option<&'static str> {
+        got.iter()
+            .find(|(t, _)| t == text)
+            .unwrap_or_else(|| panic!("no line {text}: {got:?}"))
+            .1
+    }
+
+    #[test]
+    fn an_article_split_by_a_figure_stays_whole_and_comments_go() {
+        let html = format!(
+            "<body><div id='page'><div class='story'><h1>Budget agreed</h1>\
+             <div class='part'><p>{PARA} One.</p><p>{PARA} Two.</p></div>\
+             <figure><img src='x'><figcaption>The bridge in 1950. Photo: archive</figcaption></figure>\
+             <div class='part'><p>{PARA} Three.</p><p>{PARA} Four.</p></div></div>\
+             <div class='comments'><p>{PARA} A reader.</p></div>\
+             <ul class='related'><li><a href='/a'>Another story about the budget</a></li></ul></div></body>"
+        );
+        let got = verdicts(&html);
+        for kept in [
+            "Budget agreed",
+            &format!("{PARA} One."),
+            &format!("{PARA} Four."),
+        ] {
+            assert_eq!(verdict_of(&got, kept), None, "{kept}");
+        }
+        assert_eq!(
+            verdict_of(&got, "The bridge in 1950. Photo: archive"),
+            Some(CAPTION)
+        );
+        assert!(verdict_of(&got, &format!("{PARA} A reader.")).is_some());
+        assert!(verdict_of(&got, "Another story about the budget").is_some());
+    }
+
+    #[test]
+    fn a_layout_class_on_the_article_wrapper_is_not_furniture() {
+        let html = format!(
+            "<body><nav><a href='/'>Home</a></nav><div class='l-sidebar-fixed'><div>\
+             <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div></div></body>"
+        );
+        let got = verdicts(&html);
+        assert_eq!(verdict_of(&got, &format!("{PARA} Two.")), None);
+        assert!(verdict_of(&got, "Home").is_some());
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_all_but_furniture() {
+        let got = verdicts("<body><nav><a href='/'>Home</a></nav><p>Short note.</p></body>");
+        assert_eq!(verdict_of(&got, "Short note."), None);
+        assert_eq!(verdict_of(&got, "Home"), Some(PAGE_CHROME));
+    }
+}
