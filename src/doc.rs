@@ -84,6 +84,8 @@ pub struct Document {
     pub stats: DocStats,
     /// Sentences of the kept lines (filled by the segment stage), used for alignment.
     pub sentences: Vec<String>,
+    /// The lines are an HTML page's text, already reduced to its main content from DOM evidence.
+    pub from_html: bool,
 }
 
 impl Document {
@@ -117,6 +119,7 @@ impl Document {
             rejects: Vec::new(),
             stats,
             sentences: Vec::new(),
+            from_html: false,
         }
     }
 

@@ -35,11 +35,12 @@ struct Cli {
 enum Command {
     /// Run the whole batch: decode, repair, strip boilerplate, unify script, segment, align, write outputs.
     #[command(
-        long_about = "Run the whole batch over every file directly inside the raw folder and write, into the \
-output folder: docs/<stem>.txt (cleaned documents), the corpus of aligned zh↔en beads (corpus.csv, corpus.tmx, \
-corpus.zh + corpus.en, corpus.jsonl: see output.formats), rejected.jsonl (every removed line or span with stage \
-and reason), metadata.csv (title, date, source, author per document), report.json (counts, config hash, timings) \
-and report.html (the same for people, with charts).\n\nFlags override pipeline.toml. A file that cannot be \
+        long_about = "Run the whole batch over every file in the raw folder and its sub-folders (text, HTML, WARC, \
+JSONL, each also gzipped) and write, into the output folder: docs/<doc id>.txt (cleaned documents, in the raw \
+folder's layout), the corpus of aligned zh↔en beads (corpus.csv, corpus.tmx, corpus.zh + corpus.en, \
+corpus.jsonl: see output.formats), rejected.jsonl (every removed line or span with stage and reason), \
+metadata.csv (title, date, source, author per document), report.json (counts, config hash, timings) and \
+report.html (the same for people, with charts).\n\nFlags override pipeline.toml. A file that cannot be \
 processed gets an error on stderr and in report.json; the run goes on and exits with 1."
     )]
     Run(RunArgs),

@@ -13,7 +13,8 @@ use crate::align::Aligner;
 use crate::config::Config;
 use crate::doc::{Document, Line, Reject};
 use crate::stages::boilerplate::{BoilerplateClassifier, DocLines, LineClass};
-use crate::stages::decode::{Decoder, InputError};
+use crate::stages::decode::{DecodeIssue, Decoder, InputError};
+use crate::stages::html;
 use crate::stages::mojibake::MojibakeRepairer;
 use crate::stages::mt::MtRepairer;
 use crate::stages::normalize::Normalizer;
@@ -39,6 +40,10 @@ pub struct Pipeline {
     mt: Option<MtRepairer>,
     script: Option<ScriptConverter>,
     boilerplate: Option<BoilerplateClassifier>,
+    /// The boilerplate classifier for HTML pages: the DOM has already chosen the main content, so the
+    /// text-only guesses at it (the main text region, chrome by neighbourhood) are off; line patterns,
+    /// repetition, title and forum rules still run.
+    boilerplate_html: Option<BoilerplateClassifier>,
     aligner: Option<Aligner>,
 }
 
@@ -61,6 +66,12 @@ impl Pipeline {
         let boilerplate = built_if(runs("boilerplate"), &mut errors, "boilerplate", || {
             config.boilerplate.build()
         });
+        let boilerplate_html = built_if(runs("boilerplate"), &mut errors, "boilerplate", || {
+            let mut dom_chosen = config.boilerplate.clone();
+            dom_chosen.use_main_region = false;
+            dom_chosen.use_neighbourhood = false;
+            dom_chosen.build()
+        });
         let aligner = built_if(runs("align"), &mut errors, "align", || config.align.build());
         let Some(decoder) = decoder else {
             return Err(errors);
@@ -79,6 +90,7 @@ impl Pipeline {
             mt,
             script,
             boilerplate,
+            boilerplate_html,
             aligner,
         })
     }
@@ -94,9 +106,7 @@ impl Pipeline {
 
     /// Phase 1 for one document.
     pub fn prepare(&self, id: &str, path: PathBuf, bytes: &[u8]) -> Result<Document, InputError> {
-        let file_name = path
-            .file_name()
-            .map_or_else(|| id.to_string(), |n| n.to_string_lossy().into_owned());
+        let file_name = file_name(id, &path);
         let decoded = self.decoder.decode_named(&file_name, bytes)?;
         let mut doc = Document::from_text(
             id,
@@ -105,7 +115,55 @@ impl Pipeline {
             bytes.len() as u64,
             &decoded.text,
         );
-        for issue in &decoded.issues {
+        self.repair_decoded(&mut doc, &decoded.issues, &decoded.text);
+        Ok(doc)
+    }
+
+    /// Phase 1 for an HTML page: decoded with the HTML charset rules (`http_charset`: what an HTTP header
+    /// declared), reduced to its text lines, the lines outside the main content removed (stage `html`), the
+    /// DOM's metadata recorded; then the same repairs as a text file.
+    pub fn prepare_html(
+        &self,
+        id: &str,
+        path: PathBuf,
+        bytes: &[u8],
+        http_charset: Option<&str>,
+    ) -> Result<Document, InputError> {
+        let decoded = self
+            .decoder
+            .decode_html(&file_name(id, &path), bytes, http_charset)?;
+        let page = html::extract(&decoded.text);
+        let mut doc =
+            Document::from_text(id, path, &decoded.encoding, bytes.len() as u64, &page.text);
+        doc.from_html = true;
+        let removed: BTreeMap<usize, &str> = page.removed.iter().copied().collect();
+        let mut dropped = Vec::new();
+        doc.lines
+            .retain_mut(|line| match removed.get(&line.raw_no) {
+                Some(reason) => {
+                    dropped.push((line.raw_no, *reason, std::mem::take(&mut line.text)));
+                    false
+                }
+                None => true,
+            });
+        for (raw_no, reason, text) in dropped {
+            doc.reject(raw_no, html::STAGE, reason, &text);
+        }
+        for (field, value) in &page.fields {
+            if *field == "title" {
+                doc.meta.title = value.clone();
+            } else {
+                doc.meta.add(field, value);
+            }
+        }
+        self.repair_decoded(&mut doc, &decoded.issues, &page.text);
+        Ok(doc)
+    }
+
+    /// The rest of phase 1, after decoding: decode issues recorded, over-long lines removed, mojibake
+    /// repaired, normalised, ruby residue stripped.
+    fn repair_decoded(&self, doc: &mut Document, issues: &[DecodeIssue], text: &str) {
+        for issue in issues {
             doc.rejects.push(Reject {
                 doc: doc.id.clone(),
                 line: issue.line,
@@ -115,19 +173,18 @@ impl Pipeline {
                 byte_offset: Some(issue.byte_offset),
             });
         }
-        self.remove_overlong_lines(&mut doc);
-        doc.script_in = langid::detect_script(&decoded.text).code();
+        self.remove_overlong_lines(doc);
+        doc.script_in = langid::detect_script(text).code();
         if let Some(mojibake) = &self.mojibake {
-            repair_mojibake(mojibake, &mut doc);
+            repair_mojibake(mojibake, doc);
         }
         if let Some(n) = &self.first_normalizer {
-            crate::stages::normalize::record_invisible(&mut doc);
-            apply_line_repair(n, &mut doc);
+            crate::stages::normalize::record_invisible(doc);
+            apply_line_repair(n, doc);
         }
         if let Some(r) = &self.ruby {
-            apply_line_repair(r, &mut doc);
+            apply_line_repair(r, doc);
         }
-        Ok(doc)
     }
 
     fn remove_overlong_lines(&self, doc: &mut Document) {
@@ -153,7 +210,12 @@ impl Pipeline {
 
     /// Phase 3 for one document.
     pub(crate) fn clean(&self, doc: &mut Document, doc_freq: &[u32], batch_docs: u32) {
-        if let Some(classifier) = &self.boilerplate {
+        let classifier = if doc.from_html {
+            self.boilerplate_html.as_ref()
+        } else {
+            self.boilerplate.as_ref()
+        };
+        if let Some(classifier) = classifier {
             apply_boilerplate(classifier, doc, doc_freq, batch_docs);
         } else if let Some(first) = doc.lines.first_mut() {
             first.is_title = false;
@@ -211,6 +273,12 @@ impl Pipeline {
             })
             .collect();
     }
+}
+
+/// The file name that `[[decode.force]]` globs are matched against: the path's, or the id's.
+fn file_name(id: &str, path: &std::path::Path) -> String {
+    path.file_name()
+        .map_or_else(|| id.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Keep a built stage, or collect its errors prefixed with the config section.

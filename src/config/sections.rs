@@ -32,13 +32,17 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct InputConfig {
-    /// Folder of raw documents (files directly inside it; sub-folders are reported, not descended into).
+    /// Folder of raw documents, walked with its sub-folders in a stable order (symbolic links leaving it are
+    /// not followed). Text in any encoding; HTML (`.html`, `.htm`, `.xhtml`); WARC (`.warc`); JSONL
+    /// (`.jsonl`); each also gzipped (`.gz`).
     pub raw_dir: PathBuf,
-    /// File-name globs to read (`*` and `?`).
+    /// Globs of files to read (`*` and `?`): without a `/` matched against the file name at any depth, with a
+    /// `/` against the path relative to raw_dir (`site/zh/*`).
     pub include: Vec<String>,
-    /// File-name globs to skip; skipped files are listed in report.json.
+    /// Globs of files (and, without a `/`, folder names) to skip; skipped files are listed in report.json.
     pub exclude: Vec<String>,
-    /// Files larger than this many bytes are refused with a per-file error.
+    /// Documents larger than this many bytes (after gunzipping; for WARC and JSONL, each record) are refused
+    /// with a per-document error.
     pub max_file_bytes: u64,
     /// Lines longer than this many characters are removed (reason `line-too-long`): they are not paragraphs.
     pub max_line_chars: usize,

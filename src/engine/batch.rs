@@ -11,7 +11,7 @@
 //! memory is bounded by the chunk and the output never depends on the number of threads.
 
 use super::corpus::{align_batch, AlignDoc};
-use super::inputs::{read_input, Source};
+use super::inputs::{read_file, Format, Loaded, RecordCursor, Source};
 use super::output::{CorpusRow, DocSink, InputFailure, MemorySink};
 use super::progress::{progress_bar, ProgressMode};
 use crate::align::pairing::DocForPairing;
@@ -76,15 +76,59 @@ pub struct BatchOutcome {
     pub timings_ms: BTreeMap<&'static str, u128>,
 }
 
-/// Read and prepare (decode and repair) one input.
-fn load(pipeline: &Pipeline, source: Source) -> Result<Document, InputError> {
-    match source {
-        Source::File(input) => {
-            let bytes = read_input(&pipeline.config().input, input)?;
-            pipeline.prepare(&input.id, input.path.clone(), &bytes)
+/// Read and prepare (decode and repair) one document; a record's content comes `fetched` by the cursor.
+fn load(
+    pipeline: &Pipeline,
+    source: &Source,
+    fetched: Option<Result<Loaded, InputError>>,
+) -> Result<Document, InputError> {
+    let (loaded, path) = match source {
+        Source::File(input) => (
+            read_file(&pipeline.config().input, input)?,
+            input.path.clone(),
+        ),
+        Source::Record { input, .. } => (
+            fetched.unwrap_or_else(|| Err(InputError::Io("record not fetched".into())))?,
+            input.path.clone(),
+        ),
+        Source::Failed { error, .. } => return Err(error.clone()),
+        Source::Bytes { id, bytes } => return pipeline.prepare(id, (*id).into(), bytes),
+    };
+    let id = source.id();
+    let mut doc = match &loaded.format {
+        Format::Text => pipeline.prepare(id, path, &loaded.bytes)?,
+        Format::Html { http_charset } => {
+            pipeline.prepare_html(id, path, &loaded.bytes, http_charset.as_deref())?
         }
-        Source::Bytes { id, bytes } => pipeline.prepare(id, id.into(), bytes),
+    };
+    for (field, value) in loaded.fields {
+        // The container's URL is where the page was fetched from: it replaces the page's own claim.
+        if field == "url" {
+            doc.meta.fields.insert(field, value);
+        } else if field == "title" {
+            // A record's own title stands until the boilerplate stage finds the title line.
+            doc.meta.title = value;
+        } else {
+            doc.meta.add(&field, &value);
+        }
     }
+    Ok(doc)
+}
+
+/// The contents of the records among `sources[range]`, read in order through `cursor` (`None` for a file,
+/// or for a document already known to fail).
+fn fetch_records(
+    cursor: &mut RecordCursor,
+    sources: &[Source],
+    range: std::ops::Range<usize>,
+    skip: impl Fn(usize) -> bool,
+) -> Vec<Option<Result<Loaded, InputError>>> {
+    range
+        .map(|i| match &sources[i] {
+            Source::Record { input, number, .. } if !skip(i) => Some(cursor.fetch(input, *number)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Run the three passes over `sources`, giving every cleaned document (or failure) to `sink` in order.
@@ -95,7 +139,7 @@ pub fn run_batch(
     progress: ProgressMode,
 ) -> std::io::Result<BatchOutcome> {
     let mut outcome = BatchOutcome::default();
-    // Two inputs with one stem would write one docs/<stem>.txt: the first one wins, the others fail.
+    // Two documents with one id would write one docs/<id>.txt: the first one wins, the others fail.
     let mut seen = HashSet::new();
     let duplicate: Vec<bool> = sources
         .iter()
@@ -114,15 +158,19 @@ pub fn run_batch(
     let mut failed: Vec<Option<InputError>> = vec![None; sources.len()];
     let mut doc_freq: HashMap<u64, u32> = HashMap::new();
     let mut loaded = 0u32;
+    let mut cursor = RecordCursor::new(&pipeline.config().input);
     for start in (0..sources.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(sources.len());
+        let fetched = fetch_records(&mut cursor, sources, start..end, |i| duplicate[i]);
         let keys: Vec<Result<Vec<u64>, InputError>> = (start..end)
+            .zip(fetched)
+            .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|i| {
+            .map(|(i, fetched)| {
                 let result = if duplicate[i] {
                     Err(InputError::DuplicateStem(sources[i].id().to_string()))
                 } else {
-                    load(pipeline, sources[i]).map(|doc| {
+                    load(pipeline, &sources[i], fetched).map(|doc| {
                         let mut keys: Vec<u64> =
                             doc.lines.iter().map(|l| line_key(&l.text)).collect();
                         keys.sort_unstable();
@@ -155,13 +203,17 @@ pub fn run_batch(
     let started = Instant::now();
     let pb = progress_bar(progress, sources.len(), "clean");
     let mut align_docs = Vec::new();
+    let mut cursor = RecordCursor::new(&pipeline.config().input);
     for start in (0..sources.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(sources.len());
+        let fetched = fetch_records(&mut cursor, sources, start..end, |i| failed[i].is_some());
         let cleaned: Vec<Option<Result<Document, InputError>>> = (start..end)
+            .zip(fetched)
+            .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|i| {
+            .map(|(i, fetched)| {
                 let result = failed[i].is_none().then(|| {
-                    load(pipeline, sources[i]).map(|mut doc| {
+                    load(pipeline, &sources[i], fetched).map(|mut doc| {
                         let freq: Vec<u32> = doc
                             .lines
                             .iter()

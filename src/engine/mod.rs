@@ -1,7 +1,8 @@
 //! The engine: runs a [`Pipeline`] over a whole batch of inputs and writes the output folder.
 //!
 //! What lives where:
-//! * `inputs.rs`: which files of the raw folder are read, and how their bytes are fetched;
+//! * `inputs/`: which files of the raw folder (at any depth) are read, the documents they hold (a file, or
+//!   the records of a WARC or JSONL file), and how each document's bytes are fetched;
 //! * `batch.rs`: the passes over a batch (statistics, cleaning, alignment), in chunks, in input order;
 //! * `corpus.rs`: document pairs and bilingual pages aligned into corpus rows;
 //! * `output/`: the sinks that write `docs/`, `rejected.jsonl`, `metadata.csv` and the corpus files;
@@ -65,7 +66,7 @@ pub fn run(
     progress: ProgressMode,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
-    let (inputs, skipped) =
+    let (inputs, mut skipped) =
         inputs::list_inputs(&pipeline.config().input, raw_dir).map_err(|source| {
             RunError::InputDir {
                 path: raw_dir.to_path_buf(),
@@ -77,7 +78,7 @@ pub fn run(
         source,
     };
     let mut sink = FileSink::create(out_dir).map_err(out_err)?;
-    let sources: Vec<inputs::Source> = inputs.iter().map(inputs::Source::File).collect();
+    let sources = inputs::documents(&pipeline.config().input, &inputs, &mut skipped);
     let mut outcome = run_batch(pipeline, &sources, &mut sink, progress).map_err(out_err)?;
     let write_started = Instant::now();
     let corpus_options = CorpusOptions::from_config(pipeline.config());

@@ -146,14 +146,14 @@ pub enum InputError {
     Undecodable(String),
     #[error("file is {size} bytes, over the limit of {limit} bytes (input.max_file_bytes)")]
     TooLarge { size: u64, limit: u64 },
-    #[error(
-        "is a directory, not a file (cleanalign reads the files directly inside the input folder)"
-    )]
+    #[error("is a directory, not a file")]
     IsDirectory,
     #[error("cannot read: {0}")]
     Io(String),
-    #[error("output name `{0}` is already used by another input with the same stem")]
+    #[error("output name `{0}` is already used by another input (the same path without extension, or the same record id)")]
     DuplicateStem(String),
+    #[error("malformed input: {0}")]
+    Malformed(String),
 }
 
 /// A malformed byte sequence that was replaced by U+FFFD.
@@ -222,36 +222,17 @@ impl Decoder {
         forced: Option<&'static Encoding>,
         bytes: &[u8],
     ) -> Result<Decoded, InputError> {
-        if bytes.is_empty() {
-            return Err(InputError::Empty);
-        }
-        for (magic, what) in MAGIC {
-            if bytes.starts_with(magic) && (*what != "gzip archive" || bytes.len() > 10) {
-                return Err(InputError::Binary(format!(
-                    "starts with the signature of a {what}"
-                )));
-            }
-        }
+        refuse_empty_or_binary(bytes)?;
         if let Some(encoding) = forced {
             // A BOM still wins: it is stronger evidence than a name-based rule (a UTF-8 file saved into a
             // folder of Big5 files), and decoding it as the forced encoding would garble every line.
-            if let Some((bom_encoding, bom_len)) = Encoding::for_bom(bytes) {
-                let decoded = decode_whole(&bytes[bom_len..], bom_encoding);
-                let decoded = Decoded {
-                    issues: shift_offsets(decoded.issues, bom_len as u64),
-                    ..decoded
-                };
+            if let Some(decoded) = decode_after_bom(bytes) {
                 return self.accept(decoded, bytes.len());
             }
             let decoded = decode_whole(bytes, encoding);
             return self.accept(decoded, bytes.len());
         }
-        if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-            let decoded = decode_whole(&bytes[bom_len..], encoding);
-            let decoded = Decoded {
-                issues: shift_offsets(decoded.issues, bom_len as u64),
-                ..decoded
-            };
+        if let Some(decoded) = decode_after_bom(bytes) {
             return self.accept(decoded, bytes.len());
         }
         if let Some(encoding) = sniff_utf16(bytes) {
@@ -273,6 +254,66 @@ impl Decoder {
         }
         let legacy = guess_legacy(bytes);
         self.accept(decode_lines_mixed(bytes, legacy), bytes.len())
+    }
+
+    /// Decode an HTML page. Order of evidence: a BOM; a `[decode]` force rule; the charset the HTTP header
+    /// declared; the `<meta charset>` or `http-equiv` declaration in the first 4 KB; valid UTF-8; then the
+    /// legacy guess. A declaration is evidence, not proof: a page re-saved as UTF-8 that still declares
+    /// `gb2312` is read as UTF-8, and a declared encoding that leaves more than
+    /// `max_malformed_ratio` of the bytes malformed gives way to detection. Issues carry byte offsets only
+    /// (line 0): the page's text lines are not its source lines.
+    pub fn decode_html(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        http_charset: Option<&str>,
+    ) -> Result<Decoded, InputError> {
+        refuse_empty_or_binary(bytes)?;
+        let unlined = |decoded: Decoded| Decoded {
+            issues: decoded
+                .issues
+                .into_iter()
+                .map(|i| DecodeIssue { line: 0, ..i })
+                .collect(),
+            ..decoded
+        };
+        if let Some(decoded) = decode_after_bom(bytes) {
+            return self.accept(unlined(decoded), bytes.len());
+        }
+        let forced = self
+            .forced_by_name
+            .iter()
+            .find(|(glob, _)| crate::glob::glob_match(glob, file_name))
+            .map(|&(_, encoding)| encoding)
+            .or(self.forced);
+        if let Some(encoding) = forced {
+            return self.accept(unlined(decode_whole(bytes, encoding)), bytes.len());
+        }
+        let utf8 = std::str::from_utf8(bytes).ok();
+        let declared = http_charset
+            .and_then(html_label)
+            .or_else(|| meta_charset(bytes));
+        if let Some(encoding) = declared {
+            // Valid UTF-8 reads the same in any ASCII-compatible declaration when it is ASCII, and is UTF-8
+            // when it is not: only a 7-bit encoding (ISO-2022-JP) must still be decoded as declared.
+            let utf8_wins = utf8.is_some() && (encoding == UTF_8 || encoding.is_ascii_compatible());
+            if !utf8_wins {
+                let decoded = unlined(decode_whole(bytes, encoding));
+                let malformed: usize = decoded.issues.iter().map(|i| i.bytes_hex.len() / 2).sum();
+                if malformed as f64 / bytes.len() as f64 <= self.max_malformed_ratio {
+                    return self.accept(decoded, bytes.len());
+                }
+            }
+        }
+        if let Some(text) = utf8 {
+            return Ok(Decoded {
+                text: text.to_string(),
+                encoding: "UTF-8".to_string(),
+                issues: Vec::new(),
+            });
+        }
+        let legacy = guess_legacy(bytes);
+        self.accept(unlined(decode_whole(bytes, legacy)), bytes.len())
     }
 
     /// Refuse decodes that are evidently not text.
@@ -304,6 +345,86 @@ impl Decoder {
         }
         Ok(decoded)
     }
+}
+
+/// An encoding label as HTML reads it: UTF-16 cannot be declared by ASCII bytes, so it means UTF-8, and
+/// `x-user-defined` means windows-1252 (the WHATWG rules).
+fn html_label(label: &str) -> Option<&'static Encoding> {
+    let encoding = Encoding::for_label(label.trim().trim_matches(['"', '\'']).as_bytes())?;
+    Some(if encoding == UTF_16LE || encoding == UTF_16BE {
+        UTF_8
+    } else if encoding == encoding_rs::X_USER_DEFINED {
+        encoding_rs::WINDOWS_1252
+    } else {
+        encoding
+    })
+}
+
+/// The charset a `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first
+/// 4 KB declares.
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head: Vec<u8> = bytes[..bytes.len().min(4096)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let mut at = 0;
+    while let Some(found) = find(&head[at..], b"<meta") {
+        let start = at + found + 5;
+        let end = find(&head[start..], b">").map_or(head.len(), |e| start + e);
+        let tag = &head[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = rest.trim_ascii_start();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = rest.trim_ascii_start();
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
+                let value: Vec<u8> = rest
+                    .iter()
+                    .copied()
+                    .take_while(|b| {
+                        !matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') && !b.is_ascii_whitespace()
+                    })
+                    .collect();
+                if let Some(encoding) = std::str::from_utf8(&value).ok().and_then(html_label) {
+                    return Some(encoding);
+                }
+            }
+        }
+        at = end.max(start);
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Refuse an empty input, or one that starts with the signature of a binary format.
+fn refuse_empty_or_binary(bytes: &[u8]) -> Result<(), InputError> {
+    if bytes.is_empty() {
+        return Err(InputError::Empty);
+    }
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) && (*what != "gzip archive" || bytes.len() > 10) {
+            return Err(InputError::Binary(format!(
+                "starts with the signature of a {what}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Decode by the byte-order mark, if there is one (issue offsets count the mark).
+fn decode_after_bom(bytes: &[u8]) -> Option<Decoded> {
+    let (encoding, bom_len) = Encoding::for_bom(bytes)?;
+    let decoded = decode_whole(&bytes[bom_len..], encoding);
+    Some(Decoded {
+        issues: shift_offsets(decoded.issues, bom_len as u64),
+        ..decoded
+    })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

@@ -13,6 +13,7 @@
 pub mod bilingual;
 pub mod boilerplate;
 pub mod decode;
+pub mod html;
 pub mod langid;
 pub mod mojibake;
 pub mod mt;

@@ -243,10 +243,12 @@ impl FileSink {
 
 impl DocSink for FileSink {
     fn document(&mut self, doc: Document) -> std::io::Result<()> {
-        std::fs::write(
-            self.staging.join(format!("{}.txt", doc.id)),
-            doc.cleaned_text(),
-        )?;
+        // A doc id with `/` (an input in a subfolder, a record of a container) is a path under docs/.
+        let path = self.staging.join(format!("{}.txt", doc.id));
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        std::fs::write(path, doc.cleaned_text())?;
         self.digests.add(&doc);
         // Ordered by raw line; the sort is stable, so stage order is kept within a line.
         let mut rejects = doc.rejects;
