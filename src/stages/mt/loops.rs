@@ -7,12 +7,11 @@
 //! Methods of [`MtRepairer`]; besides `super::config`, which defines it and the longest Han unit,
 //! imports `super::tokens`, `super::words`, `super::stutter` and `super::splice`.
 
-use super::config::{MtRepairer, MAX_HAN_UNIT};
+use super::config::MtRepairer;
 use super::splice::apply_cuts;
 use super::stutter::{is_past_form, LEGIT_DOUBLES};
 use super::tokens::{capitalised, is_quote, norm_punct, norm_word, opening_quote, tokenize, Word};
 use super::words::is_common_word;
-use crate::text::is_han;
 
 /// Words that link a repeated content word in idioms ("time to time", "side by side", "more and more").
 const LINKERS: &[&str] = &[
@@ -234,60 +233,6 @@ impl MtRepairer {
         }
         true
     }
-
-    /// Cut long back-to-back character loops in Chinese text.
-    pub(super) fn collapse_han(&self, line: &str) -> String {
-        let chars: Vec<char> = line.chars().collect();
-        let mut out = String::with_capacity(line.len());
-        let mut i = 0;
-        while i < chars.len() {
-            let mut advanced = false;
-            for n in self.han_min_unit..=MAX_HAN_UNIT {
-                if i + n * 2 > chars.len() {
-                    break;
-                }
-                let unit = &chars[i..i + n];
-                if chars[i + n] != unit[0] {
-                    continue;
-                }
-                let han_in_unit = unit.iter().filter(|&&c| is_han(c)).count();
-                if han_in_unit < 2
-                    || unit.iter().any(|c| c.is_whitespace())
-                    || !is_primitive_chars(unit)
-                {
-                    continue;
-                }
-                let mut r = 1;
-                while i + (r + 1) * n <= chars.len() && chars[i + r * n..i + (r + 1) * n] == *unit {
-                    r += 1;
-                }
-                // A long unit said twice is a loop. A short one said twice may be a slogan, a chant or a
-                // song line (一路平安一路平安, 中国加油中国加油), which stands on its own or before
-                // punctuation; inside running text, with Han on both sides (推动数字经济数字经济发展),
-                // it is a loop too.
-                let inside_text = i > 0
-                    && !is_distributive(unit)
-                    && is_han(chars[i - 1])
-                    && chars.get(i + r * n).is_some_and(|&c| is_han(c));
-                let needed = if han_in_unit == n && (n >= self.han_two_copy_unit || inside_text) {
-                    self.han_min_repeats.min(2)
-                } else {
-                    self.han_min_repeats
-                };
-                if r >= needed {
-                    out.extend(unit.iter());
-                    i += r * n;
-                    advanced = true;
-                    break;
-                }
-            }
-            if !advanced {
-                out.push(chars[i]);
-                i += 1;
-            }
-        }
-        out
-    }
 }
 
 /// A unit that is itself a repetition ("bye bye") is not a loop of that repetition.
@@ -296,24 +241,6 @@ fn is_primitive(words: &[Word], unit: &[usize]) -> bool {
     (1..n)
         .filter(|d| n % d == 0)
         .all(|d| (d..n).any(|k| words[unit[k]].lower != words[unit[k % d]].lower))
-}
-
-/// Measure words (classifiers) of Chinese.
-const CLASSIFIERS: &str = "个位只条张本件块次遍步天年月句字段篇层排行批群片点些种样家间座所台部辆架棵根把枝支朵封首场声口头匹双对套份笔颗粒滴杯碗盘瓶袋箱包堆道阵番趟下回眼脚拳刀枪代届期轮圈章节课门项桩幅面页尊名员户栋";
-
-/// "一 + measure word (+ noun)" said twice is distributive reduplication, "one by one": 一个镜头一个镜头
-/// (shot after shot), 一步一步. A unit with a second 一 (一带一路) is a name, not this.
-fn is_distributive(unit: &[char]) -> bool {
-    unit.first() == Some(&'一')
-        && unit.get(1).is_some_and(|c| CLASSIFIERS.contains(*c))
-        && !unit[1..].contains(&'一')
-}
-
-fn is_primitive_chars(unit: &[char]) -> bool {
-    let n = unit.len();
-    (1..n)
-        .filter(|d| n % d == 0)
-        .all(|d| (d..n).any(|k| unit[k] != unit[k % d]))
 }
 
 #[cfg(test)]
@@ -428,63 +355,6 @@ mod tests {
         ] {
             assert_eq!(fix(clean), clean);
         }
-    }
-
-    #[test]
-    fn han_loops_and_reduplication() {
-        let r = rep();
-        assert_eq!(
-            r.repair("推动一带一路一带一路一带一路建设").as_deref(),
-            Some("推动一带一路建设")
-        );
-        for s in [
-            "看看常常研究研究高高兴兴",
-            "哈哈哈哈哈哈哈哈哈哈哈哈",
-            "一路平安一路平安",
-            "我爱你我爱你我爱你",
-        ] {
-            assert_eq!(r.repair(s), None, "{s}");
-        }
-    }
-
-    #[test]
-    fn long_han_units_said_twice_are_loops() {
-        let r = rep();
-        assert_eq!(
-            r.repair("我们要加强数字合作我们要加强数字合作，推动发展。")
-                .as_deref(),
-            Some("我们要加强数字合作，推动发展。")
-        );
-        // Lists and short slogans said twice stay.
-        for s in [
-            "短长长长长、短长长长长、短短短短短",
-            "一路平安一路平安",
-            "研究研究",
-        ] {
-            assert_eq!(r.repair(s), None, "{s}");
-        }
-    }
-
-    #[test]
-    fn short_han_units_said_twice_are_loops_only_inside_running_text() {
-        let r = rep();
-        assert_eq!(
-            r.repair("我们要推动数字经济数字经济发展。").as_deref(),
-            Some("我们要推动数字经济发展。")
-        );
-        for s in [
-            "祝你一路平安一路平安！",
-            "而是一个镜头一个镜头分别拍了。",
-            "他们一步一步一步一步地走。",
-            "我们高喊中国加油中国加油。",
-        ] {
-            assert_eq!(r.repair(s), None, "{s}");
-        }
-        // 一带一路 has a second 一: a name, not "one by one".
-        assert_eq!(
-            r.repair("推动一带一路一带一路建设").as_deref(),
-            Some("推动一带一路建设")
-        );
     }
 
     #[test]

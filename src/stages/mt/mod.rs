@@ -80,6 +80,7 @@
 mod config;
 mod garble;
 mod glossary;
+mod han_loops;
 mod loops;
 mod splice;
 mod stutter;

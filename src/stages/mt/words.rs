@@ -1,6 +1,6 @@
-//! What the stage knows about English words: whether a line reads as English at all, the built-in
-//! classes of function words, and the common English words and pinyin syllables derived from the
-//! CC-CEDICT glosses we already ship for alignment.
+//! What the stage knows about words: whether a line reads as English at all, the built-in classes of
+//! function words, and what it derives from the CC-CEDICT we already ship for alignment: common English
+//! words and pinyin syllables from the glosses, and the longer Chinese headwords (set phrases).
 //!
 //! Imports `super::tokens`, `crate::stages::langid` (its English stop words) and `crate::align::lexicon`
 //! (the dictionary); nothing else of the stage.
@@ -101,7 +101,13 @@ struct CedictWords {
     common: HashSet<String>,
     /// Toneless pinyin syllables with a vowel ("wang", "qi", "yao"), to read romanised Chinese names.
     syllables: HashSet<String>,
+    /// Headwords of two to [`MAX_HAN_HEADWORD`] characters, Simplified and Traditional (一路平安, 对不起),
+    /// to segment a clause into words and to recognise set phrases.
+    han_words: HashSet<String>,
 }
+
+/// Longest headword kept in [`CedictWords::han_words`]; longer entries are proverbs whose parts still match.
+const MAX_HAN_HEADWORD: usize = 8;
 
 fn cedict_words() -> &'static CedictWords {
     CEDICT_WORDS.get_or_init(|| {
@@ -121,11 +127,20 @@ fn words_from_cedict(text: &str) -> CedictWords {
     // word -> (lower-case uses, capitalised uses)
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     let mut syllables: HashSet<String> = HashSet::new();
+    let mut han_words: HashSet<String> = HashSet::new();
     let mut lower = String::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((head, glosses)) = line.split_once("] /") else {
             continue;
         };
+        for headword in head.split(' ').take(2) {
+            if (2..=MAX_HAN_HEADWORD).contains(&headword.chars().count())
+                && headword.chars().all(crate::text::is_han)
+                && !han_words.contains(headword)
+            {
+                han_words.insert(headword.to_string());
+            }
+        }
         if let Some((_, pinyin)) = head.split_once(" [") {
             for syllable in pinyin.split(' ') {
                 let syllable = syllable.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -180,7 +195,41 @@ fn words_from_cedict(text: &str) -> CedictWords {
         .filter(|(_, (lower, capital))| *lower >= 2 && lower >= capital)
         .map(|(w, _)| w)
         .collect();
-    CedictWords { common, syllables }
+    CedictWords {
+        common,
+        syllables,
+        han_words,
+    }
+}
+
+/// Whether `word` is a CC-CEDICT headword of two to eight Han characters (一路平安, 不好意思).
+pub(super) fn is_han_headword(word: &str) -> bool {
+    cedict_words().han_words.contains(word)
+}
+
+/// Where the words of `clause` end, by greedy longest match over the CC-CEDICT headwords (a character
+/// that starts no headword is a word of its own): `is_end[k]` tells whether a word ends after `k`
+/// characters. Not a real segmenter, but enough to tell whether a stretch starts or ends inside a word.
+pub(super) fn han_word_ends(clause: &[char]) -> Vec<bool> {
+    let words = &cedict_words().han_words;
+    let mut is_end = vec![false; clause.len() + 1];
+    is_end[0] = true;
+    let mut candidate = String::new();
+    let mut i = 0;
+    while i < clause.len() {
+        let longest = (clause.len() - i).min(MAX_HAN_HEADWORD);
+        let len = (2..=longest)
+            .rev()
+            .find(|&len| {
+                candidate.clear();
+                candidate.extend(&clause[i..i + len]);
+                words.contains(candidate.as_str())
+            })
+            .unwrap_or(1);
+        i += len;
+        is_end[i] = true;
+    }
+    is_end
 }
 
 /// How many pinyin syllables `word` is made of, at least (`Qiyao` 2, `Wang` 1), or `None` when it is not
