@@ -8,15 +8,11 @@
 //! imports `super::tokens`, `super::words`, `super::stutter` and `super::splice`.
 
 use super::config::MtRepairer;
+use super::seam::{ends_sentence, is_debris, Seam};
 use super::splice::apply_cuts;
 use super::stutter::{is_past_form, LEGIT_DOUBLES};
 use super::tokens::{capitalised, is_quote, norm_punct, norm_word, opening_quote, tokenize, Word};
-use super::words::is_common_word;
-
-/// Words that link a repeated content word in idioms ("time to time", "side by side", "more and more").
-const LINKERS: &[&str] = &[
-    "to", "by", "and", "after", "for", "in", "upon", "on", "over", "or", "from", "against",
-];
+use super::words::{is_common_english, is_common_word, is_gloss_idiom, LINKERS};
 
 /// The first and last word index of the chain of comma-joined copies of the `n`-word unit that ends
 /// with the copies starting at `start` and ending at `end` (the chain may extend either way).
@@ -82,6 +78,8 @@ impl MtRepairer {
                 gap.extend(text[t.start..t.end].chars().map(norm_punct));
             }
         }
+        // The punctuation after the last word.
+        let tail = gap;
         // Decided on first need: most lines never ask.
         let title_case = std::cell::OnceCell::new();
         let mut stack: Vec<usize> = Vec::new();
@@ -95,7 +93,7 @@ impl MtRepairer {
                     }
                     let l = stack.len();
                     let (a, b) = (&stack[l - 2 * n..l - n], &stack[l - n..]);
-                    if self.is_cuttable(text, &words, a, b, evidence, &title_case) {
+                    if self.is_cuttable(text, &words, a, b, &tail, evidence, &title_case) {
                         let from = words[a[n - 1]].end;
                         let to = words[b[n - 1]].end;
                         cuts.push((from, to));
@@ -116,6 +114,7 @@ impl MtRepairer {
         words: &[Word],
         a: &[usize],
         b: &[usize],
+        tail: &str,
         evidence: bool,
         title_case: &std::cell::OnceCell<bool>,
     ) -> bool {
@@ -141,12 +140,7 @@ impl MtRepairer {
         if apostrophe_after(a[n - 1]) != apostrophe_after(b[n - 1]) {
             return false;
         }
-        let join = words[b[0]].gap.as_str();
-        let comma = match join {
-            "" => false,
-            "," => true,
-            _ => return false,
-        };
+        let between = words[b[0]].gap.as_str();
         let surface = |k: usize| &text[words[k].start..words[k].end];
         if a.iter()
             .all(|&k| words[k].lower.chars().any(|c| c.is_ascii_digit()))
@@ -154,7 +148,8 @@ impl MtRepairer {
             return false;
         }
         if n == 1 {
-            if !self.collapse_stutters || comma {
+            // Single words joined by a comma are rhetoric ("No, no"), never touched.
+            if !self.collapse_stutters || !between.is_empty() {
                 return false;
             }
             return self.is_stutter(text, words, a, b, evidence, title_case);
@@ -162,77 +157,359 @@ impl MtRepairer {
         if !self.collapse_loops || !is_primitive(words, a) {
             return false;
         }
-        if evidence {
-            return true;
-        }
-        // A name said twice may be a name ("New York, New York"); three times it is a loop.
-        let (first, last) = chain_bounds(words, a[0], b[n - 1], n, join);
-        let name_like = a.iter().chain(b).all(|&k| capitalised(surface(k)))
-            && !a.iter().all(|&k| is_common_word(&words[k].lower))
-            && last + 1 - first == 2 * n;
-        let inner_punct = a.iter().skip(1).any(|&k| !words[k].gap.is_empty());
-        if name_like || inner_punct {
+        // The punctuation between the copies must read as the copies' own and a joiner.
+        let after_last = words.get(b[n - 1] + 1).map_or(tail, |w| w.gap.as_str());
+        let Some(seam) = Seam::split(between, &words[a[0]].gap, after_last) else {
+            return false;
+        };
+        // Marks that prose does not put between words (`std::vector<std::vector`, `a/b/a/b`): code, a
+        // path or markup, never touched.
+        let inner_gaps = || a.iter().skip(1).map(|&k| words[k].gap.as_str());
+        if !is_prose_gap(between) || inner_gaps().any(|g| !is_prose_gap(g)) {
             return false;
         }
-        // "from time to time to see", "side by side by side", "more and more and": a two-word unit of a
-        // content word and a linking word, said twice, repeats inside the idioms "X to X", "X by X".
-        // "X and X" idioms are intensifying ("over and over", "better and better"). Three copies
-        // ("began to began to began to") are no idiom.
-        if n == 2 && !comma {
-            let (x, y) = (words[a[0]].lower.as_str(), words[a[1]].lower.as_str());
-            let idiom_word = |c: &str, l: &str| {
-                LEGIT_DOUBLES.contains(&c)
-                    || (!is_common_word(c) && (!matches!(l, "and" | "or") || c.ends_with("er")))
-            };
-            let (first, last) = chain_bounds(words, a[0], b[n - 1], n, "");
-            let two_copies = last + 1 - first == 2 * n;
-            // (content, linker): "time to | time to"; (linker, content) only right after the content
-            // word: "side | by side | by side".
-            // The idiom's word is a noun: a verb in the past ("got to got to", "rose to rose to") is a loop.
-            let content_first = LINKERS.contains(&y) && idiom_word(x, y) && !is_past_form(x);
-            let linker_first = LINKERS.contains(&x)
-                && idiom_word(y, x)
-                && first > 0
-                && words[first - 1].lower == y;
-            if two_copies && (content_first || linker_first) {
-                return false;
-            }
-            // "(and) on and on and on", "miles and miles and miles": one word coordinated with itself by
-            // "and" or "or" is emphasis at any length; MT loops repeat longer phrases, not this.
-            if matches!(x, "and" | "or") || matches!(y, "and" | "or") {
+        if evidence || is_debris(between) {
+            return true;
+        }
+        let (first, last) = chain_bounds(words, a[0], b[n - 1], n, between);
+        let two_copies = last + 1 - first == 2 * n;
+        // Copies across a sentence end are whole sentences said again ("We won. We won.") or a decoder
+        // that did not stop (`…the election commission announced. the election commission announced.`).
+        if ends_sentence(seam.copy_end) || ends_sentence(seam.joiner) {
+            return !starts_sentence(text, words, first);
+        }
+        // "After all, After all, she thought": a copy that starts again with the capital of a sentence
+        // start inside a sentence is a copy of that start; a writer says it again as it reads there.
+        let lead = words[b[0]].lower.as_str();
+        let restarts = capitalised(surface(b[0]))
+            && lead != "i"
+            && !lead.starts_with("i'")
+            && (is_common_word(lead) || is_common_english(lead))
+            && b.iter().skip(1).any(|&k| {
+                let w = surface(k);
+                w.chars().all(char::is_alphabetic) && !capitalised(w)
+            });
+        if restarts {
+            return true;
+        }
+        // The whole repetition, whatever its copies' boundaries.
+        let (region_start, region_end) = periodic_region(words, a[0], b[n - 1], n);
+        let region_copies = (region_end + 1 - region_start) / n;
+        // A noun phrase coordinated with itself, as list items or parallel clauses are ("the robe of the
+        // ephod, and the ephod, and the breastplate"; "Nahor, and Haran; and Haran begat Lot"): in the
+        // repetition, a conjunction after a clause mark, then a determiner or a name.
+        let coordinated = |p: usize| {
+            words[p].gap.contains([',', ';', ':'])
+                && matches!(words[p].lower.as_str(), "and" | "or" | "nor")
+                && words.get(p + 1).is_some_and(|w| {
+                    !w.starts_clause()
+                        && (DETERMINERS.contains(&w.lower.as_str())
+                            || (capitalised(&text[w.start..w.end]) && !is_common_word(&w.lower)))
+                })
+        };
+        if region_copies == 2 && (region_start..=region_end).any(coordinated) {
+            return false;
+        }
+        // A pause and the words taken up again ("I know the answer… the answer is").
+        if two_copies
+            && seam.joiner.chars().all(|c| matches!(c, '.' | '…'))
+            && !seam.joiner.is_empty()
+        {
+            return false;
+        }
+        // A name said twice may be a name ("New York, New York"); three times it is a loop.
+        let name_like = a.iter().chain(b).all(|&k| capitalised(surface(k)))
+            && !a.iter().all(|&k| is_common_word(&words[k].lower))
+            && two_copies;
+        if name_like {
+            return false;
+        }
+        // A sound word of two vowel-alternating halves ("tick tock, tick tock", "ding dong ding dong").
+        if n == 2 && is_ablaut_pair(&words[a[0]].lower, &words[a[1]].lower) {
+            return false;
+        }
+        // A relative clause whose verb phrase is the main clause's too, closed by a comma ("whatever will
+        // be, will be"; "And they that went in, went in"): after a free relative, or after "that", "who"
+        // or "which" whose antecedent opens the clause.
+        if two_copies && first >= 2 && between.contains(',') {
+            let relative = words[first - 1].lower.as_str();
+            let verb = words[first].lower.as_str();
+            if matches!(relative, "what" | "whatever" | "whoever" | "whichever")
+                || (matches!(relative, "that" | "who" | "which")
+                    && (is_past_form(verb) || is_auxiliary(verb))
+                    && antecedent_opens_clause(words, first - 1))
+            {
                 return false;
             }
         }
-        if comma {
+        // The end of one clause starting the next across a semicolon or colon ("betwixt himself and
+        // Jacob: and Jacob fed the rest"): two copies, the second going on into its clause.
+        let names_noun_phrase = |k: usize| {
+            let k = if matches!(words[k].lower.as_str(), "and" | "or") {
+                k + 1
+            } else {
+                k
+            };
+            words.get(k).is_some_and(|w| {
+                DETERMINERS.contains(&w.lower.as_str())
+                    || (capitalised(&text[w.start..w.end]) && !is_common_word(&w.lower))
+            })
+        };
+        if two_copies
+            && (seam.copy_end.contains([';', ':']) || seam.joiner.contains([';', ':']))
+            && words.get(last + 1).is_some_and(|nx| nx.gap.is_empty())
+            && names_noun_phrase(first)
+        {
+            return false;
+        }
+        // Copies read at a space whose unit holds a clause mark may be whole clauses read at the mark
+        // ("Let it be, let it be, let it be, whisper"; "Happy birthday to you, happy birthday to you,
+        // happy birthday"): the repetition is then emphasis when it starts and ends at clause bounds.
+        if between.is_empty() && inner_gaps().any(|g| g.contains([',', ';', ':'])) {
+            let opens = region_start == 0 || words[region_start].starts_clause();
+            let closes = words
+                .get(region_end + 1)
+                .is_none_or(|nx| !nx.gap.is_empty());
+            let opens_sentence = starts_sentence(text, words, region_start);
+            if opens
+                && closes
+                && (n <= MAX_EMPHASIS_WORDS || opens_sentence)
+                && (region_copies <= 2 || opens_sentence)
+            {
+                return false;
+            }
+            // "Ford wrote, and wrote, and wrote.": a word coordinated with itself, as below.
+            if n == 2
+                && closes
+                && self.is_idiom_chain(text, words, (first, last), (region_start, region_end), a)
+            {
+                return false;
+            }
+        }
+        if n == 2 && between.is_empty() && words[a[1]].gap.is_empty() {
+            return !self.is_idiom_chain(text, words, (first, last), (region_start, region_end), a);
+        }
+        if between.contains([',', ';', ':']) {
             // "iPhone 11, iPhone 11 Pro", "Windows 10, Windows 10 Pro": list items that share a product
-            // or model name (a digit or an inner capital) are a list, not a loop.
-            if a.iter().any(|&k| {
+            // or model name (a digit or an inner capital), the last one going on with more of its name,
+            // are a list, not a loop.
+            let model_name = a.iter().any(|&k| {
                 let w = surface(k);
                 w.chars().any(|c| c.is_ascii_digit()) || w.chars().skip(1).any(char::is_uppercase)
-            }) {
+            });
+            let name_goes_on = words.get(last + 1).is_some_and(|nx| {
+                nx.gap.is_empty()
+                    && (capitalised(surface(last + 1))
+                        || nx.lower.chars().any(|c| c.is_ascii_digit()))
+            });
+            if model_name && name_goes_on {
+                return false;
+            }
+            // A noun phrase said twice across a comma is a figure of speech: the end of one clause starting
+            // the next ("if he should leave his father, his father would die") or an apposition that
+            // goes on ("his coat, his coat of many colours").
+            // The second copy then goes on as a subject or with "of"; a noun phrase said again before
+            // a comma, "and" or a preposition is a loop ("a surprise, a surprise for her").
+            let noun_phrase = n == 2
+                && POSSESSIVES_AND_ARTICLES.contains(&words[a[0]].lower.as_str())
+                && !is_common_word(&words[a[n - 1]].lower)
+                && !words[a[n - 1]].lower.ends_with("ly");
+            let goes_on = words.get(last + 1).is_some_and(|nx| {
+                nx.gap.is_empty()
+                    && (nx.lower == "of" || is_auxiliary(&nx.lower) || is_past_form(&nx.lower))
+            });
+            if noun_phrase && two_copies && goes_on {
                 return false;
             }
             // "Come on, come on, we are late": an emphatic repetition is a clause of its own. A chain
             // of copies that starts or ends inside a clause ("up the mountain with, mountain with me")
             // is a loop.
-            // A noun phrase said twice across a comma is a figure of speech: the end of one clause starting
-            // the next ("if he should leave his father, his father would die") or an apposition that
-            // goes on ("his coat, his coat of many colours").
-            let noun_phrase = n == 2
-                && POSSESSIVES_AND_ARTICLES.contains(&words[a[0]].lower.as_str())
-                && !is_common_word(&words[a[n - 1]].lower);
-            if noun_phrase && last + 1 - first == 2 * n {
-                return false;
-            }
             let starts_clause = words[first].starts_clause() || first == 0;
             let ends_clause = words.get(last + 1).is_none_or(|nx| !nx.gap.is_empty())
                 && !text[words[last].end..]
                     .trim_start()
                     .starts_with(['\'', '’']);
-            return !(starts_clause && ends_clause);
+            // Three copies or more only open a sentence or a quotation ("Let it be, let it be, let it
+            // be"); inside a sentence they are a loop ("in Roy, which occurred in Roy, which occurred
+            // in Roy, Utah").
+            let opens_sentence = starts_sentence(text, words, first);
+            let emphasis = starts_clause
+                && ends_clause
+                && (n <= MAX_EMPHASIS_WORDS || opens_sentence)
+                && (two_copies || opens_sentence);
+            return !emphasis;
         }
         true
     }
+
+    /// Whether the two-word copies from word `first` to `last` (all of the repetition: `region`), joined
+    /// by white space alone, are an idiom meeting its own linking word rather than a loop. A word
+    /// coordinated with itself by "and" or "or" is emphasis ("on and on and on", "miles and miles and
+    /// miles", "wrote, and wrote, and wrote"): the word said at least three times, the chain ending on
+    /// it, and not a name ("Pakistan and Pakistan and Pakistan"); said twice it is a loop ("voice, and
+    /// kept and kept my charge"). Other linkers make an idiom "X to X" that CC-CEDICT's glosses use
+    /// ("from time to time to see", "side by side by side", "face to face"), said twice, with a noun,
+    /// not a verb in the past ("rose to rose to").
+    fn is_idiom_chain(
+        &self,
+        text: &str,
+        words: &[Word],
+        (first, last): (usize, usize),
+        region: (usize, usize),
+        unit: &[usize],
+    ) -> bool {
+        let (x, y) = (words[unit[0]].lower.as_str(), words[unit[1]].lower.as_str());
+        let conjunction = |w: &str| matches!(w, "and" | "or");
+        if conjunction(x) != conjunction(y) {
+            let content = if conjunction(x) { y } else { x };
+            let (start, end) = region;
+            let said = (start.saturating_sub(1)..=end)
+                .filter(|&k| words[k].lower == content)
+                .count();
+            let name = capitalised(&text[words[unit[0]].start..words[unit[0]].end])
+                || capitalised(&text[words[unit[1]].start..words[unit[1]].end]);
+            return said >= 3
+                && words[end].lower == content
+                && !name
+                && (!is_common_word(content) || LEGIT_DOUBLES.contains(&content));
+        }
+        let (content, linker) = if LINKERS.contains(&y) {
+            (x, y)
+        } else if LINKERS.contains(&x) && first > 0 && words[first - 1].lower == y {
+            (y, x)
+        } else {
+            return false;
+        };
+        last + 1 - first == 4 && !is_past_form(content) && is_gloss_idiom(content, linker)
+    }
+}
+
+/// Two words that differ in one vowel only, as the halves of a sound word do ("tick tock", "ding dong",
+/// "zig zag", "flip flop").
+fn is_ablaut_pair(x: &str, y: &str) -> bool {
+    let vowel = |c: char| "aeiou".contains(c);
+    x != y
+        && x.len() == y.len()
+        && x.chars().all(|c| c.is_ascii_lowercase())
+        && y.chars().all(|c| c.is_ascii_lowercase())
+        && x.chars()
+            .zip(y.chars())
+            .filter(|(p, q)| p != q)
+            .all(|(p, q)| vowel(p) && vowel(q))
+        && x.chars().zip(y.chars()).filter(|(p, q)| p != q).count() == 1
+}
+
+/// The first and last word of the stretch around the copies `start..=end` where every word (and the
+/// punctuation before it) equals the one `n` words later: all of the repetition, whatever its copies'
+/// boundaries.
+fn periodic_region(words: &[Word], start: usize, end: usize, n: usize) -> (usize, usize) {
+    let mut first = start;
+    // Bounded, as in `chain_bounds`. Going left, the word before the region joins it when it equals the
+    // word `n` later and the punctuation after it (the gap of the region's first word) repeats too.
+    while first > 0
+        && first - 1 + n <= end
+        && start - first < 64
+        && words[first - 1].lower == words[first - 1 + n].lower
+        && words[first].gap == words[first + n].gap
+    {
+        first -= 1;
+    }
+    let mut last = end;
+    while last + 1 < words.len()
+        && last - end < 64
+        && words[last + 1].lower == words[last + 1 - n].lower
+        && words[last + 1].gap == words[last + 1 - n].gap
+    {
+        last += 1;
+    }
+    (first, last)
+}
+
+/// Longest clause, in words, said again for emphasis ("Happy birthday to you, happy birthday to you",
+/// "Wait a minute, wait a minute"); a longer clause said again is a decoder that lost its place.
+const MAX_EMPHASIS_WORDS: usize = 4;
+
+/// Words that open a noun phrase as a list item does ("and the ephod", "and all the pins").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "my", "your", "our", "thy", "thine", "this",
+    "that", "these", "those", "all", "both", "every", "each", "some", "any",
+];
+
+/// Whether the antecedent of the relative at word `relative` opens its clause, alone or after a
+/// conjunction or determiner ("And they that went in", "The men who came"): the relative clause then
+/// belongs to the subject, and its verb phrase may meet the main one.
+fn antecedent_opens_clause(words: &[Word], relative: usize) -> bool {
+    let Some(antecedent) = relative.checked_sub(1) else {
+        return false;
+    };
+    if words[relative].starts_clause() || words[antecedent].starts_clause() || antecedent == 0 {
+        return !words[relative].starts_clause();
+    }
+    let before = antecedent - 1;
+    (before == 0 || words[before].starts_clause())
+        && (DETERMINERS.contains(&words[before].lower.as_str())
+            || matches!(words[before].lower.as_str(), "and" | "but" | "or"))
+}
+
+/// Auxiliaries and modals: the start of a verb phrase.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+    )
+}
+
+/// Punctuation prose puts between words: commas, stops, quotes, brackets, dashes, the ellipsis.
+fn is_prose_gap(gap: &str) -> bool {
+    !gap.contains("::")
+        && gap.chars().all(|c| {
+            matches!(
+                c,
+                ',' | '.'
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | '"'
+                    | '\''
+                    | '('
+                    | ')'
+                    | '-'
+                    | '…'
+                    | '&'
+                    | '%'
+                    | '$'
+                    | '£'
+                    | '€'
+                    | '¥'
+            )
+        })
+}
+
+/// Whether the copies starting at word `first` start a sentence: at the line start, after a sentence end
+/// or opening a quotation, with a capital.
+fn starts_sentence(text: &str, words: &[Word], first: usize) -> bool {
+    let w = &words[first];
+    (first == 0 || w.open_quote.is_some() || ends_sentence(&w.gap))
+        && capitalised(&text[w.start..w.end])
 }
 
 /// A unit that is itself a repetition ("bye bye") is not a loop of that repetition.

@@ -82,6 +82,7 @@ mod garble;
 mod glossary;
 mod han_loops;
 mod loops;
+mod seam;
 mod splice;
 mod stutter;
 mod tokens;
@@ -171,7 +172,9 @@ impl MtRepairer {
         {
             return true;
         }
-        let max_n = self.max_loop_words.max(1);
+        // Words here split at inner apostrophes and hyphens ("seller's", "in-line"), which the loop
+        // search keeps in one word: a phrase of `max_loop_words` may count twice as many here.
+        let max_n = 2 * self.max_loop_words.max(1);
         (0..words.len()).any(|i| {
             (1..=max_n).any(|n| {
                 i + 2 * n <= words.len()

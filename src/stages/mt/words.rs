@@ -104,7 +104,15 @@ struct CedictWords {
     /// Headwords of two to [`MAX_HAN_HEADWORD`] characters, Simplified and Traditional (一路平安, 对不起),
     /// to segment a clause into words and to recognise set phrases.
     han_words: HashSet<String>,
+    /// Phrases "X linker X" that the glosses use ("time to time", "side by side", "day after day"):
+    /// idioms, which a loop detector must not take for a word said twice.
+    idioms: HashSet<String>,
 }
+
+/// Words that link a repeated word in an English idiom ("time to time", "side by side", "day after day").
+pub(super) const LINKERS: &[&str] = &[
+    "to", "by", "and", "after", "for", "in", "upon", "on", "over", "or", "from", "against",
+];
 
 /// Longest headword kept in [`CedictWords::han_words`]; longer entries are proverbs whose parts still match.
 const MAX_HAN_HEADWORD: usize = 8;
@@ -128,7 +136,10 @@ fn words_from_cedict(text: &str) -> CedictWords {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     let mut syllables: HashSet<String> = HashSet::new();
     let mut han_words: HashSet<String> = HashSet::new();
+    let mut idioms: HashSet<String> = HashSet::new();
     let mut lower = String::new();
+    // The two words before the current one in the same gloss, for "X linker X".
+    let (mut before_last, mut last) = (String::new(), String::new());
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((head, glosses)) = line.split_once("] /") else {
             continue;
@@ -156,12 +167,17 @@ fn words_from_cedict(text: &str) -> CedictWords {
         let bytes = glosses.as_bytes();
         let mut in_brackets = false;
         let mut i = 0;
+        before_last.clear();
+        last.clear();
         while i < bytes.len() {
             let b = bytes[i];
             if b == b'[' {
                 in_brackets = true;
             } else if b == b']' {
                 in_brackets = false;
+            } else if b == b'/' || b == b';' || b == b',' || b == b'(' {
+                before_last.clear();
+                last.clear();
             }
             if in_brackets || !b.is_ascii_alphabetic() {
                 i += 1;
@@ -188,6 +204,11 @@ fn words_from_cedict(text: &str) -> CedictWords {
             } else {
                 entry.1 += 1;
             }
+            if before_last == lower && LINKERS.contains(&last.as_str()) {
+                idioms.insert(format!("{lower} {last} {lower}"));
+            }
+            std::mem::swap(&mut before_last, &mut last);
+            last.clone_from(&lower);
         }
     }
     let common = counts
@@ -199,7 +220,15 @@ fn words_from_cedict(text: &str) -> CedictWords {
         common,
         syllables,
         han_words,
+        idioms,
     }
+}
+
+/// Whether "`word` `linker` `word`" is a phrase of CC-CEDICT's glosses ("time to time", "face to face").
+pub(super) fn is_gloss_idiom(word: &str, linker: &str) -> bool {
+    cedict_words()
+        .idioms
+        .contains(format!("{word} {linker} {word}").as_str())
 }
 
 /// Whether `word` is a CC-CEDICT headword of two to eight Han characters (一路平安, 不好意思).
