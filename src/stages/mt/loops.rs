@@ -39,6 +39,17 @@ fn chain_bounds(words: &[Word], start: usize, end: usize, n: usize, join: &str) 
     (first, last)
 }
 
+/// What the loop rules know of the whole line besides its words.
+struct LineFacts {
+    /// The punctuation after the last word.
+    tail: String,
+    /// The line shows machine-translation damage elsewhere (a glossary or article repair, an
+    /// unambiguous loop), so names and sound words get no benefit of the doubt.
+    evidence: bool,
+    /// Whether the line is written in title case; decided on first need.
+    title_case: std::cell::OnceCell<bool>,
+}
+
 /// Words that open a noun phrase.
 const POSSESSIVES_AND_ARTICLES: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "my", "your", "our", "thy", "this", "that",
@@ -79,9 +90,12 @@ impl MtRepairer {
             }
         }
         // The punctuation after the last word.
-        let tail = gap;
-        // Decided on first need: most lines never ask.
-        let title_case = std::cell::OnceCell::new();
+        let line = LineFacts {
+            tail: gap,
+            evidence,
+            // Decided on first need: most lines never ask.
+            title_case: std::cell::OnceCell::new(),
+        };
         let mut stack: Vec<usize> = Vec::new();
         let mut cuts: Vec<(usize, usize)> = Vec::new();
         for w in 0..words.len() {
@@ -93,7 +107,7 @@ impl MtRepairer {
                     }
                     let l = stack.len();
                     let (a, b) = (&stack[l - 2 * n..l - n], &stack[l - n..]);
-                    if self.is_cuttable(text, &words, a, b, &tail, evidence, &title_case) {
+                    if self.is_cuttable(text, &words, a, b, &line) {
                         let from = words[a[n - 1]].end;
                         let to = words[b[n - 1]].end;
                         cuts.push((from, to));
@@ -114,9 +128,7 @@ impl MtRepairer {
         words: &[Word],
         a: &[usize],
         b: &[usize],
-        tail: &str,
-        evidence: bool,
-        title_case: &std::cell::OnceCell<bool>,
+        line: &LineFacts,
     ) -> bool {
         let n = a.len();
         if a.iter()
@@ -152,13 +164,15 @@ impl MtRepairer {
             if !self.collapse_stutters || !between.is_empty() {
                 return false;
             }
-            return self.is_stutter(text, words, a, b, evidence, title_case);
+            return self.is_stutter(text, words, a, b, line.evidence, &line.title_case);
         }
         if !self.collapse_loops || !is_primitive(words, a) {
             return false;
         }
         // The punctuation between the copies must read as the copies' own and a joiner.
-        let after_last = words.get(b[n - 1] + 1).map_or(tail, |w| w.gap.as_str());
+        let after_last = words
+            .get(b[n - 1] + 1)
+            .map_or(line.tail.as_str(), |w| w.gap.as_str());
         let Some(seam) = Seam::split(between, &words[a[0]].gap, after_last) else {
             return false;
         };
@@ -168,7 +182,7 @@ impl MtRepairer {
         if !is_prose_gap(between) || inner_gaps().any(|g| !is_prose_gap(g)) {
             return false;
         }
-        if evidence || is_debris(between) {
+        if line.evidence || is_debris(between) {
             return true;
         }
         let (first, last) = chain_bounds(words, a[0], b[n - 1], n, between);
