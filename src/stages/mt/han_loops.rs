@@ -137,14 +137,35 @@ fn is_primitive(unit: &[char]) -> bool {
         .all(|d| (d..n).any(|k| unit[k] != unit[k % d]))
 }
 
-/// "一 + measure word (+ noun)" said twice is distributive reduplication, "one by one": 一个镜头一个镜头
-/// (shot after shot), 一步一步. A unit with a second 一 (一带一路) is a name, not this.
+/// "一 + measure word + noun" said twice is distributive reduplication, "one by one": 一个镜头一个镜头
+/// (shot after shot), 一个人一个人地. The noun is one character or a CC-CEDICT word of two (not
+/// 一把三齿, 一天的星, 一名粗工太). A unit with a second 一 (一带一路) is a name, not this.
 fn is_distributive(unit: &[char]) -> bool {
-    unit.len() <= 5
-        && unit.first() == Some(&'一')
+    let noun = unit.get(2..).unwrap_or(&[]);
+    unit.first() == Some(&'一')
         && unit.get(1).is_some_and(|c| CLASSIFIERS.contains(*c))
-        && !unit[1..].contains(&'一')
-        && unit.iter().all(|&c| is_han(c))
+        && noun.iter().all(|&c| is_han(c) && c != '一')
+        && match noun.len() {
+            1 => true,
+            2 => is_han_headword(&noun.iter().collect::<String>()),
+            _ => false,
+        }
+}
+
+/// Whether the seam of two copies glued together reads as a word (`子，儿|子，儿` in 妻子，儿子，儿妇;
+/// `是优|美的` in 是完美的，是优美的，是优雅的): a stretch of real text whose parallel phrases share
+/// characters, not a copy made by a decoder, whose seam joins the end of a span to its start at random.
+fn seam_is_word(chars: &[char], run: &Run) -> bool {
+    let q = run.period;
+    let slack = run.len - (run.copies * q).min(run.len);
+    (run.start..=run.start + slack).any(|o| {
+        let seam = o + q;
+        seam >= 1
+            && seam < chars.len()
+            && is_han(chars[seam - 1])
+            && is_han(chars[seam])
+            && is_han_headword(&chars[seam - 1..=seam].iter().collect::<String>())
+    })
 }
 
 /// Where the words of a line start and end (the first and last character that is not a mark).
@@ -180,7 +201,7 @@ impl MtRepairer {
                     run.period > 2
                         || chars[run.start..run.start + 2]
                             .iter()
-                            .any(|&c| is_clause_mark(c))
+                            .any(|&c| is_clause_mark(c) && !c.is_whitespace())
                 })
                 .find(|run| self.is_han_loop(&words, &chars, run));
             match found {
@@ -204,25 +225,33 @@ impl MtRepairer {
         if run.copies < self.han_min_repeats || !is_primitive(unit) {
             return false;
         }
-        // The whole line (apart from marks around it) is the repetition, said up to three times: a chant,
-        // a title, a header row.
-        if run.copies <= 3 && run.start <= line.first_word && run.start + run.len > line.last_word {
+        // The whole line (apart from marks around it) is the repetition, said twice: a chant, a title, a
+        // header row (中国加油！中国加油！, 单价 数量 单价 数量). A long sentence glued to itself is a loop.
+        let content = unit.iter().filter(|&&c| !is_boundary(c)).count();
+        if run.copies == 2
+            && run.start <= line.first_word
+            && run.start + run.len > line.last_word
+            && (content < self.han_two_copy_unit || unit.iter().any(|&c| is_boundary(c)))
+        {
             return false;
         }
         if !unit.iter().any(|&c| is_han(c)) {
             return is_latin_loop(chars, run);
         }
-        if is_distributive(unit) || two_character_pattern(unit) {
+        if (run.copies == 2 && is_distributive(unit)) || two_character_pattern(unit) {
             return false;
         }
         let Some(shape) = clause_shape(chars, run) else {
             // Copies glued together, or a seam of debris (`夏甲，，夏甲，`): only a set phrase said twice
-            // stays.
-            let glued = !unit.iter().any(|&c| is_boundary(c));
-            return !(glued
-                && run.copies == 2
-                && q < self.han_two_copy_unit
-                && is_set_phrase_said_twice(chars, run));
+            // stays, or parallel phrases across one mark whose seam is a word.
+            let marks = unit.iter().filter(|&&c| is_boundary(c)).count();
+            if run.copies != 2 {
+                return true;
+            }
+            if marks == 0 {
+                return !(q < self.han_two_copy_unit && is_set_phrase_said_twice(chars, run));
+            }
+            return !(marks == 1 && seam_is_word(chars, run));
         };
         let words = shape.word_len;
         if shape.opens && shape.closes {
@@ -236,6 +265,11 @@ impl MtRepairer {
         }
         if run.copies > 2 {
             return true;
+        }
+        // List items that share a word (`拉手、手柄、手柄球`, `泳池水处理设备、水处理设备`): an enumeration
+        // names things, and two of them may start or end alike.
+        if shape.mark == '、' {
+            return false;
         }
         // Two copies, the first glued to the text before it, the last a clause of its own
         // (`…的前男友，前男友，`).
@@ -398,7 +432,7 @@ fn is_latin_loop(chars: &[char], run: &Run) -> bool {
     let unit = &chars[run.start..run.start + q];
     let letters = unit.iter().any(|c| c.is_alphabetic());
     let wide_mark = unit.iter().any(|&c| is_boundary(c) && !c.is_ascii());
-    if !letters && !wide_mark {
+    if (!letters && !wide_mark) || unit.iter().filter(|&&c| is_latin_word_char(c)).count() < 2 {
         return false;
     }
     // Where the copies can lie inside the run, and whether any placement keeps whole words.
@@ -492,6 +526,10 @@ mod tests {
                 "本店所有商品包邮，包邮，包邮，包邮，包邮，欢迎选购。",
                 "本店所有商品包邮，欢迎选购。",
             ),
+            // Three copies of anything longer than two characters are no prose, even as a whole line;
+            // a sentence glued to itself is no chant.
+            ("我爱你我爱你我爱你", "我爱你"),
+            ("我搞纳米材料我搞纳米材料。", "我搞纳米材料。"),
             // A long clause said three times.
             (
                 "我们要加强数字合作，我们要加强数字合作，我们要加强数字合作，推动发展。",
@@ -548,7 +586,9 @@ mod tests {
             "活动将于11月11日11点11分准时开始。",
             "请拨打400-800-8000咨询。",
             "详情请访问 https://example.com/help/help，或拨打客服电话。",
-            "我爱你我爱你我爱你",
+            // Parallel phrases whose seam is a word: 是完[美的，是优]美的，是优雅的.
+            "最好的产品不是完美的，是优美的，是优雅的。",
+            "你和你的妻子，儿子，儿妇都可以出方舟。",
         ] {
             assert_eq!(fix(clean), clean);
         }

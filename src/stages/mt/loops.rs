@@ -266,6 +266,10 @@ impl MtRepairer {
             };
             words.get(k).is_some_and(|w| {
                 DETERMINERS.contains(&w.lower.as_str())
+                    || matches!(
+                        w.lower.as_str(),
+                        "i" | "you" | "he" | "she" | "it" | "we" | "they"
+                    )
                     || (capitalised(&text[w.start..w.end]) && !is_common_word(&w.lower))
             })
         };
