@@ -93,21 +93,44 @@ impl Run {
     }
 }
 
-/// The maximal run of period `q` that starts at `i`, if one starts there and holds two copies or more.
-fn run_at(chars: &[char], i: usize, q: usize) -> Option<Run> {
-    if chars.get(i + q)? != chars.get(i)? {
-        return None;
+/// Every maximal run of every period from 2 to [`MAX_HAN_UNIT`] that holds two copies or more, in
+/// order of start and period. One pass per period over pairs of characters `q` apart, so a line
+/// without repetition costs [`MAX_HAN_UNIT`] comparisons per character and no allocation.
+fn find_runs(chars: &[char], min_unit: usize) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for q in (2..=MAX_HAN_UNIT).filter(|&q| q >= min_unit || q == 2) {
+        if chars.len() <= q {
+            break;
+        }
+        let mut matched = 0;
+        for (i, (a, b)) in chars.iter().zip(&chars[q..]).enumerate() {
+            if a == b {
+                matched += 1;
+                continue;
+            }
+            if matched + 2 >= q && matched > 0 {
+                runs.extend(run_of(chars, i - matched, matched, q));
+            }
+            matched = 0;
+        }
+        if matched + 2 >= q && matched > 0 {
+            runs.extend(run_of(chars, chars.len() - q - matched, matched, q));
+        }
     }
-    // Met once: at its first character.
-    if i > 0 && chars.get(i - 1) == chars.get(i - 1 + q) {
-        return None;
-    }
-    let mut matched = 1;
-    while chars
-        .get(i + matched + q)
-        .is_some_and(|c| Some(c) == chars.get(i + matched))
+    runs.sort_by_key(|r| (r.start, r.period));
+    runs
+}
+
+/// The run of period `q` starting at `start` in which `matched` characters equal the one `q` later, if it
+/// holds two copies or more. Two characters are reduplication (看看, 好的好的), except a character and
+/// a mark after it, which the rules judge like any unit (`了。了。`, but `好，好，`).
+fn run_of(chars: &[char], start: usize, matched: usize, q: usize) -> Option<Run> {
+    if q == 2
+        && !chars[start..start + 2]
+            .iter()
+            .any(|&c| is_clause_mark(c) && !c.is_whitespace())
     {
-        matched += 1;
+        return None;
     }
     let len = matched + q;
     let mut copies = len / q;
@@ -116,14 +139,14 @@ fn run_at(chars: &[char], i: usize, q: usize) -> Option<Run> {
     // run ends with a whole copy of the text.
     if rest > 0
         && q - rest <= 2
-        && chars
-            .get(i + rest..i + q)
-            .is_some_and(|missing| missing.iter().all(|&c| is_clause_mark(c)))
+        && chars[start + rest..start + q]
+            .iter()
+            .all(|&c| is_clause_mark(c))
     {
         copies += 1;
     }
     (copies >= 2).then_some(Run {
-        start: i,
+        start,
         len,
         period: q,
         copies,
@@ -185,37 +208,25 @@ impl MtRepairer {
             return line.to_string();
         }
         let chars: Vec<char> = line.chars().collect();
+        let runs = find_runs(&chars, self.han_min_unit);
+        if runs.is_empty() {
+            return line.to_string();
+        }
         let words = LineWords {
             first_word: chars.iter().position(|&c| !is_boundary(c)).unwrap_or(0),
             last_word: chars.iter().rposition(|&c| !is_boundary(c)).unwrap_or(0),
         };
         let mut out = String::with_capacity(line.len());
-        let mut i = 0;
-        while i < chars.len() {
-            // Two characters are reduplication (看看, 好的好的), except a character and a mark after
-            // it, which the rules below judge like any unit (`了。了。`, but `好，好，`).
-            let found = (2..=MAX_HAN_UNIT)
-                .filter(|&q| q >= self.han_min_unit || q == 2)
-                .filter_map(|q| run_at(&chars, i, q))
-                .filter(|run| {
-                    run.period > 2
-                        || chars[run.start..run.start + 2]
-                            .iter()
-                            .any(|&c| is_clause_mark(c) && !c.is_whitespace())
-                })
-                .find(|run| self.is_han_loop(&words, &chars, run));
-            match found {
-                Some(run) => {
-                    let kept = run.len - run.removed();
-                    out.extend(&chars[run.start..run.start + kept]);
-                    i = run.start + run.len;
-                }
-                None => {
-                    out.push(chars[i]);
-                    i += 1;
-                }
+        // Runs in order of start: the first loop found is cut, and runs that start inside it are passed.
+        let mut next = 0;
+        for run in &runs {
+            if run.start < next || !self.is_han_loop(&words, &chars, run) {
+                continue;
             }
+            out.extend(&chars[next..run.start + run.len - run.removed()]);
+            next = run.start + run.len;
         }
+        out.extend(&chars[next..]);
         out
     }
 

@@ -92,7 +92,7 @@ pub use self::config::{GlossaryEntry, MtConfig, MtRepairer};
 pub use self::garble::GarbleScore;
 pub use self::stutter::doubling_is_legitimate;
 
-use self::tokens::{is_word_char, PTok};
+use self::tokens::{is_word_char, tokenize, PTok};
 use self::words::reads_as_english;
 use crate::stages::langid::detect_lang;
 use crate::text::{is_han, is_latin_letter, Lang};
@@ -172,13 +172,23 @@ impl MtRepairer {
         {
             return true;
         }
-        // Words here split at inner apostrophes and hyphens ("seller's", "in-line"), which the loop
-        // search keeps in one word: a phrase of `max_loop_words` may count twice as many here.
-        let max_n = 2 * self.max_loop_words.max(1);
-        (0..words.len()).any(|i| {
-            (1..=max_n).any(|n| {
-                i + 2 * n <= words.len()
-                    && (0..n).all(|k| words[i + k].eq_ignore_ascii_case(words[i + n + k]))
+        // The loop search keeps inner apostrophes and hyphens in a word ("seller's", "in-line"), so the
+        // words are counted its way: a run of n words equal to the n after them, for n up to
+        // `max_loop_words`, is a streak of n pairs of equal words n apart.
+        let words: Vec<&str> = tokenize(line)
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| &line[t.start..t.end])
+            .collect();
+        (1..=self.max_loop_words.max(1)).any(|n| {
+            let mut streak = 0;
+            words.iter().zip(words.iter().skip(n)).any(|(a, b)| {
+                streak = if a.eq_ignore_ascii_case(b) {
+                    streak + 1
+                } else {
+                    0
+                };
+                streak >= n
             })
         })
     }

@@ -101,9 +101,6 @@ struct CedictWords {
     common: HashSet<String>,
     /// Toneless pinyin syllables with a vowel ("wang", "qi", "yao"), to read romanised Chinese names.
     syllables: HashSet<String>,
-    /// Headwords of two to [`MAX_HAN_HEADWORD`] characters, Simplified and Traditional (一路平安, 对不起),
-    /// to segment a clause into words and to recognise set phrases.
-    han_words: HashSet<String>,
     /// Phrases "X linker X" that the glosses use ("time to time", "side by side", "day after day"):
     /// idioms, which a loop detector must not take for a word said twice.
     idioms: HashSet<String>,
@@ -119,13 +116,48 @@ const MAX_HAN_HEADWORD: usize = 8;
 
 fn cedict_words() -> &'static CedictWords {
     CEDICT_WORDS.get_or_init(|| {
-        let mut text = String::new();
-        let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
-        if decoder.read_to_string(&mut text).is_err() {
-            return CedictWords::default();
-        }
-        words_from_cedict(&text)
+        cedict_text()
+            .map(|t| words_from_cedict(&t))
+            .unwrap_or_default()
     })
+}
+
+/// Headwords of two to [`MAX_HAN_HEADWORD`] characters, Simplified and Traditional (一路平安, 对不起), to
+/// segment a clause into words and to recognise set phrases. Built on first need, apart from the English
+/// words: a Chinese line that asks for them is rare, and English text never does.
+static HAN_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+
+fn han_words() -> &'static HashSet<String> {
+    HAN_WORDS.get_or_init(|| {
+        cedict_text()
+            .map(|t| han_words_from_cedict(&t))
+            .unwrap_or_default()
+    })
+}
+
+/// The shipped CC-CEDICT, decompressed; None only for a build defect.
+fn cedict_text() -> Option<String> {
+    let mut text = String::new();
+    let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
+    decoder.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// The headwords of `Trad Simp [pin1 yin1] /gloss/` lines that are two to [`MAX_HAN_HEADWORD`] Han
+/// characters long.
+fn han_words_from_cedict(text: &str) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        for headword in line.split(' ').take(2) {
+            if (2..=MAX_HAN_HEADWORD).contains(&headword.chars().count())
+                && headword.chars().all(crate::text::is_han)
+                && !words.contains(headword)
+            {
+                words.insert(headword.to_string());
+            }
+        }
+    }
+    words
 }
 
 /// Count lower-case and capitalised uses of every gloss word (`Trad Simp [pin1 yin1] /gloss/gloss/`),
@@ -135,7 +167,6 @@ fn words_from_cedict(text: &str) -> CedictWords {
     // word -> (lower-case uses, capitalised uses)
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     let mut syllables: HashSet<String> = HashSet::new();
-    let mut han_words: HashSet<String> = HashSet::new();
     let mut idioms: HashSet<String> = HashSet::new();
     let mut lower = String::new();
     // The two words before the current one in the same gloss, for "X linker X".
@@ -144,14 +175,6 @@ fn words_from_cedict(text: &str) -> CedictWords {
         let Some((head, glosses)) = line.split_once("] /") else {
             continue;
         };
-        for headword in head.split(' ').take(2) {
-            if (2..=MAX_HAN_HEADWORD).contains(&headword.chars().count())
-                && headword.chars().all(crate::text::is_han)
-                && !han_words.contains(headword)
-            {
-                han_words.insert(headword.to_string());
-            }
-        }
         if let Some((_, pinyin)) = head.split_once(" [") {
             for syllable in pinyin.split(' ') {
                 let syllable = syllable.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -219,7 +242,6 @@ fn words_from_cedict(text: &str) -> CedictWords {
     CedictWords {
         common,
         syllables,
-        han_words,
         idioms,
     }
 }
@@ -233,14 +255,14 @@ pub(super) fn is_gloss_idiom(word: &str, linker: &str) -> bool {
 
 /// Whether `word` is a CC-CEDICT headword of two to eight Han characters (一路平安, 不好意思).
 pub(super) fn is_han_headword(word: &str) -> bool {
-    cedict_words().han_words.contains(word)
+    han_words().contains(word)
 }
 
 /// Where the words of `clause` end, by greedy longest match over the CC-CEDICT headwords (a character
 /// that starts no headword is a word of its own): `is_end[k]` tells whether a word ends after `k`
 /// characters. Not a real segmenter, but enough to tell whether a stretch starts or ends inside a word.
 pub(super) fn han_word_ends(clause: &[char]) -> Vec<bool> {
-    let words = &cedict_words().han_words;
+    let words = han_words();
     let mut is_end = vec![false; clause.len() + 1];
     is_end[0] = true;
     let mut candidate = String::new();
