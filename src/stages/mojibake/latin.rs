@@ -95,6 +95,16 @@ pub(super) fn repair_latin(
     text
 }
 
+/// Whether the whole line reads as UTF-8 shown as Windows-1252 (every non-ASCII character in a valid,
+/// convincing sequence). Such a line is not GBK shown as Latin-1, even where its byte pairs also read as
+/// GBK (`è¯´ï¼š`, UTF-8 `说：`, reads as GBK `璇达細`): valid UTF-8 is far rarer by chance than valid GBK.
+pub(super) fn reads_as_utf8(line: &str, chars: &[char]) -> bool {
+    read_sequences(chars, &mixed_byte, true)
+        .filter(|(_, complete)| *complete)
+        .and_then(|(seqs, _)| judge_sequences(line, chars, seqs, true))
+        .is_some()
+}
+
 /// Finds UTF-8 sequences in the byte reading of `chars` under `map` and rebuilds the line with them decoded.
 /// `whole_line`: every non-ASCII character must belong to a sequence, and a single short sequence must sit in a
 /// lowercase word (`wei√ü`). Either way at least one sequence must be strong. None when not convincing.
@@ -545,6 +555,8 @@ mod tests {
             fixed("Ã¤Â»â€“Ã§Å¡â€žÃ¥Â¿Æ’Ã¦Æ’â€¦Ã¥Â¾Ë†Ã¥Â¥Â½Ã¯Â¼Å’Ã¦Ë†â€˜Ã¤Â»Â¬Ã©Æ’Â½Ã¥Â¾Ë†Ã©Â«ËœÃ¥â€¦Â´Ã£â‚¬â€š"),
             "他的心情很好，我们都很高兴。"
         );
+        // A line that reads whole as UTF-8 is not GBK shown as Latin-1, though `è¯´ï¼š` reads as GBK too.
+        assert_eq!(fixed("ä»–è¯´ï¼šâ€œè¿™æœ¬ä¹¦"), "他说：“这本书");
         // `ƒ` alone decides nothing.
         for line in ["Æ’ is a letter", "f(x) = Æ’"] {
             assert_eq!(rep().repair(line), None, "{line}");
