@@ -169,7 +169,7 @@ fn is_distributive(unit: &[char]) -> bool {
         && unit.get(1).is_some_and(|c| CLASSIFIERS.contains(*c))
         && noun.iter().all(|&c| is_han(c) && c != '一')
         && match noun.len() {
-            1 => true,
+            1 => !NOT_PHRASE_END.contains(noun[0]) && !"起来去上下过中里".contains(noun[0]),
             2 => is_han_headword(&noun.iter().collect::<String>()),
             _ => false,
         }
@@ -402,6 +402,11 @@ const NOT_PHRASE_START: &str =
 const NOT_PHRASE_END: &str =
     "的了着过地得在是把将被给对向从和与及或就都又还才也很不没而但却并且则吗呢吧啊之于以所因为";
 
+/// What comes before the head of a phrase rather than before an object: particles of modification,
+/// determiners, common measure words, prepositions and conjunctions.
+const BOUND_BEFORE: &str =
+    "的之该这那此其每各个位件张条只本种名些在于为将把被对向从和与及并或给让由以";
+
 impl ClauseShape {
     /// Whether the repeated words are a phrase of their own: whole words where the first copy starts and
     /// where the last one ends (by [`han_word_ends`] over their clauses), with no particle, preposition or
@@ -412,6 +417,13 @@ impl ClauseShape {
             || NOT_PHRASE_START.contains(words[0])
             || NOT_PHRASE_END.contains(words[self.word_len - 1])
         {
+            return false;
+        }
+        // The first copy ends its clause as the object of a verb (`恋慕你丈夫`, `吹响了大喇叭`); after a
+        // modifier, a determiner, a measure word or a preposition it is the head of a phrase that goes
+        // on, which is how a copy cut out of running text reads (`我们的客服时间，客服时间为`,
+        // `在工程师，工程师检查`).
+        if self.first > 0 && BOUND_BEFORE.contains(chars[self.first - 1]) {
             return false;
         }
         let window_start = self.first.saturating_sub(CLAUSE_WINDOW);

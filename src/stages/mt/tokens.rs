@@ -137,9 +137,13 @@ pub(super) struct Word {
 }
 
 impl Word {
-    /// Whether a clause or quotation starts at this word.
+    /// Whether a clause or quotation starts at this word: punctuation before it, other than the signs
+    /// that belong to a number or a name (`2.5% from`, `$5`, `AT&T`).
     pub(super) fn starts_clause(&self) -> bool {
-        !self.gap.is_empty() || self.open_quote.is_some()
+        self.gap
+            .chars()
+            .any(|c| !matches!(c, '%' | '$' | '£' | '€' | '¥' | '&'))
+            || self.open_quote.is_some()
     }
 }
 
