@@ -34,8 +34,9 @@ pub struct MtConfig {
     /// Fewest back-to-back copies of a Chinese unit that are cut (2..=10).
     pub han_min_repeats: usize,
     /// A Chinese unit of at least this many characters (punctuation not counted) is a loop even where a
-    /// shorter one may be repeated on purpose: as whole clauses (对不起，对不起), a set phrase said twice
-    /// (一路平安一路平安！) or a slogan after a verb of calling (han_min_unit_chars..=16).
+    /// shorter one may be repeated on purpose: as a set phrase said twice (一路平安一路平安！), a slogan
+    /// after a verb of calling, anadiplosis (你丈夫，你丈夫必…) or a whole-line chant
+    /// (han_min_unit_chars..=16).
     pub han_two_copy_unit_chars: usize,
     /// Drop sentences whose garble score (after repair) reaches `garble_threshold`: they go to
     /// `rejected.jsonl` with reason `garbled-mt` instead of into the document and the corpus.

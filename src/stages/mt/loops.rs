@@ -1,11 +1,12 @@
-//! Loops: a run of words repeated back to back by a decoder that lost its place ("Belt and Road, Belt
-//! and Road"), cut to one copy, and the same for long runs of characters in Chinese text. The word
-//! search also meets every one-word double and leaves the verdict to `stutter`. What stays: idioms
-//! ("from time to time to see"), emphasis ("on and on and on"), a name said twice, list items sharing a
-//! model name, Chinese reduplication and slogans.
+//! Loops in English: a run of words repeated back to back by a decoder that lost its place ("Belt and
+//! Road, Belt and Road", `market,, rising market,`, `…announced. the election commission announced.`),
+//! cut to one copy. The search also meets every one-word double and leaves the verdict to `stutter`.
+//! What stays is decided by evidence (the stage's module header lists it): idioms the dictionary knows,
+//! emphasis, sentences said again, anadiplosis and apposition, lists, names, sound words, code.
 //!
-//! Methods of [`MtRepairer`]; besides `super::config`, which defines it and the longest Han unit,
-//! imports `super::tokens`, `super::words`, `super::stutter` and `super::splice`.
+//! Methods of [`MtRepairer`]; besides `super::config`, which defines it, imports `super::seam`,
+//! `super::tokens`, `super::words`, `super::stutter` and `super::splice`. Chinese loops are in
+//! `han_loops`.
 
 use super::config::MtRepairer;
 use super::seam::{ends_sentence, is_debris, Seam};
@@ -245,7 +246,7 @@ impl MtRepairer {
         // A relative clause whose verb phrase is the main clause's too, closed by a comma ("whatever will
         // be, will be"; "And they that went in, went in"): after a free relative, or after "that", "who"
         // or "which" whose antecedent opens the clause.
-        if two_copies && first >= 2 && between.contains(',') {
+        if two_copies && first >= 1 && between.contains(',') {
             let relative = words[first - 1].lower.as_str();
             let verb = words[first].lower.as_str();
             if matches!(relative, "what" | "whatever" | "whoever" | "whichever")
@@ -602,6 +603,67 @@ mod tests {
             fix("Nadal celebrates celebrates a point against Khachanov in the match."),
             "Nadal celebrates a point against Khachanov in the match."
         );
+    }
+
+    #[test]
+    fn loops_whose_copies_carry_punctuation_are_cut() {
+        for (looped, original) in [
+            // A span ending in a comma, joined by another comma: `,,` at the seam.
+            (
+                "The shop reopened on Monday,, reopened on Monday, after a long renovation.",
+                "The shop reopened on Monday, after a long renovation.",
+            ),
+            // The sentence's last words, full stop included, written again after it.
+            (
+                "Your parcel will arrive on Friday. arrive on Friday.",
+                "Your parcel will arrive on Friday.",
+            ),
+            (
+                "Your parcel will arrive on Friday., on Friday., on Friday.",
+                "Your parcel will arrive on Friday.",
+            ),
+            // Punctuation inside the span, copies joined by a space or by a comma.
+            (
+                "The driver called, but nobody called, but nobody answered the door.",
+                "The driver called, but nobody answered the door.",
+            ),
+            (
+                "Sales rose sharply in, sharply in, sharply in the third quarter.",
+                "Sales rose sharply in the third quarter.",
+            ),
+            // Numbers in the span.
+            (
+                "The phone weighs 180 g 180 g and fits in any pocket.",
+                "The phone weighs 180 g and fits in any pocket.",
+            ),
+            // A sentence start said again with its capital after a comma.
+            (
+                "After lunch, After lunch, we went back to work.",
+                "After lunch, we went back to work.",
+            ),
+            // "X to X" that is no idiom of the dictionary.
+            (
+                "The court sent the case to a judge to judge to decide.",
+                "The court sent the case to a judge to decide.",
+            ),
+            // A word coordinated with itself twice is a loop, three times emphasis.
+            (
+                "She checked the address and checked and checked the postcode.",
+                "She checked the address and checked the postcode.",
+            ),
+        ] {
+            assert_eq!(fix(looped), original, "{looped}");
+        }
+        for clean in [
+            "We won. We won.",
+            "\"Again! Again!\" the children shouted.",
+            "The road went on and on and on.",
+            "Whatever will be, will be.",
+            "They rang the bell, ding dong, ding dong, until someone came.",
+            "Call it Map<String, String> or std::vector<std::vector<int>> if you like.",
+        ] {
+            assert_eq!(fix(clean), clean);
+        }
     }
 
     #[test]
