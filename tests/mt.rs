@@ -9,8 +9,11 @@
 
 use std::path::Path;
 
+mod common;
+
 use cleanalign::config::Config;
 use cleanalign::fix::FixChain;
+use common::XorShift;
 
 fn fixture(name: &str) -> Vec<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -67,18 +70,6 @@ fn clean_sentences_pass_unchanged() {
         let lines = fixture(name);
         let changed = changed(&lines);
         assert!(changed.is_empty(), "{name}: {changed:#?}");
-    }
-}
-
-/// A small fixed-seed generator: the set must be the same on every run and platform.
-struct XorShift(u64);
-
-impl XorShift {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
     }
 }
 
