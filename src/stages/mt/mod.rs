@@ -115,7 +115,7 @@ pub use self::config::{GlossaryEntry, MtConfig, MtRepairer};
 pub use self::garble::GarbleScore;
 pub use self::stutter::doubling_is_legitimate;
 
-use self::tokens::{is_word_char, tokenize, PTok};
+use self::tokens::{has_repeated_words, is_word_char, PTok};
 use self::words::reads_as_english;
 use crate::stages::langid::detect_lang;
 use crate::text::{is_han, is_latin_letter, Lang};
@@ -195,25 +195,8 @@ impl MtRepairer {
         {
             return true;
         }
-        // The loop search keeps inner apostrophes and hyphens in a word ("seller's", "in-line"), so the
-        // words are counted its way: a run of n words equal to the n after them, for n up to
-        // `max_loop_words`, is a streak of n pairs of equal words n apart.
-        let words: Vec<&str> = tokenize(line)
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| &line[t.start..t.end])
-            .collect();
-        (1..=self.max_loop_words.max(1)).any(|n| {
-            let mut streak = 0;
-            words.iter().zip(words.iter().skip(n)).any(|(a, b)| {
-                streak = if a.eq_ignore_ascii_case(b) {
-                    streak + 1
-                } else {
-                    0
-                };
-                streak >= n
-            })
-        })
+        // Words counted as the loop search counts them ("seller's", "in-line" are one word each).
+        has_repeated_words(line, self.max_loop_words)
     }
 }
 
