@@ -169,8 +169,6 @@ fn words_from_cedict(text: &str) -> CedictWords {
     let mut syllables: HashSet<String> = HashSet::new();
     let mut idioms: HashSet<String> = HashSet::new();
     let mut lower = String::new();
-    // The two words before the current one in the same gloss, for "X linker X".
-    let (mut before_last, mut last) = (String::new(), String::new());
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((head, glosses)) = line.split_once("] /") else {
             continue;
@@ -190,8 +188,8 @@ fn words_from_cedict(text: &str) -> CedictWords {
         let bytes = glosses.as_bytes();
         let mut in_brackets = false;
         let mut i = 0;
-        before_last.clear();
-        last.clear();
+        // The two words before the current one in the same gloss, for "X linker X".
+        let (mut before_last, mut last): (&str, &str) = ("", "");
         while i < bytes.len() {
             let b = bytes[i];
             if b == b'[' {
@@ -199,8 +197,7 @@ fn words_from_cedict(text: &str) -> CedictWords {
             } else if b == b']' {
                 in_brackets = false;
             } else if b == b'/' || b == b';' || b == b',' || b == b'(' {
-                before_last.clear();
-                last.clear();
+                (before_last, last) = ("", "");
             }
             if in_brackets || !b.is_ascii_alphabetic() {
                 i += 1;
@@ -227,11 +224,12 @@ fn words_from_cedict(text: &str) -> CedictWords {
             } else {
                 entry.1 += 1;
             }
-            if before_last == lower && LINKERS.contains(&last.as_str()) {
-                idioms.insert(format!("{lower} {last} {lower}"));
+            if before_last.eq_ignore_ascii_case(word)
+                && LINKERS.iter().any(|l| l.eq_ignore_ascii_case(last))
+            {
+                idioms.insert(format!("{lower} {} {lower}", last.to_ascii_lowercase()));
             }
-            std::mem::swap(&mut before_last, &mut last);
-            last.clone_from(&lower);
+            (before_last, last) = (last, word);
         }
     }
     let common = counts
