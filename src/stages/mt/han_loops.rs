@@ -403,9 +403,9 @@ const NOT_PHRASE_END: &str =
     "的了着过地得在是把将被给对向从和与及或就都又还才也很不没而但却并且则吗呢吧啊之于以所因为";
 
 /// What comes before the head of a phrase rather than before an object: particles of modification,
-/// determiners, common measure words, prepositions and conjunctions.
-const BOUND_BEFORE: &str =
-    "的之该这那此其每各个位件张条只本种名些在于为将把被对向从和与及并或给让由以";
+/// determiners, common measure words, prepositions and conjunctions (not 给 and 让, which are verbs
+/// as often: `又给她丈夫，她丈夫也吃了`).
+const BOUND_BEFORE: &str = "的之该这那此其每各个位件张条只本种名些在于为将把被对向从和与及并或由以";
 
 impl ClauseShape {
     /// Whether the repeated words are a phrase of their own: whole words where the first copy starts and
