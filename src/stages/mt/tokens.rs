@@ -27,6 +27,31 @@ pub(super) fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-')
 }
 
+/// The end of the word that starts with `c` at byte `i`, taking its other characters from `it`: letters
+/// and digits, and an apostrophe or hyphen between two of them.
+fn word_end(
+    text: &str,
+    it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    i: usize,
+    c: char,
+) -> usize {
+    let mut end = i + c.len_utf8();
+    while let Some(&(j, d)) = it.peek() {
+        let joins = is_word_char(d)
+            || (is_inner_joiner(d)
+                && text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char));
+        if !joins {
+            break;
+        }
+        end = j + d.len_utf8();
+        it.next();
+    }
+    end
+}
+
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
     let mut it = text.char_indices().peekable();
@@ -35,21 +60,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let joins_word = is_word_char(d)
-                    || (is_inner_joiner(d)
-                        && text[j + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(is_word_char));
-                if joins_word {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(text, &mut it, i, c);
             toks.push(Tok {
                 start: i,
                 end,
@@ -80,20 +91,7 @@ pub(super) fn has_repeated_words(text: &str, max_n: usize) -> bool {
         if !is_word_char(c) {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            let joins = is_word_char(d)
-                || (is_inner_joiner(d)
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char));
-            if !joins {
-                break;
-            }
-            end = j + d.len_utf8();
-            it.next();
-        }
+        let end = word_end(text, &mut it, i, c);
         let word = &text[i..end];
         for n in 1..=max_n.min(seen) {
             let before = recent[(seen - n) % MAX];
