@@ -102,6 +102,42 @@ fn mt(bencher: Bencher) {
     each_line(bencher, &Config::default().mt.build().expect("default"));
 }
 
+/// The mt stage on the Chinese lines of the samples only (Han at least a third of the Latin letters: the
+/// lines the stage reads character by character), then on the others.
+#[divan::bench]
+fn mt_chinese_lines(bencher: Bencher) {
+    mt_lines(bencher, true);
+}
+
+#[divan::bench]
+fn mt_latin_lines(bencher: Bencher) {
+    mt_lines(bencher, false);
+}
+
+fn mt_lines(bencher: Bencher, chinese: bool) {
+    let (_, lines) = corpus();
+    let picked: Vec<&String> = lines
+        .iter()
+        .filter(|line| {
+            let han = line
+                .chars()
+                .filter(|&c| cleanalign::text::is_han(c))
+                .count();
+            let latin = line.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            (han > 0 && han * 3 >= latin) == chinese
+        })
+        .collect();
+    let bytes: usize = picked.iter().map(|l| l.len() + 1).sum();
+    let repair = Config::default().mt.build().expect("default");
+    bencher
+        .counter(divan::counter::BytesCount::new(bytes))
+        .bench(|| {
+            for line in &picked {
+                black_box(repair.repair(black_box(line)));
+            }
+        });
+}
+
 #[divan::bench]
 fn script_to_simplified(bencher: Bencher) {
     each_line(bencher, &Config::default().script.build().expect("default"));

@@ -10,6 +10,7 @@ Kinds:
   utf8-as-gbk-lossy     the same where GBK rejects some bytes (errors='replace': U+FFFD)
   utf8-as-latin1        UTF-8 bytes decoded as ISO-8859-1 (lossless; C1 controls appear)
   utf8-as-cp1252        UTF-8 bytes decoded as Windows-1252 as browsers do it (undefined bytes -> C1)
+  utf8-as-cp1252-twice  the same done twice (UTF-8 -> Windows-1252 -> UTF-8 -> Windows-1252; lossless)
   gbk-as-latin1         GBK bytes decoded as ISO-8859-1 (lossless)
   gbk-as-cp1252         GBK bytes decoded as Windows-1252, browser-style (lossless)
   gbk-shift-inserted    a stray byte inserted before a Han run that ends at an ASCII letter; strict GBK decode
@@ -98,6 +99,7 @@ for line in lines:
     strict_or_lossy("utf8-as-gbk", line, u8, "gbk")
     emit("utf8-as-latin1", line, u8.decode("latin-1"), True)
     emit("utf8-as-cp1252", line, browser_1252(u8), True)
+    emit("utf8-as-cp1252-twice", line, browser_1252(browser_1252(u8).encode("utf-8")), True)
     try:
         gbk = line.encode("gbk")
     except UnicodeEncodeError:

@@ -4,8 +4,11 @@
 use std::io::Read;
 use std::path::Path;
 
+mod common;
+
 use cleanalign::config::Config;
 use cleanalign::fix::FixChain;
+use common::XorShift;
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,18 +19,6 @@ fn mojibake_filter() -> FixChain {
     match FixChain::new(&Config::default(), &["mojibake".to_string()], "none") {
         Ok(chain) => chain,
         Err(e) => panic!("the mojibake filter must build: {e:?}"),
-    }
-}
-
-/// A small fixed-seed generator: the set must be the same on every run and platform.
-struct XorShift(u64);
-
-impl XorShift {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
     }
 }
 

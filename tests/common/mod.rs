@@ -32,3 +32,16 @@ pub fn raw_samples() -> Vec<(String, Vec<u8>)> {
     inputs.sort();
     inputs
 }
+
+/// A small fixed-seed generator: generated test sets must be the same on every run and platform.
+pub struct XorShift(pub u64);
+
+impl XorShift {
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}

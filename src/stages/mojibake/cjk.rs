@@ -569,6 +569,40 @@ mod tests {
     }
 
     #[test]
+    fn gbk_brackets_and_quotes_read_as_big5_symbols_are_restored() {
+        // Python: s.encode('gbk').decode('big5'). Big5 shows GBK's `《》` as `▲◎`, `「」` as `☆★`, `“”` as
+        // `※§`, `【】` as `▽▼`, `〔〕` as `〃○`, `～—` as `‵〞`; a short run between two titles (`和`) is
+        // part of the same run.
+        for (garbled, want) in [
+            (
+                "坻酖毞艘俇賸▲昹蚔暮◎睿▲綻瞼襞◎﹝",
+                "他昨天看完了《西游记》和《红楼梦》。",
+            ),
+            ("扂蠅鎗賸▲笢弊華芞◎﹝", "我们买了《中国地图》。"),
+            (
+                "坴佽ㄩ※涴掛☆苤佽★扂艘賸謗梢﹝§",
+                "她说：“这本「小说」我看了两遍。”",
+            ),
+            ("晤瘍〃媼○腔恅璃獗▽蜇璃▼﹝", "编号〔二〕的文件见【附件】。"),
+            (
+                "歎跡ㄩ珨啃啋‵媼啃啋〞漪堍煤﹝",
+                "价格：一百元～二百元—含运费。",
+            ),
+        ] {
+            assert_eq!(fixed(garbled), want);
+        }
+        // The same symbols in clean text stay.
+        for clean in [
+            "▲新品上市◎限时优惠",
+            "※注意：本店周一休息。",
+            "★★★★☆ 四星好评",
+            "第三条 § 2 规定如下。",
+        ] {
+            assert_eq!(rep().repair(clean), None, "{clean}");
+        }
+    }
+
+    #[test]
     fn utf8_read_as_gbk() {
         // Python: '这是我的朋友'.encode('utf-8').decode('gbk')
         let r = rep().repair("他说杩欐槸鎴戠殑鏈嬪弸。").unwrap();

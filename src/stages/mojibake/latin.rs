@@ -95,6 +95,16 @@ pub(super) fn repair_latin(
     text
 }
 
+/// Whether the whole line reads as UTF-8 shown as Windows-1252 (every non-ASCII character in a valid,
+/// convincing sequence). Such a line is not GBK shown as Latin-1, even where its byte pairs also read as
+/// GBK (`è¯´ï¼š`, UTF-8 `说：`, reads as GBK `璇达細`): valid UTF-8 is far rarer by chance than valid GBK.
+pub(super) fn reads_as_utf8(line: &str, chars: &[char]) -> bool {
+    read_sequences(chars, &mixed_byte, true)
+        .filter(|(_, complete)| *complete)
+        .and_then(|(seqs, _)| judge_sequences(line, chars, seqs, true))
+        .is_some()
+}
+
 /// Finds UTF-8 sequences in the byte reading of `chars` under `map` and rebuilds the line with them decoded.
 /// `whole_line`: every non-ASCII character must belong to a sequence, and a single short sequence must sit in a
 /// lowercase word (`wei√ü`). Either way at least one sequence must be strong. None when not convincing.
@@ -469,7 +479,11 @@ fn two_byte_strength(
         // ambiguous (Scandinavian `å` vs. a stylised name such as `DrÃ¥ber`).
         return cont != '¥';
     }
-    if matches!(cont, '¢' | '£' | '¤' | '¥' | '™' | '—' | '–' | '\u{a0}') || rare_letter(out)
+    // `ƒ` (Windows-1252's 0x83) comes back from the first layer of text encoded twice (`情` = E6 83 85 ->
+    // `æƒ…` -> `Ã¦Æ’â€¦`); alone it proves nothing.
+    if matches!(cont, '¢' | '£' | '¤' | '¥' | '™' | '—' | '–' | '\u{a0}')
+        || rare_letter(out)
+        || out == 'ƒ'
     {
         return false;
     }
@@ -487,12 +501,13 @@ fn rare_letter(c: char) -> bool {
 }
 
 /// Characters a two-byte UTF-8 sequence may decode to in a repair: common Latin, Greek, Cyrillic, Hebrew and
-/// Arabic letters, Latin-1 symbols and combining accents. IPA, Armenian and rare extensions are left out,
-/// because `Ê…`, `Õ…` and `É®` in capitalised text decode to exactly those.
+/// Arabic letters, Latin-1 symbols and combining accents, and `ƒ`, the one Windows-1252 character outside
+/// them (an inner layer of text encoded twice). IPA, Armenian and rare extensions are left out, because
+/// `Ê…`, `Õ…` and `É®` in capitalised text decode to exactly those.
 fn plausible_two_byte(c: char) -> bool {
     let u = c as u32;
     matches!(u,
-        0x00A0..=0x017E | 0x01A0 | 0x01A1 | 0x01AF | 0x01B0 | 0x01CD..=0x01DC | 0x0218..=0x021B
+        0x00A0..=0x017E | 0x0192 | 0x01A0 | 0x01A1 | 0x01AF | 0x01B0 | 0x01CD..=0x01DC | 0x0218..=0x021B
         | 0x02C6..=0x02DD | 0x0300..=0x036F | 0x0386..=0x03CE | 0x0401..=0x045F | 0x0490 | 0x0491
         | 0x05D0..=0x05EA | 0x0621..=0x064A | 0x0660..=0x0669)
         && !matches!(u, 0x0138 | 0x013F | 0x0140 | 0x0149)
@@ -530,6 +545,22 @@ mod tests {
         );
         assert_eq!(fixed("\u{84}Handwerk\u{93} bringt"), "„Handwerk“ bringt");
         assert_eq!(fixed("naÃ¯ve voilÃ le travail"), "naïve voilà le travail");
+    }
+
+    #[test]
+    fn twice_encoded_chinese_with_byte_0x83() {
+        // Through UTF-8 and sloppy Windows-1252 twice: `心` (E5 BF 83), `情` (E6 83 85) and `都` (E9 83 BD)
+        // hold the byte 0x83, which the first layer reads as `ƒ` and the second as `Æ’`.
+        assert_eq!(
+            fixed("Ã¤Â»â€“Ã§Å¡â€žÃ¥Â¿Æ’Ã¦Æ’â€¦Ã¥Â¾Ë†Ã¥Â¥Â½Ã¯Â¼Å’Ã¦Ë†â€˜Ã¤Â»Â¬Ã©Æ’Â½Ã¥Â¾Ë†Ã©Â«ËœÃ¥â€¦Â´Ã£â‚¬â€š"),
+            "他的心情很好，我们都很高兴。"
+        );
+        // A line that reads whole as UTF-8 is not GBK shown as Latin-1, though `è¯´ï¼š` reads as GBK too.
+        assert_eq!(fixed("ä»–è¯´ï¼šâ€œè¿™æœ¬ä¹¦"), "他说：“这本书");
+        // `ƒ` alone decides nothing.
+        for line in ["Æ’ is a letter", "f(x) = Æ’"] {
+            assert_eq!(rep().repair(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub use settings::MojibakeConfig;
 use cjk::{repair_cjk, repair_gbk_as_latin1};
 use codecs::{big5_alternates, big5_tables, gbk_table, latin_starts};
 use detect::{flag_damage, has_damage_marker, skip_ascii};
-use latin::repair_latin;
+use latin::{reads_as_utf8, repair_latin};
 use tables::{char_classes, chars_of, han_costs};
 
 // Apart from the settings (settings.rs) because building needs the repairer and warms every table, all above them.
@@ -123,7 +123,11 @@ impl MojibakeRepairer {
         let mut text_chars: Option<Vec<char>> = None;
         if scan.gbk_latin1 {
             let chars = chars_of(&text);
-            match repair_gbk_as_latin1(&self.cfg, &text, &chars, &mut kinds) {
+            let utf8 = scan.latin && reads_as_utf8(&text, &chars);
+            match (!utf8)
+                .then(|| repair_gbk_as_latin1(&self.cfg, &text, &chars, &mut kinds))
+                .flatten()
+            {
                 Some(fixed) if fixed != text => {
                     text = fixed;
                     scan = detect::scan(&self.cfg, &text, 0, false);

@@ -130,13 +130,17 @@ pub(super) fn is_chinese_text_char(c: char) -> bool {
 /// A character that GBK writes as two bytes and that mis-decoded bytes commonly come out as: besides Chinese
 /// text, kana, bopomofo, pinyin letters, Greek, Cyrillic, box drawing, circled numbers, vertical and small
 /// forms, bopomofo tone marks (`杞︾珯` is `车站` in UTF-8 read as GBK; Big5 shows GBK's `。` as `﹝` and
-/// its `？` as `ˋ`). Runs of these are what the Chinese repairs re-encode.
+/// its `？` as `ˋ`), and the symbols Big5 shows the brackets and quotes of GBK's first row as (`《》` as `▲◎`,
+/// `「」` as `☆★`, `“”` as `※§`, `【】` as `▽▼`, `〔〕` as `〃○`, `—～` as `〞‵`). Runs of these are what the
+/// Chinese repairs re-encode.
 fn is_gbk_wide(c: char) -> bool {
     is_chinese_text_char(c)
         || matches!(c as u32,
-            0x0101..=0x01DC | 0x02C7 | 0x02C9..=0x02CB | 0x02D9 | 0x0391..=0x03C9 | 0x0401..=0x0451 | 0x2160..=0x217F | 0x2190..=0x2199
-            | 0x2460..=0x24FF | 0x2500..=0x257F | 0x3040..=0x30FF | 0x3105..=0x3129 | 0xFE30..=0xFE6B
-            | 0xFFE0..=0xFFE5)
+            0x00A7 | 0x0101..=0x01DC | 0x02C7 | 0x02C9..=0x02CB | 0x02D9 | 0x0391..=0x03C9 | 0x0401..=0x0451
+            | 0x2035 | 0x203B | 0x2160..=0x217F | 0x2190..=0x2199 | 0x2460..=0x24FF | 0x2500..=0x257F
+            | 0x25A0 | 0x25A1 | 0x25B2 | 0x25B3 | 0x25BC | 0x25BD | 0x25C6 | 0x25C7 | 0x25CB | 0x25CE | 0x25CF
+            | 0x2605 | 0x2606 | 0x3003 | 0x301D | 0x301E | 0x3040..=0x30FF | 0x3105..=0x3129
+            | 0xFE30..=0xFE6B | 0xFFE0..=0xFFE5)
 }
 
 /// [`is_chinese_text_char`] and [`is_gbk_wide`] for the Basic Multilingual Plane as one table lookup: the

@@ -28,14 +28,15 @@ pub struct MtConfig {
     pub article_terms: Vec<String>,
     /// Extra words whose doubling is legitimate in your texts (added to the built-in rules).
     pub keep_doubled: Vec<String>,
-    /// Shortest unit, in characters, that counts as a loop in Chinese text (2..=16).
+    /// Shortest unit, in characters, that counts as a loop in Chinese text (3..=16); shorter units are
+    /// reduplication (看看, 研究研究).
     pub han_min_unit_chars: usize,
-    /// How many back-to-back copies of a Chinese unit make a loop (2..=10).
+    /// Fewest back-to-back copies of a Chinese unit that are cut (2..=10).
     pub han_min_repeats: usize,
-    /// A Chinese unit of at least this many characters, all Han, is a loop even when it is said only
-    /// twice; a shorter all-Han unit said twice is one only inside running text (Han on both sides),
-    /// as on its own it may be a slogan; units with punctuation, such as list items, need
-    /// `han_min_repeats` copies (han_min_unit_chars..=16).
+    /// A Chinese unit of at least this many characters (punctuation not counted) is a loop even where a
+    /// shorter one may be repeated on purpose: as a set phrase said twice (一路平安一路平安！), a slogan
+    /// after a verb of calling, anadiplosis (你丈夫，你丈夫必…) or a whole-line chant
+    /// (han_min_unit_chars..=16).
     pub han_two_copy_unit_chars: usize,
     /// Drop sentences whose garble score (after repair) reaches `garble_threshold`: they go to
     /// `rejected.jsonl` with reason `garbled-mt` instead of into the document and the corpus.
@@ -83,8 +84,8 @@ impl Default for MtConfig {
             ],
             article_terms: vec!["Belt and Road".to_string()],
             keep_doubled: Vec::new(),
-            han_min_unit_chars: 4,
-            han_min_repeats: 3,
+            han_min_unit_chars: 3,
+            han_min_repeats: 2,
             han_two_copy_unit_chars: 6,
             drop_garbled: true,
             garble_threshold: 1.0,
@@ -102,11 +103,11 @@ impl MtConfig {
                 format!("must be between 1 and 16, got {}", self.max_loop_words),
             ));
         }
-        if !(2..=MAX_HAN_UNIT).contains(&self.han_min_unit_chars) {
+        if !(3..=MAX_HAN_UNIT).contains(&self.han_min_unit_chars) {
             errors.push(FieldError::new(
                 "han_min_unit_chars",
                 format!(
-                    "must be between 2 and {MAX_HAN_UNIT}, got {}",
+                    "must be between 3 and {MAX_HAN_UNIT}, got {}",
                     self.han_min_unit_chars
                 ),
             ));
@@ -117,7 +118,7 @@ impl MtConfig {
                 format!("must be between 2 and 10, got {}", self.han_min_repeats),
             ));
         }
-        if !(2..=MAX_HAN_UNIT).contains(&self.han_two_copy_unit_chars)
+        if !(3..=MAX_HAN_UNIT).contains(&self.han_two_copy_unit_chars)
             || self.han_two_copy_unit_chars < self.han_min_unit_chars
         {
             errors.push(FieldError::new(
@@ -248,7 +249,7 @@ mod tests {
         let cfg = MtConfig {
             max_loop_words: 0,
             han_min_repeats: 1,
-            han_two_copy_unit_chars: 3,
+            han_two_copy_unit_chars: 2,
             garble_threshold: f64::NAN,
             glossary: vec![
                 entry(", ,", "x"),

@@ -1,4 +1,5 @@
-//! Repair of garbled machine translation in English lines.
+//! Repair of garbled machine translation: loops and stutters in English and Chinese lines, and the
+//! systematic mistranslations of English ones.
 //!
 //! Machine translation of Chinese web pages leaves systematic damage: a fixed term rendered word by word
 //! (一带一路 → "one belt, one road"), the decoder looping on a phrase ("Belt and Road, Belt and Road"),
@@ -10,51 +11,73 @@
 //! 1. Glossary: literal phrases replaced case-insensitively, ignoring white space around punctuation
 //!    (`One Belt,One Road` = `one belt , one road`), whole words only. A capital at sentence start is kept.
 //! 2. Doubled articles before the configured `article_terms`: "DET [ordinal] ["] the TERM" loses its "the".
-//! 3. Loops and stutters: a run of 1..=`max_loop_words` words repeated back to back, joined by white space
-//!    or a comma, is cut to one copy; an opening quote attached to each copy is part of it ("'What 'What
-//!    a fool"). Only in lines that read as English: one word in eight an English function word, or (for
-//!    short lines) half the words common English words (Indonesian "amat amat keji" is neither). The
-//!    exceptions are linguistic rules, not a list of cases:
+//! 3. Loops and stutters: a run of 1..=`max_loop_words` words repeated back to back is cut to one copy.
+//!    Copies carry whatever punctuation the looped span holds, so the punctuation between two copies is
+//!    read as the end of one copy, a joiner (nothing, a comma, semicolon, colon, dash or ellipsis) and
+//!    the start of the next, the last copy ending and the first starting the same way (`market,, rising
+//!    market,`; `…announced. the election commission announced.`; `in Austria, despite, in Austria,
+//!    despite`); see `seam`. An opening quote attached to each copy is part of it ("'What 'What a
+//!    fool"). Only in lines that read as English: one word in eight an English function word, or (for
+//!    short lines) half the words common English words (Indonesian "amat amat keji" is neither). What
+//!    is kept is decided by evidence, not by a list of cases:
+//!    - a seam of two marks (`,,`, `.,`, `:,`) is debris no writer produces: always a loop; copies on
+//!      both sides of a sentence end are sentences said again ("We won. We won.") only when the first
+//!      starts a sentence, otherwise a decoder that did not stop; a copy that starts again with the
+//!      capital of a sentence start after a comma ("After all, After all, she") is a loop;
 //!    - single words joined by a comma are rhetoric ("No, no", "Row, row, row"), never touched;
 //!    - doubled single words that English legitimately doubles are kept: grammatical doubling
 //!      ("had had", "that that", "what it is is"), intensifiers ("very very", "far far"),
 //!      interjections and reduplicatives ("bye bye", "ha ha", "knock knock", "there there"), number
 //!      words and anything with a digit ("fifty fifty", "10 10"), single letters other than a/I;
-//!    - a unit that is itself a repetition ("bye bye bye bye") is not a loop of "bye bye";
-//!    - a two-word unit of a noun and a linking word said twice is the idiom "X to X", "X by X" meeting
-//!      its own linker ("from time to time to see", "side by side by side"); a verb in the past is no
-//!      such noun ("rose to rose to his feet"); one word coordinated with itself by "and"/"or" is
-//!      emphasis ("on and on and on", "miles and miles");
-//!    - a comma-joined chain that is a whole clause is emphasis ("Come on, come on, we are late"); one
-//!      that starts or ends inside a clause is a loop ("up the mountain with, mountain with me"), except
-//!      a determiner and noun said twice, which is anadiplosis or apposition ("if he should leave his
-//!      father, his father would die", "his coat, his coat of many colours"); list items sharing a
-//!      model name ("iPhone 11, iPhone 11 Pro") and copies ending in a possessive apostrophe ("his
-//!      sons, and his sons' wives") are not copies;
+//!    - a unit that is itself a repetition ("bye bye bye bye") is not a loop of "bye bye"; two words
+//!      that differ in one vowel are a sound word ("tick tock, tick tock", "ding dong");
+//!    - "X linker X" idioms meeting their own linker ("from time to time to see", "side by side by
+//!      side") when CC-CEDICT's glosses use the phrase; a verb in the past is no such noun ("rose to
+//!      rose to his feet"); a word coordinated with itself by "and"/"or" is emphasis when it is said
+//!      three times and ends the chain ("on and on and on", "wrote, and wrote, and wrote"), not a name
+//!      ("Pakistan and Pakistan and Pakistan") and not twice ("and kept and kept my charge");
+//!    - whole clauses said again, each closed by a mark, are emphasis ("Come on, come on, we are
+//!      late"; "Let it be, let it be, let it be"): twice anywhere when short (four words at most),
+//!      more often or longer only opening a sentence; a chain that starts or ends inside a clause is a
+//!      loop ("up the mountain with, mountain with me"). A unit read at a space whose copies hold a
+//!      clause mark is judged at the mark as well ("Happy birthday to you, happy birthday to you");
+//!    - a determiner and noun said twice across a comma, the second going on as a subject or with
+//!      "of", is anadiplosis or apposition ("if he should leave his father, his father would die",
+//!      "his coat, his coat of many colours"); a noun phrase coordinated with itself, said twice, is a
+//!      list ("the robe of the ephod, and the ephod, and the breastplate"); across a semicolon or colon
+//!      a noun phrase ending one clause may start the next ("and Jacob: and Jacob fed"); a pause and
+//!      the words taken up again ("the answer… the answer is"); list items sharing a model name, the
+//!      last going on with more of its name ("iPhone 11, iPhone 11 Pro"), and copies ending in a
+//!      possessive apostrophe ("his sons, and his sons' wives") are not copies;
 //!    - a double may be a relative clause's verb meeting the main verb ("every man that offered
-//!      offered", "what he did did matter") when it has that shape: the relative right before it or one
-//!      subject word before it (then the verb agrees with a singular clause: not "what I mean mean"), no
-//!      comma before the relative, and for "that/who/which" an antecedent at the start of the clause;
-//!    - capitalised doubles are names ("Sirhan Sirhan", "Chen Chen", "New York, New York") unless the
-//!      word is common English ("Maybe Maybe", "Tourists Tourists", "The The results") outside a
-//!      title-case line or a quoted title ("Sugar Sugar"), or they break the shape of a romanised
-//!      Chinese name ("Wang Wang Qiyao", "Wang Qiyao Qiyao"; "Fan Bing Bing" is a real one); a
-//!      capitalised phrase said three times is a loop. Short words may be onomatopoeia. Names and
-//!      sound words are cut anyway when the line already shows MT damage: a glossary or article
-//!      repair, or an unambiguous loop or stutter elsewhere in it.
+//!      offered", "what he did did matter", "whatever will be, will be", "they that went in, went in")
+//!      when it has that shape: for a single word, the relative right before it or one subject word
+//!      before it (then the verb agrees with a singular clause: not "what I mean mean"), no comma
+//!      before the relative, and for "that/who/which" an antecedent at the start of the clause;
+//!    - capitalised doubles are names ("Sirhan Sirhan", "Chen Chen", "New York, New York", "the band
+//!      Talk Talk") unless the word is common English ("Maybe Maybe", "Tourists Tourists", "The The
+//!      results") outside a title-case line, a quoted title ("Sugar Sugar") or an apposition to a
+//!      lower-case noun, or they break the shape of a romanised Chinese name ("Wang Wang Qiyao", "Wang
+//!      Qiyao Qiyao"; "Fan Bing Bing" is a real one); a capitalised phrase said three times is a loop.
+//!      Short words may be onomatopoeia. Names and sound words are cut anyway when the line already
+//!      shows MT damage: a glossary or article repair, or an unambiguous loop or stutter elsewhere;
+//!    - punctuation that prose does not put between words (`std::vector<std::vector`) is code or a
+//!      path: never touched.
 //!
 //!    "Common English" comes from the English glosses of CC-CEDICT, which we already ship for
 //!    alignment: a word written there in lower case at least twice and at least as often as
 //!    capitalised. The list and the pinyin syllables (for names) are derived once per process, on first
 //!    need (about a tenth of a second).
 //!
-//! On a line that is mostly Han, only long character loops are cut: a unit of at least
-//! `han_min_unit_chars` characters (with two or more Han, and not itself a repetition) repeated back to
-//! back at least `han_min_repeats` times, or an all-Han unit said twice when it has
-//! `han_two_copy_unit_chars` or more characters or sits inside running text with Han on both sides.
-//! Chinese reduplication (看看, 常常, 研究研究, 高高兴兴, 哈哈哈哈) is never touched, nor distributive
-//! "一 + measure word" phrases (一个镜头一个镜头); a short unit said twice on its own or before
-//! punctuation (一路平安一路平安！) may be a slogan, so it stays.
+//! On a line that is mostly Han, loops are found at the character level (see `han_loops`): every
+//! tandem repeat of a unit of `han_min_unit_chars`..=16 characters, whatever its alignment to words,
+//! directly joined or joined by a mark (`上海交通大交通大学`, `但是没，有人，但是没，有人`, `共 30 人0 人0 人
+//! 参加`), cut to one copy unless the evidence says the repetition is Chinese: reduplication (看看,
+//! 研究研究, 一个镜头一个镜头), whole clauses said again (对不起，对不起，; 两只老虎，两只老虎), a set phrase
+//! said twice (一路平安一路平安！), anadiplosis of whole words after a verb (你必恋慕你丈夫，你丈夫必管辖你),
+//! a stammer (我……我), list items sharing a word, parallel phrases whose seam is a word, a whole-line
+//! chant or header said twice; three copies of anything longer than two characters are a loop. Latin
+//! words and numbers in Chinese text are cut only where the copies split a word (`Lar，Lar，Larry`).
 //!
 //! Garble score ([`MtRepairer::garble_score`], per sentence, after the repairs): close repeats of a
 //! content word in one clause ("China should also China", but not across "be": "the hands are the
@@ -71,16 +94,18 @@
 //! Idempotent: repairs are repeated until nothing changes (at most [`MAX_ROUNDS`] rounds).
 //!
 //! Layout: one concern per file, each importing only files listed after it: this one (the order of the
-//! repairs, and the public names of the stage), `garble`, `loops`, `glossary`, `stutter`, `config`
-//! ([`MtConfig`] and the [`MtRepairer`] it builds, whose repairs are methods in the files above it),
-//! `words`, `splice`, `tokens`. Outside the stage they import only `crate::text`, `crate::doc`,
+//! repairs, and the public names of the stage), `garble`, `loops` (English loops), `han_loops` (Chinese
+//! loops), `glossary`, `stutter`, `config` ([`MtConfig`] and the [`MtRepairer`] it builds, whose
+//! repairs are methods in the files above it), `words`, `seam`, `splice`, `tokens`. Outside the stage they import only `crate::text`, `crate::doc`,
 //! `crate::validate`, `crate::stages::{langid, segment}` and `crate::align::lexicon` (the dictionary):
 //! `cleanalign fix` runs this stage without the pipeline.
 
 mod config;
 mod garble;
 mod glossary;
+mod han_loops;
 mod loops;
+mod seam;
 mod splice;
 mod stutter;
 mod tokens;
@@ -90,7 +115,7 @@ pub use self::config::{GlossaryEntry, MtConfig, MtRepairer};
 pub use self::garble::GarbleScore;
 pub use self::stutter::doubling_is_legitimate;
 
-use self::tokens::{is_word_char, PTok};
+use self::tokens::{has_repeated_words, is_word_char, PTok};
 use self::words::reads_as_english;
 use crate::stages::langid::detect_lang;
 use crate::text::{is_han, is_latin_letter, Lang};
@@ -170,13 +195,8 @@ impl MtRepairer {
         {
             return true;
         }
-        let max_n = self.max_loop_words.max(1);
-        (0..words.len()).any(|i| {
-            (1..=max_n).any(|n| {
-                i + 2 * n <= words.len()
-                    && (0..n).all(|k| words[i + k].eq_ignore_ascii_case(words[i + n + k]))
-            })
-        })
+        // Words counted as the loop search counts them ("seller's", "in-line" are one word each).
+        has_repeated_words(line, self.max_loop_words)
     }
 }
 

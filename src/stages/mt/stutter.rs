@@ -204,9 +204,20 @@ impl MtRepairer {
         // ordinary word ("Tourists Tourists", "Maybe Maybe"). Common words said twice as a name are
         // titles ("Sugar Sugar"), which stay when they are quoted.
         let capital = capitalised(surface(a[0])) || capitalised(surface(b[0]));
+        // A capitalised double right after a lower-case noun is the name that noun introduces ("the band
+        // Talk Talk", "the resort of Walla Walla" aside): an apposition, whatever the words mean.
+        let introduced = a[0] > 0 && capitalised(surface(a[0])) && {
+            let before = &words[a[0] - 1];
+            !words[a[0]].starts_clause()
+                && !is_common_word(&before.lower)
+                && text[before.start..before.end]
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase())
+        };
         let name_like = capital
             && !common
             && (!is_common_english(w)
+                || introduced
                 || *title_case.get_or_init(|| is_title_case(text, words))
                 || is_quoted_pair(text, words, a[0], b[0]));
         let latin = w.chars().any(is_latin_letter);

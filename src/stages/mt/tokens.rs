@@ -27,6 +27,31 @@ pub(super) fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-')
 }
 
+/// The end of the word that starts with `c` at byte `i`, taking its other characters from `it`: letters
+/// and digits, and an apostrophe or hyphen between two of them.
+fn word_end(
+    text: &str,
+    it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    i: usize,
+    c: char,
+) -> usize {
+    let mut end = i + c.len_utf8();
+    while let Some(&(j, d)) = it.peek() {
+        let joins = is_word_char(d)
+            || (is_inner_joiner(d)
+                && text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char));
+        if !joins {
+            break;
+        }
+        end = j + d.len_utf8();
+        it.next();
+    }
+    end
+}
+
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
     let mut it = text.char_indices().peekable();
@@ -35,21 +60,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let joins_word = is_word_char(d)
-                    || (is_inner_joiner(d)
-                        && text[j + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(is_word_char));
-                if joins_word {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(text, &mut it, i, c);
             toks.push(Tok {
                 start: i,
                 end,
@@ -64,6 +75,39 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// Whether some run of 1..=`max_n` words (as [`tokenize`] reads words) is followed by the same words,
+/// ignoring case: a cheap necessary condition for a loop or a stutter. One pass, no allocation: for each
+/// distance n, the streak of words equal to the word n before.
+pub(super) fn has_repeated_words(text: &str, max_n: usize) -> bool {
+    const MAX: usize = 16;
+    let max_n = max_n.clamp(1, MAX);
+    let mut recent: [&str; MAX] = [""; MAX];
+    let mut streak = [0usize; MAX + 1];
+    let mut seen = 0usize;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let end = word_end(text, &mut it, i, c);
+        let word = &text[i..end];
+        for n in 1..=max_n.min(seen) {
+            let before = recent[(seen - n) % MAX];
+            streak[n] = if before.eq_ignore_ascii_case(word) {
+                streak[n] + 1
+            } else {
+                0
+            };
+            if streak[n] >= n {
+                return true;
+            }
+        }
+        recent[seen % MAX] = word;
+        seen += 1;
+    }
+    false
 }
 
 /// Punctuation compared by kind: curly and straight quotes, full- and half-width commas are equal.
@@ -137,9 +181,13 @@ pub(super) struct Word {
 }
 
 impl Word {
-    /// Whether a clause or quotation starts at this word.
+    /// Whether a clause or quotation starts at this word: punctuation before it, other than the signs
+    /// that belong to a number or a name (`2.5% from`, `$5`, `AT&T`).
     pub(super) fn starts_clause(&self) -> bool {
-        !self.gap.is_empty() || self.open_quote.is_some()
+        self.gap
+            .chars()
+            .any(|c| !matches!(c, '%' | '$' | '£' | '€' | '¥' | '&'))
+            || self.open_quote.is_some()
     }
 }
 
@@ -167,4 +215,48 @@ pub(super) fn is_sentence_start(out: &str) -> bool {
         last,
         None | Some('.' | '!' | '?' | '。' | '！' | '？' | ':')
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The plain reading of `has_repeated_words`: some n words equal the n after them.
+    fn naive(text: &str, max_n: usize) -> bool {
+        let words: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        (1..=max_n).any(|n| {
+            (0..words.len()).any(|i| {
+                i + 2 * n <= words.len()
+                    && (0..n).all(|k| words[i + k].eq_ignore_ascii_case(words[i + n + k]))
+            })
+        })
+    }
+
+    #[test]
+    fn repeated_words_are_counted_as_the_loop_search_counts_them() {
+        assert!(has_repeated_words("a seller's cart, a seller's cart", 3));
+        assert!(!has_repeated_words("a seller's cart, a seller s cart", 3));
+        assert!(has_repeated_words("In-line In-line", 1));
+        assert!(!has_repeated_words("one two three one two three", 2));
+        assert!(has_repeated_words("one two three one two three", 3));
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_agrees_with_the_plain_reading(
+            words in proptest::collection::vec(prop_oneof![
+                Just("a"), Just("B"), Just("b"), Just("c'd"), Just("e-f"), Just("7")
+            ], 0..30),
+            seps in proptest::collection::vec(prop_oneof![Just(" "), Just(", "), Just("-"), Just("'")], 30),
+            max_n in 1usize..10,
+        ) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            prop_assert_eq!(has_repeated_words(&text, max_n), naive(&text, max_n));
+        }
+    }
 }

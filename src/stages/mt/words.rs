@@ -1,6 +1,6 @@
-//! What the stage knows about English words: whether a line reads as English at all, the built-in
-//! classes of function words, and the common English words and pinyin syllables derived from the
-//! CC-CEDICT glosses we already ship for alignment.
+//! What the stage knows about words: whether a line reads as English at all, the built-in classes of
+//! function words, and what it derives from the CC-CEDICT we already ship for alignment: common English
+//! words and pinyin syllables from the glosses, and the longer Chinese headwords (set phrases).
 //!
 //! Imports `super::tokens`, `crate::stages::langid` (its English stop words) and `crate::align::lexicon`
 //! (the dictionary); nothing else of the stage.
@@ -101,17 +101,63 @@ struct CedictWords {
     common: HashSet<String>,
     /// Toneless pinyin syllables with a vowel ("wang", "qi", "yao"), to read romanised Chinese names.
     syllables: HashSet<String>,
+    /// Phrases "X linker X" that the glosses use ("time to time", "side by side", "day after day"):
+    /// idioms, which a loop detector must not take for a word said twice.
+    idioms: HashSet<String>,
 }
+
+/// Words that link a repeated word in an English idiom ("time to time", "side by side", "day after day").
+pub(super) const LINKERS: &[&str] = &[
+    "to", "by", "and", "after", "for", "in", "upon", "on", "over", "or", "from", "against",
+];
+
+/// Longest headword kept in [`CedictWords::han_words`]; longer entries are proverbs whose parts still match.
+const MAX_HAN_HEADWORD: usize = 8;
 
 fn cedict_words() -> &'static CedictWords {
     CEDICT_WORDS.get_or_init(|| {
-        let mut text = String::new();
-        let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
-        if decoder.read_to_string(&mut text).is_err() {
-            return CedictWords::default();
-        }
-        words_from_cedict(&text)
+        cedict_text()
+            .map(|t| words_from_cedict(&t))
+            .unwrap_or_default()
     })
+}
+
+/// Headwords of two to [`MAX_HAN_HEADWORD`] characters, Simplified and Traditional (一路平安, 对不起), to
+/// segment a clause into words and to recognise set phrases. Built on first need, apart from the English
+/// words: a Chinese line that asks for them is rare, and English text never does.
+static HAN_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+
+fn han_words() -> &'static HashSet<String> {
+    HAN_WORDS.get_or_init(|| {
+        cedict_text()
+            .map(|t| han_words_from_cedict(&t))
+            .unwrap_or_default()
+    })
+}
+
+/// The shipped CC-CEDICT, decompressed; None only for a build defect.
+fn cedict_text() -> Option<String> {
+    let mut text = String::new();
+    let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
+    decoder.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// The headwords of `Trad Simp [pin1 yin1] /gloss/` lines that are two to [`MAX_HAN_HEADWORD`] Han
+/// characters long.
+fn han_words_from_cedict(text: &str) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        for headword in line.split(' ').take(2) {
+            if (2..=MAX_HAN_HEADWORD).contains(&headword.chars().count())
+                && headword.chars().all(crate::text::is_han)
+                && !words.contains(headword)
+            {
+                words.insert(headword.to_string());
+            }
+        }
+    }
+    words
 }
 
 /// Count lower-case and capitalised uses of every gloss word (`Trad Simp [pin1 yin1] /gloss/gloss/`),
@@ -121,6 +167,7 @@ fn words_from_cedict(text: &str) -> CedictWords {
     // word -> (lower-case uses, capitalised uses)
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     let mut syllables: HashSet<String> = HashSet::new();
+    let mut idioms: HashSet<String> = HashSet::new();
     let mut lower = String::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((head, glosses)) = line.split_once("] /") else {
@@ -141,12 +188,16 @@ fn words_from_cedict(text: &str) -> CedictWords {
         let bytes = glosses.as_bytes();
         let mut in_brackets = false;
         let mut i = 0;
+        // The two words before the current one in the same gloss, for "X linker X".
+        let (mut before_last, mut last): (&str, &str) = ("", "");
         while i < bytes.len() {
             let b = bytes[i];
             if b == b'[' {
                 in_brackets = true;
             } else if b == b']' {
                 in_brackets = false;
+            } else if b == b'/' || b == b';' || b == b',' || b == b'(' {
+                (before_last, last) = ("", "");
             }
             if in_brackets || !b.is_ascii_alphabetic() {
                 i += 1;
@@ -173,6 +224,12 @@ fn words_from_cedict(text: &str) -> CedictWords {
             } else {
                 entry.1 += 1;
             }
+            if before_last.eq_ignore_ascii_case(word)
+                && LINKERS.iter().any(|l| l.eq_ignore_ascii_case(last))
+            {
+                idioms.insert(format!("{lower} {} {lower}", last.to_ascii_lowercase()));
+            }
+            (before_last, last) = (last, word);
         }
     }
     let common = counts
@@ -180,7 +237,48 @@ fn words_from_cedict(text: &str) -> CedictWords {
         .filter(|(_, (lower, capital))| *lower >= 2 && lower >= capital)
         .map(|(w, _)| w)
         .collect();
-    CedictWords { common, syllables }
+    CedictWords {
+        common,
+        syllables,
+        idioms,
+    }
+}
+
+/// Whether "`word` `linker` `word`" is a phrase of CC-CEDICT's glosses ("time to time", "face to face").
+pub(super) fn is_gloss_idiom(word: &str, linker: &str) -> bool {
+    cedict_words()
+        .idioms
+        .contains(format!("{word} {linker} {word}").as_str())
+}
+
+/// Whether `word` is a CC-CEDICT headword of two to eight Han characters (一路平安, 不好意思).
+pub(super) fn is_han_headword(word: &str) -> bool {
+    han_words().contains(word)
+}
+
+/// Where the words of `clause` end, by greedy longest match over the CC-CEDICT headwords (a character
+/// that starts no headword is a word of its own): `is_end[k]` tells whether a word ends after `k`
+/// characters. Not a real segmenter, but enough to tell whether a stretch starts or ends inside a word.
+pub(super) fn han_word_ends(clause: &[char]) -> Vec<bool> {
+    let words = han_words();
+    let mut is_end = vec![false; clause.len() + 1];
+    is_end[0] = true;
+    let mut candidate = String::new();
+    let mut i = 0;
+    while i < clause.len() {
+        let longest = (clause.len() - i).min(MAX_HAN_HEADWORD);
+        let len = (2..=longest)
+            .rev()
+            .find(|&len| {
+                candidate.clear();
+                candidate.extend(&clause[i..i + len]);
+                words.contains(candidate.as_str())
+            })
+            .unwrap_or(1);
+        i += len;
+        is_end[i] = true;
+    }
+    is_end
 }
 
 /// How many pinyin syllables `word` is made of, at least (`Qiyao` 2, `Wang` 1), or `None` when it is not
