@@ -10,31 +10,12 @@
 //!
 //! Run with `--nocapture` to see every differing line.
 
-use cleanalign::stages::script::{
-    load_engine, Conversion, EngineKind, PhraseOverride, ScriptConfig, ScriptConverter,
-};
+#[path = "../benches/common/opencc_references.rs"]
+mod references;
+
+use cleanalign::stages::script::{load_engine, Conversion, EngineKind};
 use cleanalign::stages::LineRepair;
-use std::path::PathBuf;
-
-fn fixture(name: &str) -> Vec<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/opencc")
-        .join(name);
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
-
-/// The engines this build has, as `[script] engine` names them.
-fn engines() -> Vec<&'static str> {
-    let mut engines = vec!["ferrous"];
-    if cfg!(feature = "opencc-sys") {
-        engines.push("opencc-sys");
-    }
-    engines
-}
+use references::{cases_tally, engine_tally, engines, fixture, stage_tally, stage_with, Tally};
 
 /// The agreement each engine must reach at the stage level: the official library must reproduce its own
 /// output exactly.
@@ -44,129 +25,6 @@ fn bar(engine: &str) -> f64 {
     } else {
         1.0
     }
-}
-
-fn stage_with(engine: &str, target: &str, phrases: &[(&str, &str)]) -> ScriptConverter {
-    ScriptConfig {
-        target: target.into(),
-        engine: engine.into(),
-        phrases: phrases
-            .iter()
-            .map(|&(from, to)| PhraseOverride {
-                from: from.into(),
-                to: to.into(),
-            })
-            .collect(),
-        ..ScriptConfig::default()
-    }
-    .build()
-    .unwrap_or_else(|e| panic!("{engine}: {e:?}"))
-}
-
-/// Characters of `ours` that differ from `golden`: position by position when the lengths agree (OpenCC's
-/// conversions almost always keep the length), otherwise the longer length minus the longest common
-/// subsequence.
-fn differing_chars(ours: &str, golden: &str) -> usize {
-    let a: Vec<char> = ours.chars().collect();
-    let b: Vec<char> = golden.chars().collect();
-    if a.len() == b.len() {
-        return a.iter().zip(&b).filter(|(x, y)| x != y).count();
-    }
-    let mut prev = vec![0usize; b.len() + 1];
-    for &x in &a {
-        let mut cur = vec![0usize; b.len() + 1];
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
-        }
-        prev = cur;
-    }
-    a.len().max(b.len()) - prev[b.len()]
-}
-
-#[derive(Default)]
-struct Tally {
-    chars: usize,
-    differing: usize,
-}
-
-impl Tally {
-    fn add(&mut self, label: &str, input: &str, ours: &str, golden: &str) {
-        self.chars += golden.chars().count();
-        let d = differing_chars(ours, golden);
-        if d > 0 {
-            eprintln!("DIFF [{label}] {input}\n     ours:   {ours}\n     opencc: {golden}");
-        }
-        self.differing += d;
-    }
-
-    fn agreement(&self) -> f64 {
-        1.0 - self.differing as f64 / self.chars.max(1) as f64
-    }
-}
-
-/// (source file, golden file, conversion) for the engine-level comparison on the project's own text.
-const ENGINE_GOLDENS: &[(&str, &str, Conversion)] = &[
-    ("src_tw.txt", "tw.t2s.txt", Conversion::T2s),
-    ("src_tw.txt", "tw.tw2s.txt", Conversion::Tw2s),
-    ("src_hk.txt", "hk.t2s.txt", Conversion::T2s),
-    ("src_hk.txt", "hk.hk2s.txt", Conversion::Hk2s),
-    ("src_hans.txt", "hans.s2t.txt", Conversion::S2t),
-    ("src_hans.txt", "hans.s2tw.txt", Conversion::S2tw),
-    ("src_hans.txt", "hans.s2twp.txt", Conversion::S2twp),
-    ("src_hans.txt", "hans.s2hk.txt", Conversion::S2hk),
-];
-
-fn conversion_named(name: &str) -> Option<Conversion> {
-    [
-        Conversion::T2s,
-        Conversion::Tw2s,
-        Conversion::Hk2s,
-        Conversion::S2t,
-        Conversion::S2tw,
-        Conversion::S2twp,
-        Conversion::S2hk,
-    ]
-    .into_iter()
-    .find(|c| c.name() == name)
-}
-
-/// Engine output against the goldens of `configs` on the project's own text.
-fn engine_tally(kind: EngineKind, configs: &[Conversion]) -> Tally {
-    let mut tally = Tally::default();
-    for &(source, golden, conversion) in ENGINE_GOLDENS {
-        if !configs.contains(&conversion) {
-            continue;
-        }
-        let engine = load_engine(kind, conversion).expect("engine loads");
-        let sources = fixture(source);
-        let goldens = fixture(golden);
-        assert_eq!(sources.len(), goldens.len(), "{golden}");
-        for (s, g) in sources.iter().zip(&goldens) {
-            tally.add(conversion.name(), s, &engine.convert(s), g);
-        }
-    }
-    tally
-}
-
-/// Engine output against the official output on the inputs of OpenCC's own test cases: hand-picked hard
-/// words (classical titles, transliterated names, new dictionary entries), not running text.
-fn cases_tally(kind: EngineKind) -> Tally {
-    let mut tally = Tally::default();
-    for row in fixture("cases.tsv") {
-        let mut fields = row.split('\t');
-        let (Some(name), Some(input), Some(golden)) = (fields.next(), fields.next(), fields.next())
-        else {
-            panic!("malformed cases.tsv row: {row}");
-        };
-        let conversion = conversion_named(name).expect("known conversion");
-        let engine = load_engine(kind, conversion).expect("engine loads");
-        tally.add(name, input, &engine.convert(input), golden);
-    }
-    tally
 }
 
 fn report(what: &str, tally: &Tally) {
@@ -185,11 +43,15 @@ fn report(what: &str, tally: &Tally) {
 /// not reach its output.
 #[test]
 fn default_engine_agrees_with_official_opencc_on_traditional_text() {
-    let t2s = engine_tally(EngineKind::Ferrous, &[Conversion::T2s]);
+    let t2s = engine_tally(Tally::showing(), EngineKind::Ferrous, &[Conversion::T2s]);
     report("ferrous-opencc vs OpenCC 1.4.2, t2s", &t2s);
     assert!(t2s.chars > 4_000, "fixtures too small: {}", t2s.chars);
     assert!(t2s.agreement() >= 0.9999, "{:.5}", t2s.agreement());
-    let regional = engine_tally(EngineKind::Ferrous, &[Conversion::Tw2s, Conversion::Hk2s]);
+    let regional = engine_tally(
+        Tally::showing(),
+        EngineKind::Ferrous,
+        &[Conversion::Tw2s, Conversion::Hk2s],
+    );
     report("ferrous-opencc vs OpenCC 1.4.2, tw2s/hk2s", &regional);
     assert!(regional.agreement() >= 0.999, "{:.5}", regional.agreement());
 }
@@ -200,12 +62,13 @@ fn default_engine_agrees_with_official_opencc_on_traditional_text() {
 #[test]
 fn default_engine_agrees_with_official_opencc_on_simplified_text() {
     let exact = engine_tally(
+        Tally::showing(),
         EngineKind::Ferrous,
         &[Conversion::S2t, Conversion::S2tw, Conversion::S2hk],
     );
     report("ferrous-opencc vs OpenCC 1.4.2, s2t/s2tw/s2hk", &exact);
     assert!(exact.agreement() >= 0.9999, "{:.5}", exact.agreement());
-    let phrases = engine_tally(EngineKind::Ferrous, &[Conversion::S2twp]);
+    let phrases = engine_tally(Tally::showing(), EngineKind::Ferrous, &[Conversion::S2twp]);
     report("ferrous-opencc vs OpenCC 1.4.2, s2twp", &phrases);
     assert!(phrases.agreement() >= 0.999, "{:.5}", phrases.agreement());
 }
@@ -214,7 +77,7 @@ fn default_engine_agrees_with_official_opencc_on_simplified_text() {
 /// these cases track dictionary entries added after the ones ferrous-opencc ships.
 #[test]
 fn default_engine_on_opencc_test_cases() {
-    let tally = cases_tally(EngineKind::Ferrous);
+    let tally = cases_tally(Tally::showing(), EngineKind::Ferrous);
     report("ferrous-opencc vs OpenCC 1.4.2, OpenCC test cases", &tally);
     assert!(tally.agreement() >= 0.85, "{:.5}", tally.agreement());
 }
@@ -224,22 +87,8 @@ fn default_engine_on_opencc_test_cases() {
 /// is what users get, and the 99.99% bar applies to it (100% for the official library).
 #[test]
 fn stage_defaults_agree_with_the_suitable_official_conversion() {
-    let cases: &[(&str, &str, &str)] = &[
-        ("zh-Hans", "src_tw.txt", "tw.tw2s.txt"),
-        ("zh-Hans", "src_hk.txt", "hk.hk2s.txt"),
-        ("zh-Hant", "src_hans.txt", "hans.s2t.txt"),
-        ("zh-HK", "src_hans.txt", "hans.s2hk.txt"),
-        ("zh-TW", "src_hans.txt", "hans.s2twp.txt"),
-    ];
     for engine in engines() {
-        let mut tally = Tally::default();
-        for &(target, source, golden) in cases {
-            let stage = stage_with(engine, target, &[]);
-            for (s, g) in fixture(source).iter().zip(&fixture(golden)) {
-                let ours = stage.repair(s).unwrap_or_else(|| s.clone());
-                tally.add(target, s, &ours, g);
-            }
-        }
+        let tally = stage_tally(Tally::showing(), engine);
         report(
             &format!("script stage (defaults, engine {engine}) vs OpenCC 1.4.2"),
             &tally,
@@ -276,7 +125,7 @@ fn phrases_are_written_as_configured_with_each_engine() {
             "{engine}"
         );
         // Lines without any phrase: exactly the official conversion.
-        let mut tally = Tally::default();
+        let mut tally = Tally::showing();
         for (s, g) in fixture("src_hans.txt")
             .iter()
             .zip(&fixture("hans.s2twp.txt"))
@@ -325,8 +174,8 @@ fn text_in_the_target_script_is_left_alone() {
 #[cfg(feature = "opencc-sys")]
 #[test]
 fn system_engine_reproduces_the_references_exactly() {
-    let all: Vec<Conversion> = ENGINE_GOLDENS.iter().map(|g| g.2).collect();
-    let system = engine_tally(EngineKind::System, &all);
+    let all: Vec<Conversion> = references::ENGINE_GOLDENS.iter().map(|g| g.2).collect();
+    let system = engine_tally(Tally::showing(), EngineKind::System, &all);
     report("opencc-sys vs OpenCC 1.4.2, all conversions", &system);
     assert!(
         system.chars > 15_000,
@@ -334,11 +183,11 @@ fn system_engine_reproduces_the_references_exactly() {
         system.chars
     );
     assert_eq!(system.differing, 0);
-    let cases = cases_tally(EngineKind::System);
+    let cases = cases_tally(Tally::showing(), EngineKind::System);
     report("opencc-sys vs OpenCC 1.4.2, OpenCC test cases", &cases);
     assert_eq!(cases.differing, 0);
-    let mut tally = Tally::default();
-    for &(source, _, conversion) in ENGINE_GOLDENS {
+    let mut tally = Tally::showing();
+    for &(source, _, conversion) in references::ENGINE_GOLDENS {
         let ferrous = load_engine(EngineKind::Ferrous, conversion).expect("ferrous");
         let sys = load_engine(EngineKind::System, conversion).expect("opencc-sys");
         for line in fixture(source) {
@@ -459,6 +308,8 @@ mod skip_test_property {
     use proptest::prelude::*;
     use std::sync::{Arc, OnceLock};
 
+    use cleanalign::stages::script::ScriptConverter;
+
     type Engine = Arc<dyn cleanalign::stages::script::ScriptEngine>;
 
     /// (the default stage, t2s) for each engine of the build.
@@ -468,12 +319,8 @@ mod skip_test_property {
             engines()
                 .into_iter()
                 .map(|engine| {
-                    let kind = if engine == "ferrous" {
-                        EngineKind::Ferrous
-                    } else {
-                        EngineKind::System
-                    };
-                    let t2s = load_engine(kind, Conversion::T2s).expect("t2s");
+                    let t2s =
+                        load_engine(references::engine_kind(engine), Conversion::T2s).expect("t2s");
                     (stage_with(engine, "zh-Hans", &[]), t2s)
                 })
                 .collect()
