@@ -205,8 +205,8 @@ fn system_engine_reproduces_the_references_exactly() {
 }
 
 /// The binary built with the feature, configured with `[script] engine = "opencc-sys"`: it finds its
-/// dictionaries with no variable set, `fix` gives the references, and `check` names what is missing when a
-/// hand-set data folder lacks a file.
+/// dictionaries with no variable set (in the build's folder, or beside a moved binary), `fix` gives the
+/// references, and `check` names what is missing when a hand-set data folder lacks a file.
 #[cfg(feature = "opencc-sys")]
 mod command_line {
     use super::fixture;
@@ -214,8 +214,24 @@ mod command_line {
     use std::process::{Command, Output, Stdio};
 
     fn cleanalign(config: &Path, args: &[&str], input: &str, data: Option<&Path>) -> Output {
+        run(
+            Path::new(env!("CARGO_BIN_EXE_cleanalign")),
+            config,
+            args,
+            input,
+            data,
+        )
+    }
+
+    fn run(
+        binary: &Path,
+        config: &Path,
+        args: &[&str],
+        input: &str,
+        data: Option<&Path>,
+    ) -> Output {
         use std::io::Write;
-        let mut command = Command::new(env!("CARGO_BIN_EXE_cleanalign"));
+        let mut command = Command::new(binary);
         command
             .args(args)
             .arg("--config")
@@ -279,6 +295,54 @@ mod command_line {
                 .collect();
             assert_eq!(ours, fixture(golden), "{target}");
         }
+    }
+
+    /// The binary copied elsewhere with an `opencc-data/` folder beside it reads that folder (check says so),
+    /// and falls back to the build's folder when the copy lacks a file.
+    #[test]
+    fn a_moved_binary_reads_the_dictionaries_beside_it() {
+        let Some(build_data) = option_env!("CLEANALIGN_OPENCC_BUILD_DATA") else {
+            panic!("built without scripts/with-opencc.sh: no CLEANALIGN_OPENCC_BUILD_DATA");
+        };
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bin_dir = dir.path().join("bin");
+        let data = bin_dir.join("opencc-data");
+        std::fs::create_dir_all(&data).expect("mkdir");
+        let binary = bin_dir.join("cleanalign");
+        std::fs::copy(env!("CARGO_BIN_EXE_cleanalign"), &binary).expect("copy the binary");
+        for entry in std::fs::read_dir(build_data).expect("the build's data folder") {
+            let path = entry.expect("entry").path();
+            std::fs::copy(&path, data.join(path.file_name().expect("name"))).expect("copy");
+        }
+        let config = config(dir.path(), "zh-TW");
+        let check = run(&binary, &config, &["check"], "", None);
+        let said = String::from_utf8_lossy(&check.stdout).into_owned();
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert!(
+            said.contains(&format!("{} (beside the binary)", data.display())),
+            "{said}"
+        );
+        let fixed = run(
+            &binary,
+            &config,
+            &["fix", "--to", "zh-TW"],
+            "软件和鼠标\n",
+            None,
+        );
+        assert_eq!(String::from_utf8_lossy(&fixed.stdout), "軟體和滑鼠\n");
+        std::fs::remove_file(data.join("TWPhrases.ocd2")).expect("remove");
+        let check = run(&binary, &config, &["check"], "", None);
+        let said = String::from_utf8_lossy(&check.stdout).into_owned();
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert!(said.contains("(the build's data folder)"), "{said}");
     }
 
     #[test]

@@ -137,6 +137,34 @@ impl ScriptConfig {
         errors
     }
 
+    /// The OpenCC conversion a line that needs converting goes through (towards Simplified, the regional
+    /// ones may add to it); `None` for the target "none".
+    fn main_conversion(&self) -> Option<Conversion> {
+        match self.target.as_str() {
+            "zh-Hans" => Some(match self.source_variant.as_str() {
+                "tw" => Conversion::Tw2s,
+                "hk" => Conversion::Hk2s,
+                _ => Conversion::T2s,
+            }),
+            "zh-Hant" => Some(Conversion::S2t),
+            "zh-TW" => Some(Conversion::S2twp),
+            "zh-HK" => Some(Conversion::S2hk),
+            _ => None,
+        }
+    }
+
+    /// For `cleanalign check`: where the `opencc-sys` engine reads its dictionaries, when it is chosen.
+    pub fn engine_note(&self) -> Option<String> {
+        if self.engine != "opencc-sys" {
+            return None;
+        }
+        let conversion = self.main_conversion()?;
+        Some(format!(
+            "script engine opencc-sys: OpenCC dictionaries in {}",
+            system::data_source(conversion)
+        ))
+    }
+
     pub fn build(&self) -> Result<ScriptConverter, Vec<FieldError>> {
         let errors = self.validate();
         if !errors.is_empty() {
@@ -155,13 +183,9 @@ impl ScriptConfig {
                 )]
             })
         };
-        let plan = match self.target.as_str() {
-            "zh-Hans" => {
-                let main = match self.source_variant.as_str() {
-                    "tw" => Conversion::Tw2s,
-                    "hk" => Conversion::Hk2s,
-                    _ => Conversion::T2s,
-                };
+        let plan = match (self.target.as_str(), self.main_conversion()) {
+            (_, None) => Plan::Off,
+            ("zh-Hans", Some(main)) => {
                 let main = load(main)?;
                 let mut regional = Vec::new();
                 if self.source_variant == "auto" {
@@ -193,10 +217,7 @@ impl ScriptConfig {
                 }
                 Plan::ToSimplified { main, regional }
             }
-            "zh-Hant" => Plan::ToTraditional(load(Conversion::S2t)?),
-            "zh-TW" => Plan::ToTraditional(load(Conversion::S2twp)?),
-            "zh-HK" => Plan::ToTraditional(load(Conversion::S2hk)?),
-            _ => Plan::Off,
+            (_, Some(towards_traditional)) => Plan::ToTraditional(load(towards_traditional)?),
         };
         let mut phrases = BTreeMap::new();
         if kind == EngineKind::Ferrous && self.target == "zh-TW" {

@@ -33,7 +33,7 @@ pub fn config_file(conversion: Conversion) -> String {
 }
 
 /// One folder to look in, and how messages name it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     pub what: String,
     pub dir: PathBuf,
@@ -118,7 +118,7 @@ pub fn lacks(dir: &Path, config: &str) -> Option<String> {
 /// Where the data for `config` is: the first place that has all of it.
 #[derive(Debug, PartialEq)]
 pub enum Located {
-    Found(PathBuf),
+    Found(Place),
     /// The hand-set folder lacks something: its message.
     ExplicitLacks(String),
     /// No place has it: one line per place saying what it lacks.
@@ -128,7 +128,7 @@ pub enum Located {
 pub fn locate(config: &str, explicit: Option<&Place>, others: &[Place]) -> Located {
     if let Some(place) = explicit {
         return match lacks(&place.dir, config) {
-            None => Located::Found(place.dir.clone()),
+            None => Located::Found(place.clone()),
             Some(why) => Located::ExplicitLacks(format!(
                 "{}={}: {why}; point it at a folder holding OpenCC >= 1.4's share/opencc",
                 place.what,
@@ -139,11 +139,21 @@ pub fn locate(config: &str, explicit: Option<&Place>, others: &[Place]) -> Locat
     let mut tried = vec![format!("{DATA_VARIABLE}: not set")];
     for place in others {
         match lacks(&place.dir, config) {
-            None => return Located::Found(place.dir.clone()),
+            None => return Located::Found(place.clone()),
             Some(why) => tried.push(format!("{} ({}): {why}", place.what, place.dir.display())),
         }
     }
     Located::NotFound(tried)
+}
+
+/// Where the dictionaries for `conversion` would be read from, for `cleanalign check`.
+pub fn data_source(conversion: Conversion) -> String {
+    let (explicit, others) = places();
+    match locate(&config_file(conversion), explicit.as_ref(), &others) {
+        Located::Found(place) => format!("{} ({})", place.dir.display(), place.what),
+        Located::ExplicitLacks(why) => why,
+        Located::NotFound(_) => "the OpenCC library's own data folder".to_string(),
+    }
 }
 
 #[cfg(feature = "opencc-sys")]
@@ -158,8 +168,8 @@ mod engine {
         let config = config_file(conversion);
         let (explicit, others) = places();
         let tried = match locate(&config, explicit.as_ref(), &others) {
-            Located::Found(dir) => {
-                let path = dir.join(&config);
+            Located::Found(place) => {
+                let path = place.dir.join(&config);
                 return OpenCC::new(&path)
                     .map(SystemEngine)
                     .map_err(|e| format!("OpenCC could not load {}: {e}", path.display()));
@@ -253,7 +263,7 @@ mod tests {
         ];
         assert_eq!(
             locate("t2s.json", None, &others),
-            Located::Found(complete.path().to_path_buf())
+            Located::Found(others[2].clone())
         );
     }
 
@@ -295,7 +305,7 @@ mod tests {
         let explicit = place(DATA_VARIABLE, complete.path());
         assert_eq!(
             locate("t2s.json", Some(&explicit), &[]),
-            Located::Found(complete.path().to_path_buf())
+            Located::Found(explicit.clone())
         );
     }
 }
