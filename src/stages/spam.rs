@@ -382,12 +382,24 @@ pub fn keyword_chain(line: &str) -> bool {
     shared * 10 >= items.len().min(200) * 6
 }
 
-/// The first two characters of a CJK item, or the first word of a Latin one (lower-cased).
+/// The first two characters of a CJK item, or the first content word of a Latin one (lower-cased).
+///
+/// Function words are skipped: a list in running English (`Ephah, and Epher, and Hanoch, and Abidah`)
+/// repeats its `and`, a keyword chain (`cheap shoes, cheap shoes online, cheap shoes sale`) its keyword.
 fn prefix_key(item: &str) -> String {
     let first = item.chars().next();
     match first {
         Some(c) if crate::text::is_han(c) => item.chars().take(2).collect(),
-        Some(_) => item.split_whitespace().next().unwrap_or("").to_lowercase(),
+        Some(_) => item
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .find(|w| {
+                !w.is_empty() && !crate::stages::stopwords::StopList::english().is_stop_word(w)
+            })
+            .unwrap_or_default(),
         None => String::new(),
     }
 }
@@ -552,6 +564,13 @@ mod tests {
             "各国在数字经济、数字技术、数字治理、数字贸易、数字人才等方面进行了合作。"
         ));
         assert!(!keyword_chain("one, two"));
+        // Running English lists repeat their conjunction, not a keyword.
+        assert!(!keyword_chain(
+            "And the sons of Midian; Ephah, and Epher, and Hanoch, and Abidah, and Eldaah."
+        ));
+        assert!(!keyword_chain(
+            "And he took butter, and milk, and the calf, and set it before them, and they did eat."
+        ));
     }
 
     #[test]

@@ -66,8 +66,11 @@ impl BoilerplateClassifier {
             }
             j += run.max(1);
         }
+        // Sentences there are the text's own, as in the footer below: a standfirst, a conversation's
+        // opening turns, a product's tagline, a short line of dialogue. Head chrome is made of labels,
+        // links and stamps.
         for l in lines.iter_mut().take(first_body).skip(head_start) {
-            if l.class == LineClass::Content && !l.protected {
+            if l.class == LineClass::Content && !l.protected && !ends_sentence(&l.text) {
                 l.class = LineClass::Boilerplate("nav");
             }
         }
