@@ -365,6 +365,14 @@ pub fn keyword_chain(line: &str) -> bool {
     if items.len() < 5 || items.iter().any(|s| s.chars().count() > 40) {
         return false;
     }
+    // Latin keyword chains are nouns and adjectives; a line of running English, however list-like
+    // (`the God of Abraham, the God of Isaac, and the God of Jacob`), is full of function words.
+    let english = crate::stages::stopwords::StopList::english();
+    if !items.iter().any(|s| s.chars().any(crate::text::is_han))
+        && english.density(trimmed) >= english.prose_density() * 0.5
+    {
+        return false;
+    }
     let keys: Vec<String> = items.iter().map(|s| prefix_key(s)).collect();
     let shared = keys
         .iter()
@@ -570,6 +578,9 @@ mod tests {
         ));
         assert!(!keyword_chain(
             "And he took butter, and milk, and the calf, and set it before them, and they did eat."
+        ));
+        assert!(!keyword_chain(
+            "I am the God of thy father, the God of Abraham, the God of Isaac, and the God of Jacob."
         ));
     }
 

@@ -8,7 +8,7 @@
 //! bottom layer `crate::stages::spam`.
 
 use super::classifier::{BoilerplateClassifier, LineClass};
-use super::features::{ends_sentence, is_field, label, list_marker, units, Line};
+use super::features::{ends_sentence, is_field, label, list_marker, reads_as_text, units, Line};
 use super::metadata::RE_DATE_LEAD;
 use super::patterns::{
     re, END_MARKERS, NAV_PREFIXES, RE_COMMENT_HEADER, RE_COMMENT_SECTION, RE_ENUM_HEADING,
@@ -70,7 +70,7 @@ impl BoilerplateClassifier {
         // opening turns, a product's tagline, a short line of dialogue. Head chrome is made of labels,
         // links and stamps.
         for l in lines.iter_mut().take(first_body).skip(head_start) {
-            if l.class == LineClass::Content && !l.protected && !ends_sentence(&l.text) {
+            if l.class == LineClass::Content && !l.protected && !reads_as_text(&l.text) {
                 l.class = LineClass::Boilerplate("nav");
             }
         }
@@ -158,7 +158,7 @@ impl BoilerplateClassifier {
         // a trademark line).
         let footer_like = |l: &Line| {
             l.class == LineClass::Content
-                && (thread_end.is_some() || (!ends_sentence(&l.text) && !is_field(&l.text)))
+                && (thread_end.is_some() || (!reads_as_text(&l.text) && !is_field(&l.text)))
         };
         let tail_short = lines[tail.clone()]
             .iter()
