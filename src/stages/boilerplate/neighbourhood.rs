@@ -67,10 +67,11 @@ impl BoilerplateClassifier {
             j += run.max(1);
         }
         // Sentences there are the text's own, as in the footer below: a standfirst, a conversation's
-        // opening turns, a product's tagline, a short line of dialogue. Head chrome is made of labels,
-        // links and stamps.
+        // opening turns, a product's tagline, a line of dialogue. Head chrome is made of labels, links
+        // and stamps, and of one- and two-word buttons that end in a full stop.
         for l in lines.iter_mut().take(first_body).skip(head_start) {
-            if l.class == LineClass::Content && !l.protected && !reads_as_text(&l.text) {
+            let text = reads_as_text(&l.text) && l.units >= 3;
+            if l.class == LineClass::Content && !l.protected && !text {
                 l.class = LineClass::Boilerplate("nav");
             }
         }
