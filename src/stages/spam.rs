@@ -162,6 +162,9 @@ const GAMBLING_TERMS: &[&str] = &[
 pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
     let automaton = gambling_automaton()?;
     for m in automaton.find_iter(line) {
+        if !is_whole_word(line, m.start(), m.end()) {
+            continue;
+        }
         let before = line.get(..m.start()).unwrap_or("");
         // Walk back to the clause start, at most 24 characters: a longer clause is no anchor, and the
         // bound keeps a long line full of terms linear.
@@ -219,7 +222,9 @@ pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
 /// term, when the rest of the line holds none and is not empty. `None` otherwise.
 pub fn bracketed_gambling_tag(line: &str) -> Option<(usize, usize)> {
     let automaton = gambling_automaton()?;
-    let m = automaton.find(line)?;
+    let m = automaton
+        .find_iter(line)
+        .find(|m| is_whole_word(line, m.start(), m.end()))?;
     let before = line.get(..m.start())?;
     let open = before.rfind(['【', '['])?;
     let close_rel = line.get(m.end()..)?.find(['】', ']'])?;
@@ -297,15 +302,18 @@ const STRONG_AD: &[&str] = &[
 /// Longest line without any sentence-final mark in which a weak ad word still marks an advert.
 const UNPUNCTUATED_AD_MAX_CHARS: usize = 30;
 
-/// Promotional words that are ordinary in real prose; they mark an advert only on a truncated line.
+/// Promotional words that are ordinary in real prose; two different ones on a truncated line mark an
+/// advert (`…为您创造安全高速省钱的作业环境.欢迎新老客户前来`, `欢迎咨询 销售热线…`). One alone is
+/// prose: a polite `您` asks a question (`您觉得这个方案能按时完成吗`), and Common Crawl cuts real
+/// paragraphs off mid-sentence (`…中速度和精度的性能壁垒。在您`).
 const WEAK_AD: &[&str] = &[
     "本课程",
     "本課程",
     "本讲座",
     "本講座",
-    "课程将",
-    "課程將",
     "您",
+    "咨询",
+    "諮詢",
     "点击",
     "點擊",
     "扫码",
@@ -454,12 +462,16 @@ pub fn vocab_spam(line: &str) -> Option<&'static str> {
     }
 }
 
-/// Number of distinct terms found and the characters they cover (each term counted once per occurrence).
+/// Number of distinct terms found as whole words and the characters they cover (each term counted once
+/// per occurrence).
 fn hits(lower: &str, terms: &[&str]) -> (usize, usize) {
     let mut distinct = 0;
     let mut chars = 0;
     for term in terms {
-        let n = lower.matches(term).count();
+        let n = lower
+            .match_indices(term)
+            .filter(|(at, _)| is_whole_word(lower, *at, at + term.len()))
+            .count();
         if n > 0 {
             distinct += 1;
             chars += n * term.chars().count();
@@ -468,11 +480,72 @@ fn hits(lower: &str, terms: &[&str]) -> (usize, usize) {
     (distinct, chars)
 }
 
+/// Whether `line[start..end]` is a word (or a run of words) of its line, not part of a longer one.
+///
+/// Latin: no letter or digit right before or after, and no hyphen before (`porn` is not a word of
+/// "anti-pornography" or "anti-porn"). Chinese: the span starts and ends where the CC-CEDICT
+/// longest-match segmentation of its run of Han characters puts word boundaries (`色播` is not a word
+/// of `特色播客`, cut as 特色|播客). Mixed terms (`bb电子`) check their Latin side only.
+fn is_whole_word(line: &str, start: usize, end: usize) -> bool {
+    let before = line.get(..start).and_then(|s| s.chars().next_back());
+    let after = line.get(end..).and_then(|s| s.chars().next());
+    let term = line.get(start..end).unwrap_or("");
+    let (Some(first), Some(last)) = (term.chars().next(), term.chars().next_back()) else {
+        return false;
+    };
+    let latin_glued = |c: Option<char>, edge: char| {
+        !crate::text::is_han(edge)
+            && c.is_some_and(|c| c.is_alphanumeric() && !crate::text::is_han(c))
+    };
+    if latin_glued(before, first) || latin_glued(after, last) {
+        return false;
+    }
+    if !crate::text::is_han(first) && before == Some('-') {
+        return false;
+    }
+    if !crate::text::is_han(first) && !crate::text::is_han(last) {
+        return true;
+    }
+    // The Han part of the term, and the run of Han characters around it, segmented into words.
+    let is_han = crate::text::is_han;
+    let Some(han_from) = term
+        .char_indices()
+        .find(|(_, c)| is_han(*c))
+        .map(|(i, _)| start + i)
+    else {
+        return true;
+    };
+    let han_to = term
+        .char_indices()
+        .filter(|(_, c)| is_han(*c))
+        .last()
+        .map_or(end, |(i, c)| start + i + c.len_utf8());
+    let run_start = line
+        .get(..han_from)
+        .unwrap_or("")
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_han(*c))
+        .last()
+        .map_or(han_from, |(i, _)| i);
+    let run_end = line
+        .get(han_to..)
+        .unwrap_or("")
+        .char_indices()
+        .find(|(_, c)| !is_han(*c))
+        .map_or(line.len(), |(i, _)| han_to + i);
+    let run: Vec<char> = line.get(run_start..run_end).unwrap_or("").chars().collect();
+    let ends = crate::stages::mt::han_word_ends(&run);
+    let char_at = |byte: usize| line.get(run_start..byte).map_or(0, |s| s.chars().count());
+    let boundary = |byte: usize| ends.get(char_at(byte)).copied().unwrap_or(false);
+    boundary(han_from) && boundary(han_to)
+}
+
 /// The byte offset where a promotional tail begins, `Some(0)` when the whole line is an advert.
 ///
 /// The line is cut into sentences. Walking back from the end, sentences are taken into the tail while
-/// they are promotional: a strong call to action (`扫码关注`, `click here`) always counts; a weak word
-/// (`您`, `本课程`, `点击`) counts only when the line is truncated (it does not end in a sentence-final
+/// they are promotional: a strong call to action (`扫码关注`, `click here`) always counts; two weak words
+/// (`您`, `本课程`, `点击`, `欢迎`) count only when the line is truncated (it does not end in a sentence-final
 /// mark), because a cut-off promotional sentence is what a spliced-in advert looks like. A short
 /// truncated fragment at the very end (`通过`) joins the tail when a promotional sentence precedes it.
 pub fn ad_tail(line: &str) -> Option<usize> {
@@ -507,7 +580,7 @@ pub fn ad_tail(line: &str) -> Option<usize> {
                 .replace("受欢迎", "")
                 .replace("受歡迎", "")
                 .replace("您好", "");
-            WEAK_AD.iter().any(|m| weak_text.contains(m))
+            WEAK_AD.iter().filter(|m| weak_text.contains(*m)).count() >= 2
         };
         if strong || weak {
             cut = Some(start);
@@ -678,8 +751,15 @@ mod tests {
             None
         );
         assert_eq!(ad_tail("我看了你的帖子。您好，请问这个插件怎么安装"), None);
+        // One weak word is prose: a welcome, a polite question cut off, a slogan.
+        assert_eq!(ad_tail("营地在山里。欢迎大家来玩，秋天枫叶由绿转黄"), None);
         assert_eq!(
-            ad_tail("营地在山里。欢迎大家来玩，秋天枫叶由绿转黄"),
+            ad_tail("我昨天去看了现场。您觉得这个方案能按时完成吗"),
+            None
+        );
+        assert_eq!(ad_tail("为您的业务提供一站式解决方案"), None);
+        assert_eq!(
+            ad_tail("营地在山里。欢迎您扫码预订，秋天枫叶由绿转黄"),
             Some("营地在山里。".len())
         );
         assert_eq!(ad_tail("欢迎咨询 销售热线 010-12345678"), Some(0));
@@ -688,6 +768,17 @@ mod tests {
             ad_tail("我看了一下源代码，您的配置文件里少了一个跳过标签的选项，所以设置一直没有生效"),
             None
         );
-        assert_eq!(ad_tail("为您的业务提供一站式解决方案"), Some(0));
+    }
+
+    #[test]
+    fn vocabulary_matches_words_not_substrings() {
+        assert_eq!(vocab_spam("特色播客节目推荐"), None);
+        assert_eq!(vocab_spam("Court upholds anti-pornography law"), None);
+        assert_eq!(vocab_spam("Court upholds anti-porn law"), None);
+        assert_eq!(vocab_spam("羊毛片加工厂"), None);
+        assert_eq!(vocab_spam("free porn videos"), Some("spam-porn"));
+        assert_eq!(vocab_spam("色播五月 色综合"), Some("spam-porn"));
+        assert_eq!(vocab_spam("澳门威尼斯人官网"), Some("spam-gambling"));
+        assert_eq!(vocab_spam("bb电子游戏 最高返水"), Some("spam-gambling"));
     }
 }
