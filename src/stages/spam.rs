@@ -572,7 +572,17 @@ pub fn ad_tail(line: &str) -> Option<usize> {
         let end = sentences.get(idx + 1).copied().unwrap_or(trimmed_end.len());
         let sentence = trimmed_end.get(start..end).unwrap_or("");
         let lower = sentence.to_lowercase();
-        let strong = STRONG_AD.iter().any(|m| lower.contains(m));
+        // On a finished line a call to action leads its sentence or is most of it (`Click here to…`,
+        // `扫码关注公众号`); a news sentence that names one (`车企推出限时优惠、置换补贴等措施。`) is
+        // reporting.
+        let call = |m: &&str| {
+            lower.find(*m).is_some_and(|at| {
+                truncated
+                    || lower.get(..at).is_some_and(|s| s.chars().count() <= 4)
+                    || lower.chars().count() <= 30
+            })
+        };
+        let strong = STRONG_AD.iter().any(call);
         // `受欢迎` is "popular" (`广受欢迎的景点`), not a welcome to customers;
         // `您好` opens a reply or a question (`您好，请问…`), not an advert.
         let weak = truncated && {
@@ -743,6 +753,10 @@ mod tests {
         assert_eq!(ad_tail("用户点击按钮后，页面会跳转到登录界面。"), None);
         assert_eq!(ad_tail("如果您有任何问题，可以咨询当地政府部门。"), None);
         assert_eq!(ad_tail("本课程将于下学期开设，面向全体学生。"), None);
+        assert_eq!(
+            ad_tail("今年以来市场竞争日趋白热化，多家车企先后推出限时优惠、置换补贴等措施。"),
+            None
+        );
         // Truncated, but nothing promotional.
         assert_eq!(ad_tail("会议讨论了数字经济的发展。与会代表认为"), None);
         // Cut off, but "popular" is not a welcome (`欢迎` after `受`), and `您好` is a greeting.

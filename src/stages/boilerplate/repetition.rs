@@ -86,9 +86,9 @@ impl BoilerplateClassifier {
             lines[i].body = false;
             lines[i].teaser_of_copy = copies_only;
         }
-        // Later copies of a line seen earlier in the document. A sentence said twice (a refrain, a verse,
-        // a line of dialogue) is the text's own; a run of copied lines is the page printed twice (its
-        // mobile and desktop layouts), and a copied headline or label is chrome.
+        // Later copies of a line seen earlier in the document. A sentence said again (a refrain, a verse,
+        // a line of dialogue, a liturgy's repeated offering lists) is the text's own; a copied headline or
+        // label is chrome. A page printed twice is left whole: unsure, the stage keeps text.
         let mut seen: HashMap<u64, usize> = HashMap::new();
         let later_copy: Vec<bool> = lines
             .iter()
@@ -99,9 +99,6 @@ impl BoilerplateClassifier {
                     && *seen.entry(l.key).or_insert(i) != i
             })
             .collect();
-        let in_copied_run = |i: usize| {
-            (i > 0 && later_copy[i - 1]) || later_copy.get(i + 1).copied().unwrap_or(false)
-        };
         for (i, l) in lines.iter_mut().enumerate() {
             if l.class != LineClass::Content || Some(i) == title {
                 continue;
@@ -115,7 +112,7 @@ impl BoilerplateClassifier {
                 l.body = false;
                 continue;
             }
-            if later_copy[i] && (in_copied_run(i) || !reads_as_text(&l.text)) {
+            if later_copy[i] && !reads_as_text(&l.text) {
                 l.class = LineClass::Boilerplate("duplicate");
                 l.body = false;
             }
@@ -145,12 +142,17 @@ mod tests {
         assert_eq!(v[3].class, LineClass::Boilerplate("repeated-banner"));
         assert_eq!(v[4].class, LineClass::Content);
         assert_eq!(v[6].class, LineClass::Boilerplate("repeated-banner"));
-        assert_eq!(v[7].class, LineClass::Boilerplate("duplicate"));
-        assert_eq!(v[8].class, LineClass::Boilerplate("duplicate"));
+        // Repeated paragraphs are kept: a liturgy repeats whole blocks (Numbers 7).
+        assert_eq!(v[7].class, LineClass::Content);
+        assert_eq!(v[8].class, LineClass::Content);
+        let label = "More stories from our reporters in the region and around the world";
+        let v = run(&["Headline here", EN_BODY1, label, EN_BODY2, label]);
+        assert_eq!(v[2].class, LineClass::Content);
+        assert_eq!(v[4].class, LineClass::Boilerplate("duplicate"));
     }
 
     #[test]
-    fn a_refrain_stays_a_copied_run_goes() {
+    fn a_refrain_stays() {
         let refrain =
             "Oh that men would praise the LORD for his goodness, and for his wonderful works!";
         let v = run(&[
