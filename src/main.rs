@@ -441,7 +441,7 @@ fn write_fixed(chain: &FixChain, text: &str, out: &mut impl Write) -> std::io::R
             _ => 0,
         };
         out.write_all(chain.fix_line(&rest[..end]).as_bytes())?;
-        out.write_all(rest[end..end + ending_len].as_bytes())?;
+        out.write_all(&rest.as_bytes()[end..end + ending_len])?;
         rest = &rest[end + ending_len..];
     }
     Ok(())

@@ -517,8 +517,7 @@ fn is_whole_word(line: &str, start: usize, end: usize) -> bool {
     };
     let han_to = term
         .char_indices()
-        .filter(|(_, c)| is_han(*c))
-        .last()
+        .rfind(|(_, c)| is_han(*c))
         .map_or(end, |(i, c)| start + i + c.len_utf8());
     let run_start = line
         .get(..han_from)
