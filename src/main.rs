@@ -455,7 +455,10 @@ fn read_sentences(
     if bytes.is_empty() {
         return Ok(Vec::new());
     }
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let decoded = decoder
         .decode_named(&name, &bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
