@@ -430,21 +430,8 @@ fn fix_stream(
     }
 }
 
-/// Repair decoded text line by line, each line keeping its own ending (`\r\n`, `\n` or `\r`).
 fn write_fixed(chain: &FixChain, text: &str, out: &mut impl Write) -> std::io::Result<()> {
-    let mut rest = text;
-    while !rest.is_empty() {
-        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
-        let ending_len = match rest.get(end..end + 2) {
-            Some("\r\n") => 2,
-            _ if end < rest.len() => 1,
-            _ => 0,
-        };
-        out.write_all(chain.fix_line(&rest[..end]).as_bytes())?;
-        out.write_all(&rest.as_bytes()[end..end + ending_len])?;
-        rest = &rest[end + ending_len..];
-    }
-    Ok(())
+    out.write_all(chain.fix_text(text).as_bytes())
 }
 
 fn read_sentences(
