@@ -229,6 +229,10 @@ impl Pipeline {
         } else if let Some(first) = doc.lines.first_mut() {
             first.is_title = false;
         }
+        // The script of the text that stays, before conversion: a page's chrome (an ICP line in Chinese
+        // under an English article) says nothing about the script of its text.
+        let kept: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        doc.script_in = langid::detect_script(&kept.join("\n")).code();
         // A Japanese page keeps its kanji: converting it as Chinese would turn 聞 into 闻. Decided per
         // document, because many of its lines (dates, headings) are kanji only.
         let japanese = is_japanese(doc);
