@@ -7,10 +7,15 @@
 //! - [`vocab_spam`]: a line dense in porn or gambling vocabulary from a small curated list (below).
 //! - [`ad_tail`]: the byte offset where a promotional tail starts (`本课程将深入解读…帮助您理解…通过`).
 //!
-//! What it never does: decide on a single ordinary word. A news sentence about a gambling crackdown or a
-//! user guide saying `点击按钮` stays: vocabulary needs density (or a line that is not a sentence), and
-//! weak ad words need a truncated line (the advert was cut off mid-sentence, the signature of an ad
-//! block spliced into scraped text) or an explicit call to action at the very end of the line.
+//! What it never does: decide on a single ordinary word, or on part of one. Vocabulary terms match whole
+//! words only (`色播` is not a word of `特色播客`, `porn` not of "anti-pornography"). A news sentence
+//! about a gambling crackdown or a user guide saying `点击按钮` stays: vocabulary needs density (or a line
+//! that is not a sentence), weak ad words need two of them on a truncated line (the advert was cut off
+//! mid-sentence, the signature of an ad block spliced into scraped text), and a call to action on a
+//! finished line must lead its sentence or be most of it.
+//!
+//! Imports `crate::text`, `crate::stages::stopwords`, `crate::stages::langid`, `crate::stages::segment`
+//! and, for Chinese word boundaries, the CC-CEDICT segmentation of `crate::stages::mt`.
 //!
 //! Limits: the vocabulary is small and Chinese/English only; spam written as full sentences with normal
 //! punctuation is not caught; ad detection looks only at the tail of a line, never the middle.
@@ -283,6 +288,14 @@ const STRONG_AD: &[&str] = &[
     "微信号：",
     "微信号:",
     "点击下方",
+    "点击查看",
+    "點擊查看",
+    "点击进入",
+    "點擊進入",
+    "点击这里",
+    "點擊這裡",
+    "点击此处",
+    "點擊此處",
     "点击阅读原文",
     "點擊下方",
     "立即购买",
@@ -298,6 +311,9 @@ const STRONG_AD: &[&str] = &[
     "sign up for our newsletter",
     "buy now",
 ];
+
+/// What may stand before a call to action that leads its sentence: nothing, or a polite imperative.
+const CALL_LEADS: &[&str] = &["", "请", "請", "please", "欢迎", "歡迎", "敬请", "敬請"];
 
 /// Longest line without any sentence-final mark in which a weak ad word still marks an advert.
 const UNPUNCTUATED_AD_MAX_CHARS: usize = 30;
@@ -571,14 +587,16 @@ pub fn ad_tail(line: &str) -> Option<usize> {
         let end = sentences.get(idx + 1).copied().unwrap_or(trimmed_end.len());
         let sentence = trimmed_end.get(start..end).unwrap_or("");
         let lower = sentence.to_lowercase();
-        // On a finished line a call to action leads its sentence or is most of it (`Click here to…`,
-        // `扫码关注公众号`); a news sentence that names one (`车企推出限时优惠、置换补贴等措施。`) is
-        // reporting.
+        // On a finished line a call to action leads its sentence (`Click here to…`, `请扫码关注…`); a
+        // sentence that names one (`车企推出限时优惠、置换补贴等措施。`, `用户点击查看按钮后…`) is
+        // reporting or instructions.
         let call = |m: &&str| {
             lower.find(*m).is_some_and(|at| {
-                truncated
-                    || lower.get(..at).is_some_and(|s| s.chars().count() <= 4)
-                    || lower.chars().count() <= 30
+                let lead = lower
+                    .get(..at)
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !c.is_alphanumeric());
+                truncated || CALL_LEADS.contains(&lead)
             })
         };
         let strong = STRONG_AD.iter().any(call);
@@ -750,6 +768,9 @@ mod tests {
     #[test]
     fn ad_words_in_real_sentences_stay() {
         assert_eq!(ad_tail("用户点击按钮后，页面会跳转到登录界面。"), None);
+        assert_eq!(ad_tail("用户点击查看按钮后，页面会跳转。"), None);
+        assert_eq!(ad_tail("点击“设置”"), None);
+        assert_eq!(ad_tail("点击查看大图"), Some(0));
         assert_eq!(ad_tail("如果您有任何问题，可以咨询当地政府部门。"), None);
         assert_eq!(ad_tail("本课程将于下学期开设，面向全体学生。"), None);
         assert_eq!(
