@@ -6,8 +6,8 @@
 //! - [`sentence`] aligns the sentences of one document pair monotonically with m-n beads.
 //! - [`lexicon`] is CC-CEDICT, the zh<->en word evidence, loaded lazily on first use.
 //!
-//! Files, from the bottom up: `config.rs` (the `[align]` section), `bead.rs` and `lexicon.rs` import nothing of
-//! the layer; `sentence/` imports those; `aligner.rs` builds the runtime [`Aligner`] over them; `pairing.rs`
+//! Files, from the bottom up: `config.rs` (the `[align]` section), `bead.rs`, `gloss_words.rs`, `cedict_table.rs` (std
+//! only, also compiled by `build.rs`) and `lexicon.rs` over them import nothing else of the layer; `sentence/` imports those; `aligner.rs` builds the runtime [`Aligner`] over them; `pairing.rs`
 //! sits on top and adds the pairing methods to the aligner. Each imports only what is listed before it.
 //!
 //! What it never does: it never reorders, splits or edits sentences, and it never invents a pair without
@@ -16,7 +16,9 @@
 
 pub mod aligner;
 pub mod bead;
+mod cedict_table;
 pub mod config;
+mod gloss_words;
 pub mod lexicon;
 pub mod pairing;
 pub mod sentence;

@@ -334,12 +334,12 @@ fn name_keys(
         let mut forms: Vec<String> = vec![String::new()];
         for &c in run.iter().take_while(|&&c| c != '\0') {
             let r = lex.readings(c);
-            if r.is_empty() {
+            if r.len() == 0 {
                 break;
             }
             forms = forms
                 .iter()
-                .flat_map(|f| r.iter().take(2).map(move |x| format!("{f}{x}")))
+                .flat_map(|f| r.clone().take(2).map(move |x| format!("{f}{x}")))
                 .collect();
             for f in &forms {
                 found.push(int.id_with(NAME_KEY, f));
