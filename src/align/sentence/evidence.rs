@@ -30,6 +30,19 @@ pub(super) struct Sent {
     /// Each token's keys, flattened, with `tok_ends[t]` the end of token t's keys.
     keys: Vec<u64>,
     tok_ends: Vec<u32>,
+    /// A Bloom filter of the keys of `keymap` (one bit per key, see [`bloom_bit`]): most keys of the other
+    /// side are not here, and one bit test says so without a binary search.
+    bloom: [u64; BLOOM_WORDS],
+}
+
+/// Size of a sentence's key filter, in 64-bit words (512 bits: a Chinese sentence carries a few hundred
+/// gloss lemmas).
+const BLOOM_WORDS: usize = 8;
+
+/// The filter word and bit of a key.
+fn bloom_bit(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55;
+    ((h >> 6) as usize % BLOOM_WORDS, 1u64 << (h & 63))
 }
 
 impl Sent {
@@ -50,6 +63,10 @@ impl Sent {
         }
         pairs.sort_unstable_by_key(|p| p.0);
         for (k, bit) in pairs {
+            let (word, b) = bloom_bit(k);
+            if let Some(w) = s.bloom.get_mut(word) {
+                *w |= b;
+            }
             match s.keymap.last_mut() {
                 Some(last) if last.0 == k => last.1 |= bit,
                 _ => s.keymap.push((k, bit)),
@@ -59,6 +76,10 @@ impl Sent {
     }
 
     fn lookup(&self, key: u64) -> Option<u64> {
+        let (word, bit) = bloom_bit(key);
+        if self.bloom.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
         self.keymap
             .binary_search_by_key(&key, |p| p.0)
             .ok()

@@ -92,8 +92,9 @@ impl Scorer<'_> {
         let n = self.src.len();
         let m = self.tgt.len();
         let k = self.params.max_bead_size;
-        self.pair_lo = Vec::with_capacity(n);
-        self.pairs = Vec::with_capacity(n);
+        // A narrower band around the path of a wider one mostly holds cells already measured.
+        let old_lo = std::mem::replace(&mut self.pair_lo, Vec::with_capacity(n));
+        let old_pairs = std::mem::replace(&mut self.pairs, Vec::with_capacity(n));
         for i in 0..n {
             // Sentence i is used by beads ending in rows i+1 ..= i+k.
             let rows = (i + 1)..=(i + k).min(n);
@@ -110,8 +111,26 @@ impl Scorer<'_> {
                 .unwrap_or(0);
             let lo = lo.saturating_sub(k).min(m);
             let hi = hi.min(m).max(lo);
+            let known = match (old_lo.get(i), old_pairs.get(i)) {
+                (Some(&olo), Some(old)) => olo..olo + old.len(),
+                _ => 0..0,
+            };
             let row: Vec<PairHits> = match self.src.get(i) {
-                Some(s) => self.tgt[lo..hi].iter().map(|t| pair_hits(s, t)).collect(),
+                Some(s) => (lo..hi)
+                    .map(|j| {
+                        let old = known.contains(&j).then(|| {
+                            old_pairs
+                                .get(i)
+                                .and_then(|row| row.get(j - known.start))
+                                .copied()
+                        });
+                        match (old.flatten(), self.tgt.get(j)) {
+                            (Some(h), _) => h,
+                            (None, Some(t)) => pair_hits(s, t),
+                            (None, None) => PairHits::default(),
+                        }
+                    })
+                    .collect(),
                 None => Vec::new(),
             };
             self.pair_lo.push(lo);
