@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn shipped_dictionary_loads() {
-        let lex = Lexicon::global().expect("embedded CC-CEDICT decompresses");
+        let lex = Lexicon::global().expect("embedded CC-CEDICT tables read");
         assert!(lex.headword_count() > 150_000);
         let toks = lex.tokenize_zh("数字经济");
         assert!(!toks.is_empty());
