@@ -95,6 +95,10 @@ impl Aligner {
     }
 }
 
+/// Candidate pairs measured together: their documents are tokenised once for the chunk, and only one chunk's
+/// prepared documents are held at a time.
+const PREPARED_CHUNK: usize = 256;
+
 /// Find translation pairs among `docs`. See the module header.
 pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
     let cfg = aligner.config();
@@ -132,32 +136,37 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
             worth_aligning(aligner, (ds, ls), (dt, lt))
         })
         .collect();
-    let sides: BTreeSet<(usize, &str)> = worth
-        .iter()
-        .filter_map(|&(s, t)| {
-            let (ds, dt) = (docs.get(s)?, docs.get(t)?);
-            Some([(s, dt.lang.as_str()), (t, ds.lang.as_str())])
-        })
-        .flatten()
-        .collect();
-    let prepared: BTreeMap<(usize, &str), PreparedSide> = sides
-        .into_par_iter()
-        .filter_map(|(i, other)| {
-            let d = docs.get(i)?;
-            Some(((i, other), aligner.prepare(&d.sentences, &d.lang, other)))
-        })
-        .collect();
-    let measured: Vec<(usize, usize, Scored)> = worth
-        .par_iter()
-        .filter_map(|&(s, t)| {
-            let (ds, dt) = (docs.get(s)?, docs.get(t)?);
-            let ps = prepared.get(&(s, dt.lang.as_str()))?;
-            let pt = prepared.get(&(t, ds.lang.as_str()))?;
-            let (ws, wt) = (weights.get(s)?, weights.get(t)?);
-            Some((s, t, measure_pair(aligner, (ps, ws), (pt, wt))))
-        })
-        .collect();
-    drop(prepared);
+    // In chunks of candidates (in their sorted order, so a document's candidates mostly share a chunk), so that
+    // the prepared sides held at once stay bounded however large the batch.
+    let mut measured: Vec<(usize, usize, Scored)> = Vec::with_capacity(worth.len());
+    for chunk in worth.chunks(PREPARED_CHUNK) {
+        let sides: BTreeSet<(usize, &str)> = chunk
+            .iter()
+            .filter_map(|&(s, t)| {
+                let (ds, dt) = (docs.get(s)?, docs.get(t)?);
+                Some([(s, dt.lang.as_str()), (t, ds.lang.as_str())])
+            })
+            .flatten()
+            .collect();
+        let prepared: BTreeMap<(usize, &str), PreparedSide> = sides
+            .into_par_iter()
+            .filter_map(|(i, other)| {
+                let d = docs.get(i)?;
+                Some(((i, other), aligner.prepare(&d.sentences, &d.lang, other)))
+            })
+            .collect();
+        let scored: Vec<(usize, usize, Scored)> = chunk
+            .par_iter()
+            .filter_map(|&(s, t)| {
+                let (ds, dt) = (docs.get(s)?, docs.get(t)?);
+                let ps = prepared.get(&(s, dt.lang.as_str()))?;
+                let pt = prepared.get(&(t, ds.lang.as_str()))?;
+                let (ws, wt) = (weights.get(s)?, weights.get(t)?);
+                Some((s, t, measure_pair(aligner, (ps, ws), (pt, wt))))
+            })
+            .collect();
+        measured.extend(scored);
+    }
     let zh_ratio = batch_zh_ratio(
         cfg.pair_zh_en_char_ratio,
         &confident_ratios(docs, &lengths, &measured),
