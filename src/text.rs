@@ -3,18 +3,8 @@
 //! Stages decide "is this Chinese context?" in many places; keeping the definition in one file means a
 //! fix to it (say, a new CJK extension block) reaches all of them at once.
 
-/// A Han ideograph: CJK Unified Ideographs, extensions A–H, and the compatibility blocks.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF      // Extension A
-        | 0x4E00..=0x9FFF    // Unified Ideographs
-        | 0xF900..=0xFAFF    // Compatibility Ideographs
-        | 0x20000..=0x2A6DF  // Extension B
-        | 0x2A700..=0x2EBEF  // Extensions C–F
-        | 0x2F800..=0x2FA1F  // Compatibility Supplement
-        | 0x30000..=0x323AF  // Extensions G–H
-    ) || c == '〇'
-}
+mod han;
+pub use han::is_han;
 
 /// Full-width CJK punctuation and brackets (the marks Chinese text uses between Han characters).
 pub fn is_cjk_punct(c: char) -> bool {

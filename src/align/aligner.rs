@@ -64,6 +64,35 @@ impl Aligner {
         sentence::align(src, tgt, self.model(src_lang, tgt_lang), &self.params)
     }
 
+    /// The sentences of one document tokenised and keyed for aligning it with documents in `other_lang`
+    /// (see [`Aligner::align_prepared`]).
+    pub fn prepare(
+        &self,
+        sents: &[String],
+        lang: &str,
+        other_lang: &str,
+    ) -> sentence::PreparedSide {
+        let model = self.model(lang, other_lang);
+        let side_is_zh = matches!(
+            model,
+            sentence::Model::Lexicon {
+                zh_is_src: true,
+                ..
+            }
+        );
+        sentence::prepare_side(sents, side_is_zh, model)
+    }
+
+    /// [`Aligner::align`] of two sides prepared with [`Aligner::prepare`] for each other's languages: the
+    /// same beads, without tokenising a document again for each partner.
+    pub fn align_prepared(
+        &self,
+        src: &sentence::PreparedSide,
+        tgt: &sentence::PreparedSide,
+    ) -> Vec<Bead> {
+        sentence::align_prepared(src, tgt, &self.params)
+    }
+
     /// Beads scoring below this are not written to the corpus.
     pub fn min_bead_score(&self) -> f64 {
         self.config.min_bead_score
@@ -136,7 +165,7 @@ mod tests {
 
     #[test]
     fn an_unreadable_dictionary_is_an_error_not_a_weaker_model() {
-        let corrupt = lexicon::dictionary_error(&lexicon::CEDICT_GZ[..1000]);
+        let corrupt = lexicon::dictionary_error(&lexicon::CEDICT_TABLES[..1000]);
         assert!(corrupt.is_some());
         let errors = AlignConfig::default()
             .build_checking(corrupt.as_deref())

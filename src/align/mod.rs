@@ -4,9 +4,11 @@
 //!   documents land in well-scored beads. Comparable documents (same topic, written independently) are not
 //!   pairs.
 //! - [`sentence`] aligns the sentences of one document pair monotonically with m-n beads.
-//! - [`lexicon`] is CC-CEDICT, the zh<->en word evidence, loaded lazily on first use.
+//! - [`lexicon`] is CC-CEDICT, the zh<->en word evidence, as tables derived at build time and embedded in the
+//!   binary (`cedict_table.rs`, written by `build.rs`), read on first use in a few milliseconds.
 //!
-//! Files, from the bottom up: `config.rs` (the `[align]` section), `bead.rs` and `lexicon.rs` import nothing of
+//! Files, from the bottom up: `config.rs` (the `[align]` section), `bead.rs`, `gloss_words.rs` and
+//! `cedict_table.rs` (std only, also compiled by `build.rs`), and `lexicon.rs` over them import nothing else of
 //! the layer; `sentence/` imports those; `aligner.rs` builds the runtime [`Aligner`] over them; `pairing.rs`
 //! sits on top and adds the pairing methods to the aligner. Each imports only what is listed before it.
 //!
@@ -16,7 +18,9 @@
 
 pub mod aligner;
 pub mod bead;
+mod cedict_table;
 pub mod config;
+mod gloss_words;
 pub mod lexicon;
 pub mod pairing;
 pub mod sentence;

@@ -37,12 +37,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::aligner::Aligner;
 use super::bead::Bead;
+use super::sentence::PreparedSide;
 use crate::text::Lang;
 use assign::{assign, Edge};
 use candidates::{candidates, layout_keys};
 use score::{
     batch_zh_ratio, coverage, implied_zh_ratio, length_factor, measure_pair, sentence_weights,
-    zh_to_other, Length,
+    worth_aligning, zh_to_other, Length,
 };
 
 /// A document offered for pairing: its sentences, already cleaned and segmented.
@@ -94,6 +95,10 @@ impl Aligner {
     }
 }
 
+/// Candidate pairs measured together: their documents are tokenised once for the chunk, and only one chunk's
+/// prepared documents are held at a time.
+const PREPARED_CHUNK: usize = 256;
+
 /// Find translation pairs among `docs`. See the module header.
 pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
     let cfg = aligner.config();
@@ -121,10 +126,47 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
         .filter_map(|(a, b)| oriented(docs, a, b))
         .collect();
     // Each candidate costs one alignment: measure them in parallel; the assignment restores a fixed order.
-    let measured: Vec<(usize, usize, Scored)> = candidates
-        .par_iter()
-        .filter_map(|&(s, t)| Some((s, t, measure_pair(aligner, side(s)?, side(t)?)?)))
+    // A document is tokenised once for all its candidate partners of one language.
+    let worth: Vec<(usize, usize)> = candidates
+        .into_iter()
+        .filter(|&(s, t)| {
+            let (Some((ds, _, ls)), Some((dt, _, lt))) = (side(s), side(t)) else {
+                return false;
+            };
+            worth_aligning(aligner, (ds, ls), (dt, lt))
+        })
         .collect();
+    // In chunks of candidates (in their sorted order, so a document's candidates mostly share a chunk), so that
+    // the prepared sides held at once stay bounded however large the batch.
+    let mut measured: Vec<(usize, usize, Scored)> = Vec::with_capacity(worth.len());
+    for chunk in worth.chunks(PREPARED_CHUNK) {
+        let sides: BTreeSet<(usize, &str)> = chunk
+            .iter()
+            .filter_map(|&(s, t)| {
+                let (ds, dt) = (docs.get(s)?, docs.get(t)?);
+                Some([(s, dt.lang.as_str()), (t, ds.lang.as_str())])
+            })
+            .flatten()
+            .collect();
+        let prepared: BTreeMap<(usize, &str), PreparedSide> = sides
+            .into_par_iter()
+            .filter_map(|(i, other)| {
+                let d = docs.get(i)?;
+                Some(((i, other), aligner.prepare(&d.sentences, &d.lang, other)))
+            })
+            .collect();
+        let scored: Vec<(usize, usize, Scored)> = chunk
+            .par_iter()
+            .filter_map(|&(s, t)| {
+                let (ds, dt) = (docs.get(s)?, docs.get(t)?);
+                let ps = prepared.get(&(s, dt.lang.as_str()))?;
+                let pt = prepared.get(&(t, ds.lang.as_str()))?;
+                let (ws, wt) = (weights.get(s)?, weights.get(t)?);
+                Some((s, t, measure_pair(aligner, (ps, ws), (pt, wt))))
+            })
+            .collect();
+        measured.extend(scored);
+    }
     let zh_ratio = batch_zh_ratio(
         cfg.pair_zh_en_char_ratio,
         &confident_ratios(docs, &lengths, &measured),

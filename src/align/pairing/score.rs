@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::super::aligner::Aligner;
 use super::super::bead::Bead;
-use super::super::sentence::uncalibrate;
+use super::super::sentence::{uncalibrate, PreparedSide};
 use super::DocForPairing;
 use crate::text::{is_han, Lang};
 
@@ -181,14 +181,14 @@ pub(super) fn length_factor(
 /// genre's own ratio may be far from the prior.
 const GATE_LOG_RATIO: f64 = 1.0;
 
-/// Align the pair `src`/`tgt` (Chinese as the source when one side is Chinese) and measure how much of both
-/// it explains. `None` when either has fewer than `pair_min_sentences` sentences, or when their lengths are
-/// too far apart to be translations of each other (it is then not aligned at all).
-pub(super) fn measure_pair(
+/// Whether the pair `src`/`tgt` (Chinese as the source when one side is Chinese) is worth aligning: false when
+/// either has fewer than `pair_min_sentences` sentences, or when their lengths are too far apart to be
+/// translations of each other.
+pub(super) fn worth_aligning(
     aligner: &Aligner,
-    (src, src_w, src_len): (&DocForPairing, &[f64], Length),
-    (tgt, tgt_w, tgt_len): (&DocForPairing, &[f64], Length),
-) -> Option<Scored> {
+    (src, src_len): (&DocForPairing, Length),
+    (tgt, tgt_len): (&DocForPairing, Length),
+) -> bool {
     let cfg = aligner.config();
     let count = |d: &DocForPairing| {
         d.sentences
@@ -197,7 +197,7 @@ pub(super) fn measure_pair(
             .count()
     };
     if count(src) < cfg.pair_min_sentences || count(tgt) < cfg.pair_min_sentences {
-        return None;
+        return false;
     }
     let (expected, actual) = expected_and_actual(
         cfg.pair_zh_en_char_ratio,
@@ -205,15 +205,20 @@ pub(super) fn measure_pair(
         tgt_len,
         zh_to_other(src, tgt),
     );
-    if expected <= 0.0
+    !(expected <= 0.0
         || actual <= 0.0
-        || (actual / expected).ln().abs() > cfg.pair_length_tolerance + GATE_LOG_RATIO
-    {
-        return None;
-    }
-    let beads = aligner.align(&src.sentences, &tgt.sentences, &src.lang, &tgt.lang);
+        || (actual / expected).ln().abs() > cfg.pair_length_tolerance + GATE_LOG_RATIO)
+}
+
+/// Align a pair that is [`worth_aligning`], both sides prepared, and measure how much of both it explains.
+pub(super) fn measure_pair(
+    aligner: &Aligner,
+    (src, src_w): (&PreparedSide, &[f64]),
+    (tgt, tgt_w): (&PreparedSide, &[f64]),
+) -> Scored {
+    let beads = aligner.align_prepared(src, tgt);
     let score = coverage(src_w, tgt_w, &beads);
-    Some(Scored { score, beads })
+    Scored { score, beads }
 }
 
 /// The smaller of the two sides' weighted shares of text explained by the beads (see the module header).

@@ -5,7 +5,7 @@
 //!
 //! Imports only `crate::align::lexicon` and `crate::text`; nothing else of the aligner.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::align::lexicon::{is_stop_word, literal_key, Lexicon, ZhToken};
 
@@ -26,19 +26,32 @@ pub(super) struct Sent {
     /// Content tokens with at least one key.
     pub(super) ntok: u32,
     /// key -> bitmask of the tokens that carry it (token k sets bit k % 64), sorted by key.
-    keymap: Vec<(u32, u64)>,
+    keymap: Vec<(u64, u64)>,
     /// Each token's keys, flattened, with `tok_ends[t]` the end of token t's keys.
-    keys: Vec<u32>,
+    keys: Vec<u64>,
     tok_ends: Vec<u32>,
+    /// A Bloom filter of the keys of `keymap` (one bit per key, see [`bloom_bit`]): most keys of the other
+    /// side are not here, and one bit test says so without a binary search.
+    bloom: [u64; BLOOM_WORDS],
+}
+
+/// Size of a sentence's key filter, in 64-bit words (512 bits: a Chinese sentence carries a few hundred
+/// gloss lemmas).
+const BLOOM_WORDS: usize = 8;
+
+/// The filter word and bit of a key.
+fn bloom_bit(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55;
+    ((h >> 6) as usize % BLOOM_WORDS, 1u64 << (h & 63))
 }
 
 impl Sent {
-    fn from_tokens(len: f64, tokens: impl Iterator<Item = Vec<u32>>) -> Sent {
+    fn from_tokens(len: f64, tokens: impl Iterator<Item = Vec<u64>>) -> Sent {
         let mut s = Sent {
             len,
             ..Sent::default()
         };
-        let mut pairs: Vec<(u32, u64)> = Vec::new();
+        let mut pairs: Vec<(u64, u64)> = Vec::new();
         for keys in tokens.filter(|k| !k.is_empty()) {
             let bit = 1u64 << (s.ntok % 64);
             for &k in &keys {
@@ -50,6 +63,10 @@ impl Sent {
         }
         pairs.sort_unstable_by_key(|p| p.0);
         for (k, bit) in pairs {
+            let (word, b) = bloom_bit(k);
+            if let Some(w) = s.bloom.get_mut(word) {
+                *w |= b;
+            }
             match s.keymap.last_mut() {
                 Some(last) if last.0 == k => last.1 |= bit,
                 _ => s.keymap.push((k, bit)),
@@ -58,7 +75,11 @@ impl Sent {
         s
     }
 
-    fn lookup(&self, key: u32) -> Option<u64> {
+    fn lookup(&self, key: u64) -> Option<u64> {
+        let (word, bit) = bloom_bit(key);
+        if self.bloom.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
         self.keymap
             .binary_search_by_key(&key, |p| p.0)
             .ok()
@@ -99,49 +120,56 @@ pub(super) fn pair_hits(s: &Sent, t: &Sent) -> PairHits {
     }
 }
 
-/// Interns token strings to ids; ids below `base` belong to the lexicon's own vocabulary.
+/// Gives token strings their ids: a lemma of the lexicon's own vocabulary keeps its dictionary id (below
+/// 2^32); any other key is the xxh3 hash of its text with the top bit set, the same in every document and
+/// every thread, so that a document's tokens are prepared once and met by any other document's (and its bag
+/// of keys needs no second hashing). Two different texts sharing a 63-bit hash is the only way two keys
+/// could meet by mistake.
 pub(super) struct Interner<'a> {
     lex: Option<&'a Lexicon>,
-    local: HashMap<String, u32>,
     /// Scratch space for keys built from a prefix and a word, so that a lookup allocates nothing.
     scratch: String,
-    base: u32,
     /// Name keys of each run of up to MAX_NAME_CHARS Han characters already seen (texts repeat names).
-    name_cache: HashMap<[char; MAX_NAME_CHARS], Vec<u32>>,
+    name_cache: HashMap<[char; MAX_NAME_CHARS], Vec<u64>>,
+    /// Ids of romanised-name keys (see [`key_bag`]), when asked to remember them.
+    names: Option<HashSet<u64>>,
+}
+
+/// The id of a key outside the lexicon's vocabulary.
+fn hashed_key(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes()) | (1 << 63)
 }
 
 impl<'a> Interner<'a> {
     pub(super) fn new(lex: Option<&'a Lexicon>) -> Self {
         Interner {
             lex,
-            local: HashMap::default(),
             scratch: String::new(),
-            base: lex.map_or(0, |l| l.vocab_len()),
             name_cache: HashMap::default(),
+            names: None,
         }
     }
 
-    fn id(&mut self, key: &str) -> u32 {
+    fn id(&mut self, key: &str) -> u64 {
         if let Some(id) = self.lex.and_then(|l| l.lemma_id(key)) {
-            return id;
+            return u64::from(id);
         }
-        // Most keys repeat: look up before allocating the owned key.
-        if let Some(&id) = self.local.get(key) {
-            return id;
-        }
-        let next = self.base.saturating_add(self.local.len() as u32);
-        self.local.insert(key.to_string(), next);
-        next
+        hashed_key(key)
     }
 
     /// The id of `prefix` followed by `text`, without building the key anew for every lookup.
-    fn id_with(&mut self, prefix: char, text: &str) -> u32 {
+    fn id_with(&mut self, prefix: char, text: &str) -> u64 {
         let mut key = std::mem::take(&mut self.scratch);
         key.clear();
         key.push(prefix);
         key.push_str(text);
         let id = self.id(&key);
         self.scratch = key;
+        if prefix == NAME_KEY {
+            if let Some(names) = &mut self.names {
+                names.insert(id);
+            }
+        }
         id
     }
 }
@@ -178,8 +206,8 @@ fn fold_accents(w: &str) -> String {
 /// document pair) and the keys under which it can meet a token of the other side.
 #[derive(Debug, Clone)]
 pub(super) struct Tok {
-    pub(super) word: u32,
-    keys: Vec<u32>,
+    pub(super) word: u64,
+    keys: Vec<u64>,
 }
 
 /// A prepared sentence before evidence is indexed: visible length and tokens (possibly without keys).
@@ -275,7 +303,7 @@ fn chinese_tokens(s: &str, lex: &Lexicon, int: &mut Interner) -> Vec<Tok> {
                 start,
                 senses,
             } => {
-                let mut keys = senses.to_vec();
+                let mut keys: Vec<u64> = senses.iter().map(|&id| u64::from(id)).collect();
                 // Function words (empty senses: 的, 了) are not names and must not become tokens.
                 if !senses.is_empty() {
                     name_keys(s, start, text.chars().count(), lex, int, &mut keys);
@@ -313,7 +341,7 @@ fn name_keys(
     n: usize,
     lex: &Lexicon,
     int: &mut Interner,
-    keys: &mut Vec<u32>,
+    keys: &mut Vec<u64>,
 ) {
     let Some(rest) = s.get(start..) else { return };
     let han: Vec<char> = rest
@@ -334,12 +362,12 @@ fn name_keys(
         let mut forms: Vec<String> = vec![String::new()];
         for &c in run.iter().take_while(|&&c| c != '\0') {
             let r = lex.readings(c);
-            if r.is_empty() {
+            if r.len() == 0 {
                 break;
             }
             forms = forms
                 .iter()
-                .flat_map(|f| r.iter().take(2).map(move |x| format!("{f}{x}")))
+                .flat_map(|f| r.clone().take(2).map(move |x| format!("{f}{x}")))
                 .collect();
             for f in &forms {
                 found.push(int.id_with(NAME_KEY, f));
@@ -423,6 +451,7 @@ pub(crate) fn key_bag(sents: &[String], side_is_zh: bool, model: Model) -> Vec<(
         Model::Surface => None,
     };
     let mut int = Interner::new(lex);
+    int.names = Some(HashSet::default());
     let raw: Vec<Tok> = sents
         .iter()
         .flat_map(|s| match model {
@@ -431,25 +460,9 @@ pub(crate) fn key_bag(sents: &[String], side_is_zh: bool, model: Model) -> Vec<(
             Model::Surface => surface_tokens(s, &mut int),
         })
         .collect();
-    let mut text_of: Vec<&str> = vec![""; int.local.len()];
-    for (k, &id) in &int.local {
-        if let Some(slot) = id
-            .checked_sub(int.base)
-            .and_then(|i| text_of.get_mut(i as usize))
-        {
-            *slot = k;
-        }
-    }
-    let stable = |id: u32| -> (u64, bool) {
-        match id.checked_sub(int.base) {
-            None => (id as u64, false),
-            Some(i) => {
-                let text = text_of.get(i as usize).copied().unwrap_or("");
-                let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes()) | (1 << 63);
-                (hash, text.starts_with(NAME_KEY))
-            }
-        }
-    };
+    let names = int.names.take().unwrap_or_default();
+    // Dictionary lemma ids are below 2^32, hashed keys have the top bit set: both are stable across documents.
+    let stable = |id: u64| -> (u64, bool) { (id, names.contains(&id)) };
     let mut out: Vec<(u64, f32)> = Vec::new();
     for tok in &raw {
         let keys: Vec<(u64, bool)> = tok.keys.iter().map(|&k| stable(k)).collect();
@@ -474,7 +487,7 @@ pub(crate) fn key_bag(sents: &[String], side_is_zh: bool, model: Model) -> Vec<(
 }
 
 /// Index raw sentences for scoring, adding the keys learned for their words (`learned[word]`).
-pub(super) fn index(raw: &[RawSent], learned: &HashMap<u32, Vec<u32>>) -> Vec<Sent> {
+pub(super) fn index(raw: &[RawSent], learned: &HashMap<u64, Vec<u64>>) -> Vec<Sent> {
     raw.iter()
         .map(|r| {
             let toks = r.toks.iter().map(|t| {
@@ -498,7 +511,7 @@ mod tests {
         let mut int = Interner::new(None);
         let zh = punctuation_tokens("你去哪儿？快走！", &mut int);
         let en = punctuation_tokens("Where are you going? Hurry!", &mut int);
-        let keys = |t: &[Tok]| t.iter().flat_map(|t| t.keys.clone()).collect::<Vec<u32>>();
+        let keys = |t: &[Tok]| t.iter().flat_map(|t| t.keys.clone()).collect::<Vec<u64>>();
         assert_eq!(keys(&zh).len(), 2);
         assert_eq!(keys(&zh), keys(&en));
         assert_eq!(
@@ -514,8 +527,8 @@ mod tests {
     fn romanised_names_meet_their_characters() {
         let lex = Lexicon::global().expect("embedded dictionary");
         let mut int = Interner::new(Some(lex));
-        let keys = |toks: Vec<Tok>| -> Vec<u32> {
-            let mut k: Vec<u32> = toks.into_iter().flat_map(|t| t.keys).collect();
+        let keys = |toks: Vec<Tok>| -> Vec<u64> {
+            let mut k: Vec<u64> = toks.into_iter().flat_map(|t| t.keys).collect();
             k.sort_unstable();
             k.dedup();
             k

@@ -24,13 +24,13 @@ pub(super) fn learn_associations(
     src: &[RawSent],
     tgt: &[RawSent],
     beads: &[Bead],
-) -> (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) {
-    let mut cs: HashMap<u32, u32> = HashMap::default();
-    let mut ct: HashMap<u32, u32> = HashMap::default();
-    let mut bead_words: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
+) -> (HashMap<u64, Vec<u64>>, HashMap<u64, Vec<u64>>) {
+    let mut cs: HashMap<u64, u32> = HashMap::default();
+    let mut ct: HashMap<u64, u32> = HashMap::default();
+    let mut bead_words: Vec<(Vec<u64>, Vec<u64>)> = Vec::new();
     for b in beads.iter().filter(|b| b.evidence >= LEARN_MIN_BEAD_SCORE) {
-        let words = |side: &[RawSent], idx: &[usize]| -> Vec<u32> {
-            let mut v: Vec<u32> = idx
+        let words = |side: &[RawSent], idx: &[usize]| -> Vec<u64> {
+            let mut v: Vec<u64> = idx
                 .iter()
                 .filter_map(|&i| side.get(i))
                 .flat_map(|r| r.toks.iter().map(|t| t.word))
@@ -49,9 +49,9 @@ pub(super) fn learn_associations(
         bead_words.push((ws, wt));
     }
     // Only words seen in LEARN_MIN_COOCCUR beads can be associated: skipping the rest keeps counting small.
-    let mut joint: HashMap<(u32, u32), u32> = HashMap::default();
+    let mut joint: HashMap<(u64, u64), u32> = HashMap::default();
     for (ws, wt) in &bead_words {
-        let wt: Vec<u32> = wt
+        let wt: Vec<u64> = wt
             .iter()
             .copied()
             .filter(|w| ct.get(w).copied().unwrap_or(0) >= LEARN_MIN_COOCCUR)
@@ -65,7 +65,7 @@ pub(super) fn learn_associations(
             }
         }
     }
-    let mut pairs: Vec<(u32, u32)> = joint
+    let mut pairs: Vec<(u64, u64)> = joint
         .into_iter()
         .filter(|&((s, t), c)| {
             let a = cs.get(&s).copied().unwrap_or(0) as f64;
@@ -75,8 +75,8 @@ pub(super) fn learn_associations(
         .map(|(p, _)| p)
         .collect();
     pairs.sort_unstable();
-    let mut to_tgt: HashMap<u32, Vec<u32>> = HashMap::default();
-    let mut to_src: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut to_tgt: HashMap<u64, Vec<u64>> = HashMap::default();
+    let mut to_src: HashMap<u64, Vec<u64>> = HashMap::default();
     for (s, t) in pairs {
         // The target word's own id becomes a key of both words (Chinese word identities are not keys
         // by themselves, so the target side gets it explicitly).

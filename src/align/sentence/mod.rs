@@ -66,10 +66,40 @@ use self::learn::learn_associations;
 use self::score::{rescore_by_margin, Scorer};
 use super::bead::Bead;
 
+/// One side of a document pair, tokenised and keyed once (see [`prepare_side`]): a document met by several
+/// candidate partners is prepared once, not once per partner.
+#[derive(Debug, Clone)]
+pub struct PreparedSide(Vec<evidence::RawSent>);
+
+/// Prepare the sentences of one side for `model`; `side_is_zh` tells whether this is the Chinese side of a
+/// lexicon model.
+pub fn prepare_side(sents: &[String], side_is_zh: bool, model: Model) -> PreparedSide {
+    let lex = match model {
+        Model::Lexicon { lex, .. } => Some(lex),
+        Model::Surface => None,
+    };
+    let mut int = Interner::new(lex);
+    PreparedSide(prepare(sents, side_is_zh, model, &mut int))
+}
+
 /// Align two sentence lists. See the module header.
 pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> Vec<Bead> {
-    let n = src.len();
-    let m = tgt.len();
+    let (src_zh, tgt_zh) = match model {
+        Model::Lexicon { zh_is_src, .. } => (zh_is_src, !zh_is_src),
+        Model::Surface => (false, false),
+    };
+    align_prepared(
+        &prepare_side(src, src_zh, model),
+        &prepare_side(tgt, tgt_zh, model),
+        params,
+    )
+}
+
+/// Align two prepared sides (prepared for the same model, one as its source and one as its target).
+pub fn align_prepared(src: &PreparedSide, tgt: &PreparedSide, params: &Params) -> Vec<Bead> {
+    let (src_raw, tgt_raw) = (&src.0, &tgt.0);
+    let n = src_raw.len();
+    let m = tgt_raw.len();
     if n == 0 || m == 0 {
         let mut out: Vec<Bead> = (0..n)
             .map(|i| Bead {
@@ -87,21 +117,10 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
         }));
         return out;
     }
-    let lex = match model {
-        Model::Lexicon { lex, .. } => Some(lex),
-        Model::Surface => None,
-    };
-    let mut int = Interner::new(lex);
-    let (src_zh, tgt_zh) = match model {
-        Model::Lexicon { zh_is_src, .. } => (zh_is_src, !zh_is_src),
-        Model::Surface => (false, false),
-    };
-    let src_raw = prepare(src, src_zh, model, &mut int);
-    let tgt_raw = prepare(tgt, tgt_zh, model, &mut int);
     let no_learning = HashMap::default();
     let mut scorer = Scorer::new(
-        index(&src_raw, &no_learning),
-        index(&tgt_raw, &no_learning),
+        index(src_raw, &no_learning),
+        index(tgt_raw, &no_learning),
         params,
     );
     let w = params
@@ -128,7 +147,7 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
     // Second pass: words that keep landing in the same confident beads (names, terms, and for pairs without
     // a dictionary, frequent word translations) become evidence too, and the length model uses the spread
     // of length ratios measured on those beads.
-    let (learned_src, learned_tgt) = learn_associations(&src_raw, &tgt_raw, &beads);
+    let (learned_src, learned_tgt) = learn_associations(src_raw, tgt_raw, &beads);
     if learned_src.is_empty() {
         let mut beads = beads;
         rescore_by_margin(&scorer, &mut beads, k);
@@ -136,8 +155,8 @@ pub fn align(src: &[String], tgt: &[String], model: Model, params: &Params) -> V
     }
     let sigma = scorer.measured_len_sigma(&beads);
     let mut scorer = Scorer::new(
-        index(&src_raw, &learned_src),
-        index(&tgt_raw, &learned_tgt),
+        index(src_raw, &learned_src),
+        index(tgt_raw, &learned_tgt),
         params,
     );
     scorer.len_sigma = sigma;

@@ -49,6 +49,9 @@ pub(super) struct Scorer<'p> {
     /// tokens on the other side of the bead (capped at LLR_TABLE - 1): `(src matched, src unmatched,
     /// tgt matched, tgt unmatched)`. Rebuilt whenever recall changes, so scoring needs no exp or ln.
     llr: Vec<[f64; 4]>,
+    /// Rows of `llr` worth building: one more than the most content tokens a bead of this pair can hold on
+    /// either side (at most LLR_TABLE), so no bead is capped that the full table would not cap.
+    llr_rows: usize,
     /// Recall has been re-estimated from a first pass.
     pub(super) refined: bool,
     /// Cached sentence-pair hits: row i holds target sentences `pair_lo[i]..pair_lo[i]+pairs[i].len()`.
@@ -92,8 +95,9 @@ impl Scorer<'_> {
         let n = self.src.len();
         let m = self.tgt.len();
         let k = self.params.max_bead_size;
-        self.pair_lo = Vec::with_capacity(n);
-        self.pairs = Vec::with_capacity(n);
+        // A narrower band around the path of a wider one mostly holds cells already measured.
+        let old_lo = std::mem::replace(&mut self.pair_lo, Vec::with_capacity(n));
+        let old_pairs = std::mem::replace(&mut self.pairs, Vec::with_capacity(n));
         for i in 0..n {
             // Sentence i is used by beads ending in rows i+1 ..= i+k.
             let rows = (i + 1)..=(i + k).min(n);
@@ -110,8 +114,26 @@ impl Scorer<'_> {
                 .unwrap_or(0);
             let lo = lo.saturating_sub(k).min(m);
             let hi = hi.min(m).max(lo);
+            let known = match (old_lo.get(i), old_pairs.get(i)) {
+                (Some(&olo), Some(old)) => olo..olo + old.len(),
+                _ => 0..0,
+            };
             let row: Vec<PairHits> = match self.src.get(i) {
-                Some(s) => self.tgt[lo..hi].iter().map(|t| pair_hits(s, t)).collect(),
+                Some(s) => (lo..hi)
+                    .map(|j| {
+                        let old = known.contains(&j).then(|| {
+                            old_pairs
+                                .get(i)
+                                .and_then(|row| row.get(j - known.start))
+                                .copied()
+                        });
+                        match (old.flatten(), self.tgt.get(j)) {
+                            (Some(h), _) => h,
+                            (None, Some(t)) => pair_hits(s, t),
+                            (None, None) => PairHits::default(),
+                        }
+                    })
+                    .collect(),
                 None => Vec::new(),
             };
             self.pair_lo.push(lo);
@@ -224,7 +246,7 @@ impl Scorer<'_> {
             let p1 = p0 + (1.0 - p0) * recall;
             ((p1 / p0).ln(), ((1.0 - p1) / (1.0 - p0)).ln())
         };
-        self.llr = (0..LLR_TABLE)
+        self.llr = (0..self.llr_rows)
             .map(|k| {
                 let (a, b) = entry(self.q_src, k as f64, self.recall_src);
                 let (c, d) = entry(self.q_tgt, k as f64, self.recall_tgt);
@@ -348,10 +370,19 @@ impl<'p> Scorer<'p> {
             recall_src: DEFAULT_RECALL,
             recall_tgt: DEFAULT_RECALL,
             llr: Vec::new(),
+            llr_rows: LLR_TABLE,
             refined: false,
             pair_lo: Vec::new(),
             pairs: Vec::new(),
         };
+        let most_tokens = |side: &[Sent]| -> usize {
+            side.windows(params.max_bead_size.clamp(1, side.len().max(1)))
+                .map(|w| w.iter().map(|s| s.ntok as usize).sum::<usize>())
+                .max()
+                .unwrap_or(0)
+        };
+        let most = most_tokens(&scorer.src).max(most_tokens(&scorer.tgt));
+        scorer.llr_rows = most.saturating_add(1).min(LLR_TABLE);
         (scorer.q_src, scorer.q_tgt) = chance_rates(&scorer);
         scorer.build_llr();
         scorer

@@ -66,8 +66,8 @@
 //!
 //!    "Common English" comes from the English glosses of CC-CEDICT, which we already ship for
 //!    alignment: a word written there in lower case at least twice and at least as often as
-//!    capitalised. The list and the pinyin syllables (for names) are derived once per process, on first
-//!    need (about a tenth of a second).
+//!    capitalised. The list and the pinyin syllables (for names) are derived at build time with the
+//!    aligner's dictionary tables (see `crate::align::lexicon`), so nothing is parsed at run time.
 //!
 //! On a line that is mostly Han, loops are found at the character level (see `han_loops`): every
 //! tandem repeat of a unit of `han_min_unit_chars`..=16 characters, whatever its alignment to words,

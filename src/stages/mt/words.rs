@@ -6,9 +6,7 @@
 //! (the dictionary); nothing else of the stage.
 
 use super::tokens::{is_inner_joiner, words_lower};
-use std::collections::{HashMap, HashSet};
-use std::io::Read;
-use std::sync::OnceLock;
+use crate::align::lexicon::Lexicon;
 
 /// Positive evidence that a Latin line is English, not just "Latin and nothing else recognised": at least
 /// one word in eight is an English function word (English prose runs at about two in five). Languages
@@ -89,178 +87,34 @@ pub(super) fn is_common_word(w: &str) -> bool {
 /// capitalised: ordinary vocabulary ("tourist", "thunder", "maybe"), not names ("Wang", "China",
 /// "York"). The glosses are written English of every register, so the list covers far more than a
 /// hand-made one would, and it costs no new data (licence: CC BY-SA 4.0, see
-/// `data/PROVENANCE-cedict.md`; we ship the dictionary unmodified and derive this list at run time).
-/// Built on first use, which only happens for lines with a doubled capitalised word or a short line
-/// with a double, so most runs never pay for it.
-static CEDICT_WORDS: OnceLock<CedictWords> = OnceLock::new();
-
-/// What the stage takes from CC-CEDICT.
-#[derive(Debug, Default)]
-struct CedictWords {
-    /// Common English words (lower case), see [`is_common_english`].
-    common: HashSet<String>,
-    /// Toneless pinyin syllables with a vowel ("wang", "qi", "yao"), to read romanised Chinese names.
-    syllables: HashSet<String>,
-    /// Phrases "X linker X" that the glosses use ("time to time", "side by side", "day after day"):
-    /// idioms, which a loop detector must not take for a word said twice.
-    idioms: HashSet<String>,
+/// `data/PROVENANCE-cedict.md`; we ship the dictionary unmodified and derive this list, the pinyin syllables,
+/// the gloss idioms and the Han headwords at build time, with the aligner's tables: see
+/// `crate::align::lexicon`).
+fn cedict() -> Option<&'static Lexicon> {
+    Lexicon::global()
 }
 
 /// Words that link a repeated word in an English idiom ("time to time", "side by side", "day after day").
-pub(super) const LINKERS: &[&str] = &[
-    "to", "by", "and", "after", "for", "in", "upon", "on", "over", "or", "from", "against",
-];
+pub(super) use crate::align::lexicon::LINKERS;
 
-/// Longest headword kept in [`CedictWords::han_words`]; longer entries are proverbs whose parts still match.
-const MAX_HAN_HEADWORD: usize = 8;
-
-fn cedict_words() -> &'static CedictWords {
-    CEDICT_WORDS.get_or_init(|| {
-        cedict_text()
-            .map(|t| words_from_cedict(&t))
-            .unwrap_or_default()
-    })
-}
-
-/// Headwords of two to [`MAX_HAN_HEADWORD`] characters, Simplified and Traditional (一路平安, 对不起), to
-/// segment a clause into words and to recognise set phrases. Built on first need, apart from the English
-/// words: a Chinese line that asks for them is rare, and English text never does.
-static HAN_WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-
-fn han_words() -> &'static HashSet<String> {
-    HAN_WORDS.get_or_init(|| {
-        cedict_text()
-            .map(|t| han_words_from_cedict(&t))
-            .unwrap_or_default()
-    })
-}
-
-/// The shipped CC-CEDICT, decompressed; None only for a build defect.
-fn cedict_text() -> Option<String> {
-    let mut text = String::new();
-    let mut decoder = flate2::read::GzDecoder::new(crate::align::lexicon::CEDICT_GZ);
-    decoder.read_to_string(&mut text).ok()?;
-    Some(text)
-}
-
-/// The headwords of `Trad Simp [pin1 yin1] /gloss/` lines that are two to [`MAX_HAN_HEADWORD`] Han
-/// characters long.
-fn han_words_from_cedict(text: &str) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        for headword in line.split(' ').take(2) {
-            if (2..=MAX_HAN_HEADWORD).contains(&headword.chars().count())
-                && headword.chars().all(crate::text::is_han)
-                && !words.contains(headword)
-            {
-                words.insert(headword.to_string());
-            }
-        }
-    }
-    words
-}
-
-/// Count lower-case and capitalised uses of every gloss word (`Trad Simp [pin1 yin1] /gloss/gloss/`),
-/// ignoring the pinyin of cross-references (`see 汪旺[Wang1 Wang4]`). Works on bytes: gloss words are
-/// ASCII, and every byte of a multi-byte character is outside the ASCII range, so it never joins a word.
-fn words_from_cedict(text: &str) -> CedictWords {
-    // word -> (lower-case uses, capitalised uses)
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    let mut syllables: HashSet<String> = HashSet::new();
-    let mut idioms: HashSet<String> = HashSet::new();
-    let mut lower = String::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((head, glosses)) = line.split_once("] /") else {
-            continue;
-        };
-        if let Some((_, pinyin)) = head.split_once(" [") {
-            for syllable in pinyin.split(' ') {
-                let syllable = syllable.trim_end_matches(|c: char| c.is_ascii_digit());
-                if (1..=6).contains(&syllable.len())
-                    && syllable.bytes().all(|b| b.is_ascii_alphabetic())
-                    && syllable.bytes().any(|b| b"aeiouAEIOU".contains(&b))
-                    && !syllables.contains(syllable.to_ascii_lowercase().as_str())
-                {
-                    syllables.insert(syllable.to_ascii_lowercase());
-                }
-            }
-        }
-        let bytes = glosses.as_bytes();
-        let mut in_brackets = false;
-        let mut i = 0;
-        // The two words before the current one in the same gloss, for "X linker X".
-        let (mut before_last, mut last): (&str, &str) = ("", "");
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'[' {
-                in_brackets = true;
-            } else if b == b']' {
-                in_brackets = false;
-            } else if b == b'/' || b == b';' || b == b',' || b == b'(' {
-                (before_last, last) = ("", "");
-            }
-            if in_brackets || !b.is_ascii_alphabetic() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len()
-                && (bytes[i].is_ascii_alphabetic()
-                    || (matches!(bytes[i], b'\'' | b'-')
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)))
-            {
-                i += 1;
-            }
-            // ASCII-only run, so the slice is on character boundaries.
-            let word = &glosses[start..i];
-            lower.clear();
-            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-            let entry = match counts.get_mut(lower.as_str()) {
-                Some(entry) => entry,
-                None => counts.entry(lower.clone()).or_default(),
-            };
-            if b.is_ascii_lowercase() {
-                entry.0 += 1;
-            } else {
-                entry.1 += 1;
-            }
-            if before_last.eq_ignore_ascii_case(word)
-                && LINKERS.iter().any(|l| l.eq_ignore_ascii_case(last))
-            {
-                idioms.insert(format!("{lower} {} {lower}", last.to_ascii_lowercase()));
-            }
-            (before_last, last) = (last, word);
-        }
-    }
-    let common = counts
-        .into_iter()
-        .filter(|(_, (lower, capital))| *lower >= 2 && lower >= capital)
-        .map(|(w, _)| w)
-        .collect();
-    CedictWords {
-        common,
-        syllables,
-        idioms,
-    }
-}
+/// Longest headword recognised by [`is_han_headword`]; longer entries are proverbs whose parts still match.
+const MAX_HAN_HEADWORD: usize = crate::align::lexicon::MAX_HAN_WORD_CHARS;
 
 /// Whether "`word` `linker` `word`" is a phrase of CC-CEDICT's glosses ("time to time", "face to face").
 pub(super) fn is_gloss_idiom(word: &str, linker: &str) -> bool {
-    cedict_words()
-        .idioms
-        .contains(format!("{word} {linker} {word}").as_str())
+    cedict().is_some_and(|lex| lex.is_gloss_idiom(&format!("{word} {linker} {word}")))
 }
 
 /// Whether `word` is a CC-CEDICT headword of two to eight Han characters (一路平安, 不好意思).
 pub(super) fn is_han_headword(word: &str) -> bool {
-    han_words().contains(word)
+    cedict().is_some_and(|lex| lex.is_han_word(word))
 }
 
 /// Where the words of `clause` end, by greedy longest match over the CC-CEDICT headwords (a character
 /// that starts no headword is a word of its own): `is_end[k]` tells whether a word ends after `k`
 /// characters. Not a real segmenter, but enough to tell whether a stretch starts or ends inside a word.
 pub(crate) fn han_word_ends(clause: &[char]) -> Vec<bool> {
-    let words = han_words();
+    let lex = cedict();
     let mut is_end = vec![false; clause.len() + 1];
     is_end[0] = true;
     let mut candidate = String::new();
@@ -272,7 +126,7 @@ pub(crate) fn han_word_ends(clause: &[char]) -> Vec<bool> {
             .find(|&len| {
                 candidate.clear();
                 candidate.extend(&clause[i..i + len]);
-                words.contains(candidate.as_str())
+                lex.is_some_and(|lex| lex.is_han_word(&candidate))
             })
             .unwrap_or(1);
         i += len;
@@ -288,7 +142,7 @@ pub(super) fn pinyin_syllable_count(word: &str) -> Option<usize> {
     if word.len() > 24 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let syllables = &cedict_words().syllables;
+    let lex = cedict()?;
     // fewest[i]: fewest syllables that spell word[..i].
     let mut fewest: Vec<Option<usize>> = vec![None; word.len() + 1];
     fewest[0] = Some(0);
@@ -296,7 +150,8 @@ pub(super) fn pinyin_syllable_count(word: &str) -> Option<usize> {
         fewest[end] = (end.saturating_sub(6)..end)
             .filter_map(|start| {
                 let before = fewest[start]?;
-                syllables.contains(&word[start..end]).then_some(before + 1)
+                lex.is_pinyin_syllable(&word[start..end])
+                    .then_some(before + 1)
             })
             .min();
     }
@@ -306,22 +161,25 @@ pub(super) fn pinyin_syllable_count(word: &str) -> Option<usize> {
 /// Whether `word` (lower case) is a common English word, directly or through a regular inflection
 /// ("tourists", "smiled", "walking", "Rong's" stays a name because "rong" is not a word).
 pub(super) fn is_common_english(word: &str) -> bool {
-    let set = &cedict_words().common;
+    let Some(lex) = cedict() else {
+        return false;
+    };
+    let contains = |w: &str| lex.is_common_english(w);
     let word = word.replace('’', "'");
     let base = word.strip_suffix("'s").unwrap_or(&word);
-    if set.contains(base) {
+    if contains(base) {
         return true;
     }
     ["s", "es", "d", "ed", "ing", "ly"].iter().any(|suffix| {
         base.strip_suffix(suffix).is_some_and(|stem| {
             stem.len() >= 3
-                && (set.contains(stem)
-                    || set.contains(&format!("{stem}e"))
+                && (contains(stem)
+                    || contains(&format!("{stem}e"))
                     // "stopped", "running": a doubled final consonant
                     || stem
                         .char_indices()
                         .last()
-                        .is_some_and(|(i, c)| stem[..i].ends_with(c) && set.contains(&stem[..i])))
+                        .is_some_and(|(i, c)| stem[..i].ends_with(c) && contains(&stem[..i])))
         })
     })
 }
@@ -352,17 +210,17 @@ mod tests {
             旅客 旅客 [lu:3 ke4] /traveler; tourist/\n\
             王 王 [Wang2] /Wang (surname)/\n\
             繁荣 繁荣 [fan2 rong2] /prosperous/see 汪旺[wang1 wang4]/\n";
-        let found = words_from_cedict(dict);
-        let words = &found.common;
-        assert!(words.contains("tourist"));
-        assert!(words.contains("prosperous"));
-        assert!(words.contains("surname"));
-        assert!(found.syllables.contains("wang") && found.syllables.contains("you"));
-        assert!(!found.syllables.contains("lu:"));
+        let found = Lexicon::parse(dict);
+        assert!(found.is_common_english("tourist"));
+        assert!(found.is_common_english("prosperous"));
+        assert!(found.is_common_english("surname"));
+        assert!(found.is_pinyin_syllable("wang") && found.is_pinyin_syllable("you"));
+        assert!(!found.is_pinyin_syllable("lu:"));
+        assert!(found.is_han_word("游客") && !found.is_han_word("汪"));
         // Capitalised in the glosses (a name) and lower case only in bracketed pinyin, or seen once: not
         // common.
-        assert!(!words.contains("wang"));
-        assert!(!words.contains("sightseer"));
+        assert!(!found.is_common_english("wang"));
+        assert!(!found.is_common_english("sightseer"));
         // The shipped dictionary: ordinary words yes, names no.
         assert!(is_common_english("tourists") && is_common_english("smiled"));
         assert!(!is_common_english("chen") && !is_common_english("beijing"));
