@@ -22,7 +22,7 @@ use crate::stages::boilerplate::line_key;
 use crate::stages::decode::InputError;
 use crate::text::Lang;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Instant;
 
@@ -30,7 +30,7 @@ use std::time::Instant;
 pub const CHUNK: usize = 256;
 
 /// Counts over the whole batch, for `report.json`.
-#[derive(Debug, Default, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Tally {
     pub documents: usize,
     pub bytes_in: u64,
@@ -38,9 +38,9 @@ pub struct Tally {
     pub blank_lines: usize,
     pub kept_lines: usize,
     pub rejected_rows: usize,
-    pub changed_lines: BTreeMap<&'static str, usize>,
+    pub changed_lines: BTreeMap<String, usize>,
     pub removed_by_reason: BTreeMap<String, usize>,
-    pub removed_by_stage: BTreeMap<&'static str, usize>,
+    pub removed_by_stage: BTreeMap<String, usize>,
 }
 
 impl Tally {
@@ -52,11 +52,39 @@ impl Tally {
         self.kept_lines += doc.lines.len();
         self.rejected_rows += doc.rejects.len();
         for (stage, n) in &doc.stats.changed {
-            *self.changed_lines.entry(stage).or_default() += n;
+            add_to(&mut self.changed_lines, stage, *n);
         }
         for r in &doc.rejects {
-            *self.removed_by_reason.entry(r.reason.clone()).or_default() += 1;
-            *self.removed_by_stage.entry(r.stage).or_default() += 1;
+            add_to(&mut self.removed_by_reason, &r.reason, 1);
+            add_to(&mut self.removed_by_stage, r.stage, 1);
+        }
+    }
+
+    /// Add the counts of another part of the batch.
+    pub fn absorb(&mut self, other: &Tally) {
+        self.documents += other.documents;
+        self.bytes_in += other.bytes_in;
+        self.raw_lines += other.raw_lines;
+        self.blank_lines += other.blank_lines;
+        self.kept_lines += other.kept_lines;
+        self.rejected_rows += other.rejected_rows;
+        for (mine, theirs) in [
+            (&mut self.changed_lines, &other.changed_lines),
+            (&mut self.removed_by_reason, &other.removed_by_reason),
+            (&mut self.removed_by_stage, &other.removed_by_stage),
+        ] {
+            for (key, n) in theirs {
+                add_to(mine, key, *n);
+            }
+        }
+    }
+}
+
+fn add_to(counts: &mut BTreeMap<String, usize>, key: &str, n: usize) {
+    match counts.get_mut(key) {
+        Some(count) => *count += n,
+        None => {
+            counts.insert(key.to_string(), n);
         }
     }
 }
