@@ -87,6 +87,21 @@ impl Aligner {
         pair_documents(self, docs)
     }
 
+    /// The pairs to measure; see [`pair_tasks`].
+    pub fn pair_tasks(&self, docs: &[DocForPairing]) -> Vec<PairTask> {
+        pair_tasks(self, docs)
+    }
+
+    /// Measure some of the pairs; see [`measure_pairs`].
+    pub fn measure_pairs(&self, docs: &[DocForPairing], tasks: &[PairTask]) -> Vec<MeasuredPair> {
+        measure_pairs(self, docs, tasks)
+    }
+
+    /// Choose the pairs from every measurement; see [`decide_pairs`].
+    pub fn decide_pairs(&self, docs: &[DocForPairing], measured: Vec<MeasuredPair>) -> Pairing {
+        decide_pairs(self, docs, measured)
+    }
+
     /// A page carrying both languages aligned with itself: its pairs with translation evidence and the
     /// page's confidence, or `None` when fewer than two of its pairs translate (see `interleaved.rs`).
     pub fn align_page(&self, units: &[PageUnit]) -> Option<(Vec<PageBead>, f64)> {
