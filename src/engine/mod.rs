@@ -33,12 +33,12 @@ use output::InputFailure;
 use phases::{Done, Phase};
 use plan::Plan;
 use progress::ProgressMode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Summary returned by [`run`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RunSummary {
     pub inputs: usize,
     pub documents: usize,
