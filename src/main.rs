@@ -373,17 +373,27 @@ fn report_field_errors(context: &str, errors: &[cleanalign::validate::FieldError
     ExitCode::from(EXIT_USAGE)
 }
 
+/// The configuration of `--config` (or ./pipeline.toml), with `--raw` and `--out` over its folders.
+fn config_with_folders(
+    flag: Option<&Path>,
+    raw: Option<PathBuf>,
+    out: Option<PathBuf>,
+) -> Result<Config, ExitCode> {
+    let mut config = load_config(flag)?;
+    if let Some(raw) = raw {
+        config.input.raw_dir = raw;
+    }
+    if let Some(out) = out {
+        config.output.out_dir = out;
+    }
+    Ok(config)
+}
+
 fn run(args: RunArgs) -> ExitCode {
-    let mut config = match load_config(args.config.as_deref()) {
+    let mut config = match config_with_folders(args.config.as_deref(), args.raw, args.out) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    if let Some(raw) = args.raw {
-        config.input.raw_dir = raw;
-    }
-    if let Some(out) = args.out {
-        config.output.out_dir = out;
-    }
     if let Some(jobs) = args.jobs {
         config.output.jobs = jobs;
     }
@@ -439,16 +449,10 @@ fn report_summary(summary: &engine::RunSummary) -> ExitCode {
 }
 
 fn plan(args: PlanArgs) -> ExitCode {
-    let mut config = match load_config(args.config.as_deref()) {
+    let config = match config_with_folders(args.config.as_deref(), args.raw, args.out) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    if let Some(raw) = args.raw {
-        config.input.raw_dir = raw;
-    }
-    if let Some(out) = args.out {
-        config.output.out_dir = out;
-    }
     let (raw_dir, out_dir) = (config.input.raw_dir.clone(), config.output.out_dir.clone());
     let pipeline = match Pipeline::from_config(config) {
         Ok(p) => p,
