@@ -43,7 +43,10 @@ folder's layout), the corpus of aligned zh↔en beads (corpus.csv, corpus.tmx, c
 corpus.jsonl: see output.formats), rejected.jsonl (every removed line or span with stage and reason), \
 metadata.csv (title, date, source, author per document), report.json (counts, config hash, timings) and \
 report.html (the same for people, with charts).\n\nFlags override pipeline.toml. A file that cannot be \
-processed gets an error on stderr and in report.json; the run goes on and exits with 1."
+processed gets an error on stderr and in report.json; the run goes on and exits with 1.\n\nThe run is the \
+phases of `plan`/`worker`/`merge` in one process, one shard per 64 MB of input, with its work kept in \
+OUT/.cleanalign/ until the outputs are written. Started again after it was killed, with the same inputs and \
+configuration, it keeps the shards it finished; the temporary files a killed run left are removed."
     )]
     Run(RunArgs),
     /// Plan a run split into shards for a job array: writes OUT/plan.json.
@@ -219,10 +222,10 @@ struct WorkerArgs {
     /// Shard, 0 to N-1 [default: $SLURM_ARRAY_TASK_ID, else $JOB_COMPLETION_INDEX]
     #[arg(long, value_name = "I")]
     shard: Option<usize>,
-    /// Worker threads; 0 = one per core [default: output.jobs of the plan's configuration]
+    /// Worker threads; 0 = one per core [default: 0]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
-    /// Progress on stderr [default: output.progress, "auto"]
+    /// Progress on stderr [default: auto]
     #[arg(long, value_enum, value_name = "MODE")]
     progress: Option<ProgressArg>,
     /// Show no progress (the same as --progress none)
@@ -238,7 +241,7 @@ struct MergeArgs {
     /// Phase to merge
     #[arg(long, value_enum)]
     phase: PhaseArg,
-    /// Worker threads; 0 = one per core [default: output.jobs of the plan's configuration]
+    /// Worker threads; 0 = one per core [default: 0]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
 }

@@ -76,4 +76,19 @@ mod tests {
             assert_eq!(temporary_pid(not_ours), None, "{not_ours}");
         }
     }
+
+    #[test]
+    fn a_live_process_keeps_its_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mine = format!(".corpus.csv.tmp-{}", std::process::id());
+        let dead = format!(".corpus.csv.tmp-{}", u32::MAX - 3);
+        for name in [&mine, &dead, &"corpus.csv".to_string()] {
+            std::fs::write(dir.path().join(name), b"x").expect("write");
+        }
+        remove(dir.path()).expect("remove");
+        assert!(dir.path().join(&mine).exists());
+        assert!(!dir.path().join(&dead).exists());
+        assert!(dir.path().join("corpus.csv").exists());
+        assert!(remove(&dir.path().join("missing")).is_ok());
+    }
 }

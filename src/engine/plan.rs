@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 /// `cleanalign run` makes one shard per this many bytes of input (at most [`MAX_RUN_SHARDS`]): a run killed
 /// part-way keeps the shards it finished.
-pub const RUN_SHARD_BYTES: u64 = 256 << 20;
+pub const RUN_SHARD_BYTES: u64 = 64 << 20;
 /// The most shards `cleanalign run` makes on its own.
 pub const MAX_RUN_SHARDS: usize = 64;
 
@@ -107,6 +107,16 @@ fn content_hash(path: &Path) -> String {
     }
 }
 
+/// `config` without the options that change how a run goes but not what it writes (threads, progress): a
+/// run started again with other ones still finds its plan unchanged. Workers take theirs from their flags.
+fn without_run_options(config: &crate::config::Config) -> crate::config::Config {
+    let mut config = config.clone();
+    let defaults = crate::config::OutputConfig::default();
+    config.output.jobs = defaults.jobs;
+    config.output.progress = defaults.progress;
+    config
+}
+
 impl Plan {
     /// Plan the batch of `raw_dir` in `shards` shards, or, for `None`, in as many as `cleanalign run` uses
     /// (one per [`RUN_SHARD_BYTES`]). `align_shards` is the number of align shards (`None`: as many as
@@ -168,7 +178,7 @@ impl Plan {
             tool: "cleanalign".to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             config_hash: config.hash(),
-            config: toml::to_string(config).unwrap_or_default(),
+            config: toml::to_string(&without_run_options(config)).unwrap_or_default(),
             raw_dir: raw_dir.to_path_buf(),
             shards,
             align_shards: align_shards.unwrap_or(shards).max(1),
