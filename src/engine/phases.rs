@@ -23,7 +23,7 @@ use super::output::{
     atomic_write, write_outputs, AtomicFile, CorpusOptions, InputFailure, ShardSink,
 };
 use super::plan::Plan;
-use super::progress::ProgressMode;
+use super::progress::{progress_bar, ProgressMode};
 use super::report::Report;
 use super::{RunError, RunSummary};
 use crate::align::pairing::{DocForPairing, MeasuredPair};
@@ -349,7 +349,7 @@ pub fn worker(
     match phase {
         Phase::Scan => scan_shard(pipeline, plan, &part, shard, progress)?,
         Phase::Clean => clean_shard(pipeline, plan, &work, shard, progress)?,
-        Phase::Align => align_shard(pipeline, plan, &work, shard)?,
+        Phase::Align => align_shard(pipeline, plan, &work, shard, progress)?,
     }
     write_json(
         &marker,
@@ -449,7 +449,10 @@ fn align_shard(
     plan: &Plan,
     work: &Work,
     shard: usize,
+    progress: ProgressMode,
 ) -> Result<(), RunError> {
+    // Measuring the shard's pairs is nearly all of this phase's work; it reports as one step.
+    let pb = progress_bar(progress, 1, "align");
     let measured = match pipeline.aligner() {
         Some(aligner) => {
             let docs: Vec<DocForPairing> =
@@ -459,6 +462,8 @@ fn align_shard(
         }
         None => Vec::new(),
     };
+    pb.inc(1);
+    pb.finish_and_clear();
     write_lines(
         &work.part(Phase::Align, shard).join("measured.jsonl"),
         &measured,
