@@ -166,12 +166,31 @@ struct RunArgs {
     /// Worker threads; 0 = one per core [default: output.jobs]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
-    /// Progress on stderr [default: output.progress, "auto"]
+    #[command(flatten)]
+    progress: ProgressFlags,
+}
+
+/// `--progress` and `--quiet`.
+#[derive(Args)]
+struct ProgressFlags {
+    /// Progress on stderr [default: output.progress of the configuration, "auto"]
     #[arg(long, value_enum, value_name = "MODE")]
     progress: Option<ProgressArg>,
     /// Show no progress (the same as --progress none)
     #[arg(long, conflicts_with = "progress")]
     quiet: bool,
+}
+
+impl ProgressFlags {
+    /// The mode the flags ask for, else `configured` (validated already).
+    fn mode(&self, configured: &str) -> ProgressMode {
+        let name = match (self.quiet, self.progress) {
+            (true, _) => "none",
+            (false, Some(mode)) => mode.name(),
+            (false, None) => configured,
+        };
+        ProgressMode::parse(name).unwrap_or(ProgressMode::Auto)
+    }
 }
 
 #[derive(Args)]
@@ -225,12 +244,8 @@ struct WorkerArgs {
     /// Worker threads; 0 = one per core [default: 0]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
-    /// Progress on stderr [default: auto]
-    #[arg(long, value_enum, value_name = "MODE")]
-    progress: Option<ProgressArg>,
-    /// Show no progress (the same as --progress none)
-    #[arg(long, conflicts_with = "progress")]
-    quiet: bool,
+    #[command(flatten)]
+    progress: ProgressFlags,
 }
 
 #[derive(Args)]
@@ -300,8 +315,10 @@ fn main() -> ExitCode {
         raw: None,
         out: None,
         jobs: None,
-        progress: None,
-        quiet: false,
+        progress: ProgressFlags {
+            progress: None,
+            quiet: false,
+        },
     }));
     match command {
         Command::Run(args) => run(args),
@@ -400,10 +417,10 @@ fn run(args: RunArgs) -> ExitCode {
     if let Some(jobs) = args.jobs {
         config.output.jobs = jobs;
     }
-    if let Some(mode) = args.progress {
+    if let Some(mode) = args.progress.progress {
         config.output.progress = mode.name().to_string();
     }
-    if args.quiet {
+    if args.progress.quiet {
         config.output.progress = "none".to_string();
     }
     // Validation has refused any other name by now.
@@ -531,12 +548,7 @@ fn worker(args: WorkerArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let mode = match (args.quiet, args.progress) {
-        (true, _) => "none",
-        (false, Some(mode)) => mode.name(),
-        (false, None) => pipeline.config().output.progress.as_str(),
-    };
-    let progress = ProgressMode::parse(mode).unwrap_or(ProgressMode::Auto);
+    let progress = args.progress.mode(&pipeline.config().output.progress);
     let jobs = args.jobs.unwrap_or(pipeline.config().output.jobs);
     let phase = args.phase.phase();
     let result = with_jobs(jobs, || {

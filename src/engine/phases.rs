@@ -17,6 +17,7 @@
 
 use super::batch::{clean_pass, scan_pass, BatchOutcome, LineCounts, Tally};
 use super::corpus::{assemble, shard_tasks, AlignDoc};
+use super::inputs::Source;
 use super::leftovers;
 use super::output::digest::{DocDigestSummary, DocDigests};
 use super::output::{
@@ -346,10 +347,18 @@ pub fn worker(
         std::fs::remove_dir_all(&part).map_err(io_err(&part))?;
     }
     std::fs::create_dir_all(&part).map_err(io_err(&part))?;
-    match phase {
-        Phase::Scan => scan_shard(pipeline, plan, &part, shard, progress)?,
-        Phase::Clean => clean_shard(pipeline, plan, &work, shard, progress)?,
-        Phase::Align => align_shard(pipeline, plan, &work, shard, progress)?,
+    if phase == Phase::Align {
+        align_shard(pipeline, plan, &work, shard, progress)?;
+    } else {
+        let inputs = plan.inputs_of(shard);
+        let (sources, duplicate) = plan
+            .shard_documents(pipeline, &inputs, shard)
+            .map_err(RunError::InputsChanged)?;
+        if phase == Phase::Scan {
+            scan_shard(pipeline, &sources, &duplicate, &part, progress)?;
+        } else {
+            clean_shard(pipeline, &sources, &work, shard, progress)?;
+        }
     }
     write_json(
         &marker,
@@ -358,18 +367,15 @@ pub fn worker(
     Ok(Done::Now)
 }
 
+/// The scan phase of one shard's documents: line counts to `counts.bin`, the rest to `part.json`.
 fn scan_shard(
     pipeline: &Pipeline,
-    plan: &Plan,
+    sources: &[Source],
+    duplicate: &[bool],
     part: &Path,
-    shard: usize,
     progress: ProgressMode,
 ) -> Result<(), RunError> {
-    let inputs = plan.inputs_of(shard);
-    let (sources, duplicate) = plan
-        .shard_documents(pipeline, &inputs, shard)
-        .map_err(RunError::InputsChanged)?;
-    let scanned = scan_pass(pipeline, &sources, &duplicate, progress);
+    let scanned = scan_pass(pipeline, sources, duplicate, progress);
     write_counts(&part.join("counts.bin"), &scanned.doc_freq)?;
     let failed = scanned
         .failed
@@ -386,17 +392,14 @@ fn scan_shard(
     )
 }
 
+/// The clean phase of shard `shard`'s documents, with the merged line counts.
 fn clean_shard(
     pipeline: &Pipeline,
-    plan: &Plan,
+    sources: &[Source],
     work: &Work,
     shard: usize,
     progress: ProgressMode,
 ) -> Result<(), RunError> {
-    let inputs = plan.inputs_of(shard);
-    let (sources, _) = plan
-        .shard_documents(pipeline, &inputs, shard)
-        .map_err(RunError::InputsChanged)?;
     let scan: ScanPart = read_json(&work.part(Phase::Scan, shard).join("part.json"))?;
     let mut failed = vec![None; sources.len()];
     for (n, error) in scan.failed {
@@ -413,7 +416,7 @@ fn clean_shard(
     let mut sink = ShardSink::create(&docs, &part).map_err(io_err(&part))?;
     let cleaned = clean_pass(
         pipeline,
-        &sources,
+        sources,
         failed,
         (&doc_freq, totals.loaded),
         &mut sink,
