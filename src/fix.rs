@@ -112,6 +112,27 @@ impl FixChain {
         current
     }
 
+    /// Repair a whole text line by line, each line keeping its own ending (`\r\n`, `\n` or `\r`): the
+    /// output has exactly the input's line breaks, in the same places.
+    pub fn fix_text(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while !rest.is_empty() {
+            let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+            let ending_len = match rest.get(end..end + 2) {
+                Some("\r\n") => 2,
+                _ if end < rest.len() => 1,
+                _ => 0,
+            };
+            let (line, tail) = rest.split_at(end);
+            let (ending, next) = tail.split_at(ending_len);
+            out.push_str(&self.fix_line(line));
+            out.push_str(ending);
+            rest = next;
+        }
+        out
+    }
+
     /// One pass of every stage. A line break inside a stage's result would break line correspondence, so such
     /// a result is discarded.
     fn one_round(&self, line: &str) -> String {

@@ -8,7 +8,6 @@ use cleanalign::engine::progress::ProgressMode;
 use cleanalign::engine::{self, with_jobs};
 use cleanalign::fix::{FixChain, FIX_STAGES};
 use cleanalign::pipeline::Pipeline;
-use cleanalign::stages::decode::DecodeConfig;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -263,17 +262,14 @@ struct MergeArgs {
 
 #[derive(Args)]
 struct FixArgs {
-    /// Comma-separated stages to run, in pipeline order regardless of the order given
-    #[arg(
-        long,
-        value_delimiter = ',',
-        value_name = "LIST",
-        default_value = "mojibake,normalize,ruby,punct,mt,script"
-    )]
-    stages: Vec<String>,
-    /// Target script: zh-Hans, zh-Hant, zh-TW, zh-HK or none
-    #[arg(long, value_name = "VARIANT", default_value = "zh-Hans")]
-    to: String,
+    /// Comma-separated stages to run, in pipeline order regardless of the order given [default: every
+    /// stage of mojibake,normalize,ruby,punct,mt,script not in the config's `[pipeline] skip`]
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    stages: Option<Vec<String>>,
+    /// Target script: zh-Hans, zh-Hant, zh-TW, zh-HK or none [default: the config's `script.target`,
+    /// zh-Hans without one]
+    #[arg(long, value_name = "VARIANT")]
+    to: Option<String>,
     /// Configuration file for stage settings (glossary, thresholds) [default: ./pipeline.toml if present]
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -604,13 +600,21 @@ fn fix(args: FixArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let stages: Vec<String> = args
-        .stages
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let chain = match FixChain::new(&config, &stages, &args.to) {
+    // Flags override the config, as in `run`; without them the config decides.
+    let stages: Vec<String> = match &args.stages {
+        Some(list) => list
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        None => FIX_STAGES
+            .iter()
+            .filter(|s| config.runs(s))
+            .map(|s| s.to_string())
+            .collect(),
+    };
+    let to = args.to.as_deref().unwrap_or(&config.script.target);
+    let chain = match FixChain::new(&config, &stages, to) {
         Ok(c) => c,
         Err(errors) => {
             let code = report_field_errors("", &errors);
@@ -689,8 +693,12 @@ fn fix_stream(
             let decoded = cleanalign::stages::decode::decode_for_filter(decoder, &rest);
             return write_fixed(chain, &decoded.text, out);
         };
+        // The line ending goes out as it came in: CRLF stays CRLF.
         let (body, ending) = match line.strip_suffix('\n') {
-            Some(b) => (b.strip_suffix('\r').unwrap_or(b), "\n"),
+            Some(b) => match b.strip_suffix('\r') {
+                Some(b) => (b, "\r\n"),
+                None => (b, "\n"),
+            },
             None => (line, ""),
         };
         out.write_all(chain.fix_line(body).as_bytes())?;
@@ -699,28 +707,23 @@ fn fix_stream(
 }
 
 fn write_fixed(chain: &FixChain, text: &str, out: &mut impl Write) -> std::io::Result<()> {
-    for (i, line) in cleanalign::text::split_lines(text).enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        out.write_all(chain.fix_line(line).as_bytes())?;
-    }
-    if text.ends_with('\n') {
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+    out.write_all(chain.fix_text(text).as_bytes())
 }
 
-fn read_sentences(path: &Path) -> Result<Vec<String>, String> {
+fn read_sentences(
+    path: &Path,
+    decoder: &cleanalign::stages::decode::Decoder,
+) -> Result<Vec<String>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if bytes.is_empty() {
         return Ok(Vec::new());
     }
-    let decoder = DecodeConfig::default()
-        .build()
-        .map_err(|_| "internal: default decoder".to_string())?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let decoded = decoder
-        .decode(&bytes)
+        .decode_named(&name, &bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(cleanalign::text::split_lines(&decoded.text)
         .map(str::to_string)
@@ -736,7 +739,14 @@ fn align(args: AlignArgs) -> ExitCode {
         Ok(a) => a,
         Err(errors) => return report_field_errors("align.", &errors),
     };
-    let (src, tgt) = match (read_sentences(&args.src), read_sentences(&args.tgt)) {
+    let decoder = match config.decode.build() {
+        Ok(d) => d,
+        Err(errors) => return report_field_errors("decode.", &errors),
+    };
+    let (src, tgt) = match (
+        read_sentences(&args.src, &decoder),
+        read_sentences(&args.tgt, &decoder),
+    ) {
         (Ok(s), Ok(t)) => (s, t),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("error: {e}");
@@ -746,24 +756,41 @@ fn align(args: AlignArgs) -> ExitCode {
     let beads = aligner.align(&src, &tgt, &args.src_lang, &args.tgt_lang);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for bead in &beads {
-        if writeln!(out, "{}", cleanalign::align::format_bead(bead)).is_err() {
-            return ExitCode::SUCCESS;
+    let written = beads
+        .iter()
+        .try_for_each(|bead| writeln!(out, "{}", cleanalign::align::format_bead(bead)))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is the reader's choice; any other failure truncated the output.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing to stdout: {e}");
+            ExitCode::from(EXIT_SOME_FAILED)
         }
     }
-    let _ = out.flush();
-    ExitCode::SUCCESS
 }
 
 fn check(args: CheckArgs) -> ExitCode {
     match config::load(&args.config, true) {
-        Ok(config) => match Pipeline::from_config(config) {
-            Ok(_) => {
-                println!("{}: OK", args.config.display());
-                ExitCode::SUCCESS
+        Ok(config) => {
+            // Where the official OpenCC library reads its dictionaries, when the config chooses it.
+            let engine_note = if config.runs("script") {
+                config.script.engine_note()
+            } else {
+                None
+            };
+            match Pipeline::from_config(config) {
+                Ok(_) => {
+                    println!("{}: OK", args.config.display());
+                    if let Some(note) = engine_note {
+                        println!("{note}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => report_field_errors("", &errors),
             }
-            Err(errors) => report_field_errors("", &errors),
-        },
+        }
         Err(errors) => {
             eprintln!("{errors}");
             ExitCode::from(EXIT_USAGE)
