@@ -177,7 +177,7 @@ impl Plan {
         Ok(Plan {
             tool: "cleanalign".to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
-            config_hash: config.hash(),
+            config_hash: pipeline.config_hash().to_string(),
             config: toml::to_string(&without_run_options(config)).unwrap_or_default(),
             raw_dir: raw_dir.to_path_buf(),
             shards,
@@ -234,20 +234,21 @@ impl Plan {
     pub fn pipeline(&self) -> Result<Pipeline, String> {
         let config = crate::config::parse(&self.config, Path::new("plan.json"))
             .map_err(|e| format!("the configuration in plan.json: {e}"))?;
-        if config.hash() != self.config_hash {
-            return Err(format!(
-                "the configuration in plan.json hashes to {}, not {}: make a new plan",
-                config.hash(),
-                self.config_hash
-            ));
-        }
-        Pipeline::from_config(config).map_err(|errors| {
+        let pipeline = Pipeline::from_config(config).map_err(|errors| {
             let messages: Vec<String> = errors
                 .iter()
                 .map(|e| format!("`{}`: {}", e.key, e.message))
                 .collect();
             format!("the configuration in plan.json: {}", messages.join("; "))
-        })
+        })?;
+        if pipeline.config_hash() != self.config_hash {
+            return Err(format!(
+                "the configuration in plan.json hashes to {}, not {}: make a new plan",
+                pipeline.config_hash(),
+                self.config_hash
+            ));
+        }
+        Ok(pipeline)
     }
 
     /// The inputs of `shard`, to list its documents from.
