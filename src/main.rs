@@ -2,6 +2,8 @@
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use cleanalign::config::{self, Config};
+use cleanalign::engine::phases::{self, Done, Phase};
+use cleanalign::engine::plan::Plan;
 use cleanalign::engine::progress::ProgressMode;
 use cleanalign::engine::{self, with_jobs};
 use cleanalign::fix::{FixChain, FIX_STAGES};
@@ -40,9 +42,47 @@ folder's layout), the corpus of aligned zh↔en beads (corpus.csv, corpus.tmx, c
 corpus.jsonl: see output.formats), rejected.jsonl (every removed line or span with stage and reason), \
 metadata.csv (title, date, source, author per document), report.json (counts, config hash, timings) and \
 report.html (the same for people, with charts).\n\nFlags override pipeline.toml. A file that cannot be \
-processed gets an error on stderr and in report.json; the run goes on and exits with 1."
+processed gets an error on stderr and in report.json; the run goes on and exits with 1.\n\nThe run is the \
+phases of `plan`/`worker`/`merge` in one process, one shard per 64 MB of input, with its work kept in \
+OUT/.cleanalign/ until the outputs are written. Started again after it was killed, with the same inputs and \
+configuration, it keeps the shards it finished; the temporary files a killed run left are removed."
     )]
     Run(RunArgs),
+    /// Plan a run split into shards for a job array: writes OUT/plan.json.
+    #[command(
+        long_about = "Plan a run split into N shards, for a job array (Slurm, a Kubernetes Indexed Job, any \
+scheduler): lists the raw folder in its stable order, gives each input file a shard (contiguous runs of inputs \
+with near-equal bytes), and writes OUT/plan.json with the sorted inputs, the shard of each, the content hash \
+of each file, the configuration and its hash, and the version.\n\nThen run, for each phase in turn (scan, \
+clean, align), one `cleanalign worker` per shard and one `cleanalign merge` after them. The outputs are \
+byte-identical to `cleanalign run` for any N. Planning again with the same inputs, configuration and N keeps \
+the work already done; anything else starts the phases afresh.",
+        after_help = "Example (Slurm):\n  cleanalign plan --raw /data/raw --out /data/out --shards 64\n  a=$(sbatch --parsable --array=0-63 --wrap 'cleanalign worker --out /data/out --phase scan')\n  b=$(sbatch --parsable --dependency=afterok:$a --wrap 'cleanalign merge --out /data/out --phase scan')\n  ... the same for clean and align; see docs/scale-out.md."
+    )]
+    Plan(PlanArgs),
+    /// Run one shard of one phase (scan, clean or align) of a planned run.
+    #[command(
+        long_about = "Run shard I of a phase of the run planned in OUT/plan.json, with the configuration stored in \
+the plan. scan: counts in how many documents each line occurs; clean: cleans the shard's documents with the \
+merged counts and writes them, their rejects and their metadata; align: pairs documents across all shards and \
+aligns the pairs assigned to this shard. Each phase's workers may start once the previous phase is merged.\n\n\
+Without --shard, the shard is read from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. A worker writes a \
+completion marker after its outputs are in place; a worker whose marker exists exits at once, so a \
+re-submitted array redoes only the shards that did not finish.",
+        after_help = "Examples:\n  cleanalign worker --out /data/out --phase scan --shard 3\n  SLURM_ARRAY_TASK_ID=3 cleanalign worker --out /data/out --phase clean"
+    )]
+    Worker(WorkerArgs),
+    /// Merge a phase's shards once all its workers are done; after align, write the outputs.
+    #[command(
+        long_about = "The barrier after a phase's workers. It refuses shards made by another version or \
+configuration and names the shards that have not finished (exit 2). scan: sums the shards' line counts \
+exactly (the boilerplate thresholds apply only after this); clean: checks every shard finished; align: decides \
+the document pairs and writes docs/, corpus files, rejected.jsonl, metadata.csv, report.json and report.html \
+into OUT, byte-identical to `cleanalign run` (report timings aside). Exits 1 when some inputs failed, as \
+`run` does. A merge already done exits at once.",
+        after_help = "Example:\n  cleanalign merge --out /data/out --phase align"
+    )]
+    Merge(MergeArgs),
     /// Repair lines from FILEs or stdin to stdout; never drops, merges or splits a line.
     #[command(
         long_about = "Line-preserving repair filter: reads FILEs (or stdin when none are given, or for `-`) and \
@@ -125,12 +165,99 @@ struct RunArgs {
     /// Worker threads; 0 = one per core [default: output.jobs]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
-    /// Progress on stderr [default: output.progress, "auto"]
+    #[command(flatten)]
+    progress: ProgressFlags,
+}
+
+/// `--progress` and `--quiet`.
+#[derive(Args)]
+struct ProgressFlags {
+    /// Progress on stderr [default: output.progress of the configuration, "auto"]
     #[arg(long, value_enum, value_name = "MODE")]
     progress: Option<ProgressArg>,
     /// Show no progress (the same as --progress none)
     #[arg(long, conflicts_with = "progress")]
     quiet: bool,
+}
+
+impl ProgressFlags {
+    /// The mode the flags ask for, else `configured` (validated already).
+    fn mode(&self, configured: &str) -> ProgressMode {
+        let name = match (self.quiet, self.progress) {
+            (true, _) => "none",
+            (false, Some(mode)) => mode.name(),
+            (false, None) => configured,
+        };
+        ProgressMode::parse(name).unwrap_or(ProgressMode::Auto)
+    }
+}
+
+#[derive(Args)]
+struct PlanArgs {
+    /// Folder of raw input documents [default: input.raw_dir, "raw"]
+    #[arg(long, value_name = "DIR")]
+    raw: Option<PathBuf>,
+    /// Output folder, where plan.json, the shards' work and the outputs go [default: output.out_dir]
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Number of shards (array tasks per phase)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    shards: u32,
+    /// Configuration file [default: ./pipeline.toml; built-in defaults if it does not exist]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+/// `--phase`.
+#[derive(Clone, Copy, ValueEnum)]
+enum PhaseArg {
+    /// Count lines across documents
+    Scan,
+    /// Clean and write documents
+    Clean,
+    /// Pair and align documents
+    Align,
+}
+
+impl PhaseArg {
+    fn phase(self) -> Phase {
+        match self {
+            PhaseArg::Scan => Phase::Scan,
+            PhaseArg::Clean => Phase::Clean,
+            PhaseArg::Align => Phase::Align,
+        }
+    }
+}
+
+#[derive(Args)]
+struct WorkerArgs {
+    /// Output folder holding plan.json
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Phase to run
+    #[arg(long, value_enum)]
+    phase: PhaseArg,
+    /// Shard, 0 to N-1 [default: $SLURM_ARRAY_TASK_ID, else $JOB_COMPLETION_INDEX]
+    #[arg(long, value_name = "I")]
+    shard: Option<usize>,
+    /// Worker threads; 0 = one per core [default: 0]
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    progress: ProgressFlags,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// Output folder holding plan.json
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Phase to merge
+    #[arg(long, value_enum)]
+    phase: PhaseArg,
+    /// Worker threads; 0 = one per core [default: 0]
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Args)]
@@ -184,11 +311,16 @@ fn main() -> ExitCode {
         raw: None,
         out: None,
         jobs: None,
-        progress: None,
-        quiet: false,
+        progress: ProgressFlags {
+            progress: None,
+            quiet: false,
+        },
     }));
     match command {
         Command::Run(args) => run(args),
+        Command::Plan(args) => plan(args),
+        Command::Worker(args) => worker(args),
+        Command::Merge(args) => merge(args),
         Command::Fix(args) => fix(args),
         Command::Align(args) => align(args),
         Command::Check(args) => check(args),
@@ -257,24 +389,34 @@ fn report_field_errors(context: &str, errors: &[cleanalign::validate::FieldError
     ExitCode::from(EXIT_USAGE)
 }
 
+/// The configuration of `--config` (or ./pipeline.toml), with `--raw` and `--out` over its folders.
+fn config_with_folders(
+    flag: Option<&Path>,
+    raw: Option<PathBuf>,
+    out: Option<PathBuf>,
+) -> Result<Config, ExitCode> {
+    let mut config = load_config(flag)?;
+    if let Some(raw) = raw {
+        config.input.raw_dir = raw;
+    }
+    if let Some(out) = out {
+        config.output.out_dir = out;
+    }
+    Ok(config)
+}
+
 fn run(args: RunArgs) -> ExitCode {
-    let mut config = match load_config(args.config.as_deref()) {
+    let mut config = match config_with_folders(args.config.as_deref(), args.raw, args.out) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    if let Some(raw) = args.raw {
-        config.input.raw_dir = raw;
-    }
-    if let Some(out) = args.out {
-        config.output.out_dir = out;
-    }
     if let Some(jobs) = args.jobs {
         config.output.jobs = jobs;
     }
-    if let Some(mode) = args.progress {
+    if let Some(mode) = args.progress.progress {
         config.output.progress = mode.name().to_string();
     }
-    if args.quiet {
+    if args.progress.quiet {
         config.output.progress = "none".to_string();
     }
     // Validation has refused any other name by now.
@@ -293,24 +435,158 @@ fn run(args: RunArgs) -> ExitCode {
     })
     .and_then(|r| r);
     match result {
-        Ok(summary) => {
-            for failure in &summary.failed {
-                eprintln!("error: {}: {}", failure.file, failure.error);
-            }
+        Ok(summary) => report_summary(&summary),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Failed inputs and a one-line summary on stderr; exit 1 when some inputs failed.
+fn report_summary(summary: &engine::RunSummary) -> ExitCode {
+    for failure in &summary.failed {
+        eprintln!("error: {}: {}", failure.file, failure.error);
+    }
+    eprintln!(
+        "cleanalign: {} document{} cleaned, {} failed, {} corpus row{} → {}",
+        summary.documents,
+        if summary.documents == 1 { "" } else { "s" },
+        summary.failed.len(),
+        summary.corpus_rows,
+        if summary.corpus_rows == 1 { "" } else { "s" },
+        summary.out_dir.display()
+    );
+    if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SOME_FAILED)
+    }
+}
+
+fn plan(args: PlanArgs) -> ExitCode {
+    let config = match config_with_folders(args.config.as_deref(), args.raw, args.out) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let (raw_dir, out_dir) = (config.input.raw_dir.clone(), config.output.out_dir.clone());
+    let pipeline = match Pipeline::from_config(config) {
+        Ok(p) => p,
+        Err(errors) => return report_field_errors("invalid configuration value ", &errors),
+    };
+    let shards = args.shards as usize;
+    let result = Plan::build(&pipeline, &raw_dir, Some(shards), None)
+        .and_then(|plan| Ok((phases::adopt_plan(&out_dir, &plan)?, plan)));
+    match result {
+        Ok((kept, plan)) => {
+            let documents: usize = plan.inputs.iter().map(|i| i.documents).sum();
             eprintln!(
-                "cleanalign: {} document{} cleaned, {} failed, {} corpus row{} → {}",
-                summary.documents,
-                if summary.documents == 1 { "" } else { "s" },
-                summary.failed.len(),
-                summary.corpus_rows,
-                if summary.corpus_rows == 1 { "" } else { "s" },
-                summary.out_dir.display()
+                "cleanalign: {} input{} ({} document{}) in {shards} shard{} → {}{}",
+                plan.inputs.len(),
+                if plan.inputs.len() == 1 { "" } else { "s" },
+                documents,
+                if documents == 1 { "" } else { "s" },
+                if shards == 1 { "" } else { "s" },
+                out_dir.join(phases::PLAN_FILE).display(),
+                if kept {
+                    " (unchanged: work already done is kept)"
+                } else {
+                    ""
+                }
             );
-            if summary.failed.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(EXIT_SOME_FAILED)
-            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// The plan of `out` and the pipeline it was made with, or the exit code after saying why not.
+fn planned(out: &Path) -> Result<(Plan, Pipeline), ExitCode> {
+    let plan = phases::read_plan(out).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(EXIT_USAGE)
+    })?;
+    let pipeline = plan.pipeline().map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(EXIT_USAGE)
+    })?;
+    Ok((plan, pipeline))
+}
+
+/// The shard of a job-array task: `--shard`, else SLURM_ARRAY_TASK_ID, else JOB_COMPLETION_INDEX.
+fn shard_from_env(flag: Option<usize>) -> Result<usize, String> {
+    if let Some(shard) = flag {
+        return Ok(shard);
+    }
+    for var in ["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"] {
+        if let Ok(value) = std::env::var(var) {
+            return value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{var}={value:?} is not a shard number"));
+        }
+    }
+    Err("no shard: pass --shard I, or run as a job-array task (SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)".into())
+}
+
+fn worker(args: WorkerArgs) -> ExitCode {
+    let shard = match shard_from_env(args.shard) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let (plan, pipeline) = match planned(&args.out) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let progress = args.progress.mode(&pipeline.config().output.progress);
+    let jobs = args.jobs.unwrap_or(pipeline.config().output.jobs);
+    let phase = args.phase.phase();
+    let result = with_jobs(jobs, || {
+        phases::worker(&pipeline, &plan, &args.out, phase, shard, progress)
+    })
+    .and_then(|r| r);
+    match result {
+        Ok(done) => {
+            let what = match done {
+                Done::Already => "already complete",
+                _ => "complete",
+            };
+            eprintln!("cleanalign: {} shard {shard}: {what}", phase.name());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn merge(args: MergeArgs) -> ExitCode {
+    let (plan, pipeline) = match planned(&args.out) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let jobs = args.jobs.unwrap_or(pipeline.config().output.jobs);
+    let phase = args.phase.phase();
+    let result = with_jobs(jobs, || {
+        phases::merge(&pipeline, &plan, &args.out, phase, None)
+    })
+    .and_then(|r| r);
+    match result {
+        Ok(Done::Outputs(summary)) => report_summary(&summary),
+        Ok(Done::Already) => {
+            eprintln!("cleanalign: {} merge: already done", phase.name());
+            ExitCode::SUCCESS
+        }
+        Ok(Done::Now) => {
+            eprintln!("cleanalign: {} merge: done", phase.name());
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: {e}");

@@ -1,7 +1,7 @@
 //! The alignment bead and its text form. Imports nothing of the align layer.
 
 /// One alignment bead: consecutive source and target sentence indices (either side may be empty).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bead {
     pub src: Vec<usize>,
     pub tgt: Vec<usize>,

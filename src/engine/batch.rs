@@ -9,20 +9,21 @@
 //!
 //! Inputs are processed in chunks of [`CHUNK`] documents, in parallel inside a chunk and collected in order, so
 //! memory is bounded by the chunk and the output never depends on the number of threads.
+//!
+//! Each pass works on any run of the batch's documents: `phases.rs` runs [`scan_pass`] and [`clean_pass`] per
+//! shard (the line counts summed between them) and the alignment of `corpus.rs` across shards;
+//! [`run_batch`] is the three passes over documents in memory (library users, tests).
 
-use super::corpus::{align_batch, AlignDoc};
+use super::corpus::{align_batch, align_doc, AlignDoc, Aligned};
 use super::inputs::{read_file, Format, Loaded, RecordCursor, Source};
 use super::output::{CorpusRow, DocSink, InputFailure, MemorySink};
 use super::progress::{progress_bar, ProgressMode};
-use crate::align::pairing::DocForPairing;
 use crate::doc::Document;
 use crate::pipeline::Pipeline;
-use crate::stages::bilingual::page_units;
 use crate::stages::boilerplate::line_key;
 use crate::stages::decode::InputError;
-use crate::text::Lang;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Instant;
 
@@ -30,7 +31,7 @@ use std::time::Instant;
 pub const CHUNK: usize = 256;
 
 /// Counts over the whole batch, for `report.json`.
-#[derive(Debug, Default, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Tally {
     pub documents: usize,
     pub bytes_in: u64,
@@ -38,9 +39,9 @@ pub struct Tally {
     pub blank_lines: usize,
     pub kept_lines: usize,
     pub rejected_rows: usize,
-    pub changed_lines: BTreeMap<&'static str, usize>,
+    pub changed_lines: BTreeMap<String, usize>,
     pub removed_by_reason: BTreeMap<String, usize>,
-    pub removed_by_stage: BTreeMap<&'static str, usize>,
+    pub removed_by_stage: BTreeMap<String, usize>,
 }
 
 impl Tally {
@@ -52,11 +53,39 @@ impl Tally {
         self.kept_lines += doc.lines.len();
         self.rejected_rows += doc.rejects.len();
         for (stage, n) in &doc.stats.changed {
-            *self.changed_lines.entry(stage).or_default() += n;
+            add_to(&mut self.changed_lines, stage, *n);
         }
         for r in &doc.rejects {
-            *self.removed_by_reason.entry(r.reason.clone()).or_default() += 1;
-            *self.removed_by_stage.entry(r.stage).or_default() += 1;
+            add_to(&mut self.removed_by_reason, &r.reason, 1);
+            add_to(&mut self.removed_by_stage, r.stage, 1);
+        }
+    }
+
+    /// Add the counts of another part of the batch.
+    pub fn absorb(&mut self, other: &Tally) {
+        self.documents += other.documents;
+        self.bytes_in += other.bytes_in;
+        self.raw_lines += other.raw_lines;
+        self.blank_lines += other.blank_lines;
+        self.kept_lines += other.kept_lines;
+        self.rejected_rows += other.rejected_rows;
+        for (mine, theirs) in [
+            (&mut self.changed_lines, &other.changed_lines),
+            (&mut self.removed_by_reason, &other.removed_by_reason),
+            (&mut self.removed_by_stage, &other.removed_by_stage),
+        ] {
+            for (key, n) in theirs {
+                add_to(mine, key, *n);
+            }
+        }
+    }
+}
+
+fn add_to(counts: &mut BTreeMap<String, usize>, key: &str, n: usize) {
+    match counts.get_mut(key) {
+        Some(count) => *count += n,
+        None => {
+            counts.insert(key.to_string(), n);
         }
     }
 }
@@ -74,6 +103,15 @@ pub struct BatchOutcome {
     pub beads_below_min_score: usize,
     pub tally: Tally,
     pub timings_ms: BTreeMap<&'static str, u128>,
+}
+
+impl BatchOutcome {
+    pub(super) fn set_aligned(&mut self, aligned: Aligned) {
+        self.corpus = aligned.rows;
+        self.doc_pairs = aligned.pairs;
+        self.ambiguous_docs = aligned.ambiguous;
+        self.beads_below_min_score = aligned.below_min_score;
+    }
 }
 
 /// Read and prepare (decode and repair) one document; a record's content comes `fetched` by the cursor.
@@ -131,43 +169,57 @@ fn fetch_records(
         .collect()
 }
 
-/// Run the three passes over `sources`, giving every cleaned document (or failure) to `sink` in order.
-pub fn run_batch(
+/// In how many documents each line occurs (by [`line_key`]): the batch statistics of pass 1.
+pub type LineCounts = HashMap<u64, u32>;
+
+/// What pass 1 found in a run of documents.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub doc_freq: LineCounts,
+    /// Documents that loaded (the batch size the boilerplate thresholds are relative to).
+    pub loaded: u32,
+    /// Per document: why it could not be loaded, if it could not.
+    pub failed: Vec<Option<InputError>>,
+}
+
+/// What pass 2 produced besides the documents given to the sink.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub tally: Tally,
+    pub failures: Vec<InputFailure>,
+    pub(super) align_docs: Vec<AlignDoc>,
+}
+
+/// For each source: whether another source before it has the same id (it fails; the first one wins).
+pub fn duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let mut seen = HashSet::new();
+    ids.map(|id| !seen.insert(id)).collect()
+}
+
+/// Pass 1 over `sources`: load each document (but those marked `duplicate`, which fail) and count the
+/// distinct line keys of each.
+pub fn scan_pass(
     pipeline: &Pipeline,
     sources: &[Source],
-    sink: &mut dyn DocSink,
+    duplicate: &[bool],
     progress: ProgressMode,
-) -> std::io::Result<BatchOutcome> {
-    let mut outcome = BatchOutcome::default();
-    // Two documents with one id would write one docs/<id>.txt: the first one wins, the others fail.
-    let mut seen = HashSet::new();
-    let duplicate: Vec<bool> = sources
-        .iter()
-        .map(|s| !seen.insert(s.id().to_string()))
-        .collect();
-
-    // The dictionary takes about half a second to load; on a machine with spare cores that happens
-    // while the batch is being cleaned instead of before alignment starts.
-    if let Some(aligner) = pipeline.aligner() {
-        aligner.warm_up_in_background();
-    }
-
-    // Pass 1: statistics.
-    let started = Instant::now();
+) -> Scanned {
+    let is_duplicate = |i: usize| duplicate.get(i).copied().unwrap_or(false);
     let pb = progress_bar(progress, sources.len(), "scan");
-    let mut failed: Vec<Option<InputError>> = vec![None; sources.len()];
-    let mut doc_freq: HashMap<u64, u32> = HashMap::new();
-    let mut loaded = 0u32;
+    let mut scanned = Scanned {
+        failed: vec![None; sources.len()],
+        ..Scanned::default()
+    };
     let mut cursor = RecordCursor::new(&pipeline.config().input);
     for start in (0..sources.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(sources.len());
-        let fetched = fetch_records(&mut cursor, sources, start..end, |i| duplicate[i]);
+        let fetched = fetch_records(&mut cursor, sources, start..end, is_duplicate);
         let keys: Vec<Result<Vec<u64>, InputError>> = (start..end)
             .zip(fetched)
             .collect::<Vec<_>>()
             .into_par_iter()
             .map(|(i, fetched)| {
-                let result = if duplicate[i] {
+                let result = if is_duplicate(i) {
                     Err(InputError::DuplicateStem(sources[i].id().to_string()))
                 } else {
                     load(pipeline, &sources[i], fetched).map(|doc| {
@@ -185,34 +237,44 @@ pub fn run_batch(
         for (i, result) in (start..end).zip(keys) {
             match result {
                 Ok(keys) => {
-                    loaded += 1;
+                    scanned.loaded += 1;
                     for key in keys {
-                        *doc_freq.entry(key).or_default() += 1;
+                        *scanned.doc_freq.entry(key).or_default() += 1;
                     }
                 }
-                Err(e) => failed[i] = Some(e),
+                Err(e) => scanned.failed[i] = Some(e),
             }
         }
     }
     pb.finish_and_clear();
-    outcome
-        .timings_ms
-        .insert("scan", started.elapsed().as_millis());
+    scanned
+}
 
-    // Pass 2: cleaning.
-    let started = Instant::now();
+/// Pass 2 over `sources`: clean every document that did not fail in pass 1 with the batch's line counts
+/// (`doc_freq` over `loaded` documents), and give it, or its failure, to `sink` in order.
+pub fn clean_pass(
+    pipeline: &Pipeline,
+    sources: &[Source],
+    mut failed: Vec<Option<InputError>>,
+    (doc_freq, loaded): (&LineCounts, u32),
+    sink: &mut dyn DocSink,
+    progress: ProgressMode,
+) -> std::io::Result<Cleaned> {
+    let is_failed =
+        |failed: &[Option<InputError>], i: usize| failed.get(i).is_some_and(Option::is_some);
     let pb = progress_bar(progress, sources.len(), "clean");
-    let mut align_docs = Vec::new();
+    let mut out = Cleaned::default();
     let mut cursor = RecordCursor::new(&pipeline.config().input);
     for start in (0..sources.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(sources.len());
-        let fetched = fetch_records(&mut cursor, sources, start..end, |i| failed[i].is_some());
-        let cleaned: Vec<Option<Result<Document, InputError>>> = (start..end)
+        let fetched = fetch_records(&mut cursor, sources, start..end, |i| is_failed(&failed, i));
+        type CleanedDoc = (Document, Option<AlignDoc>);
+        let cleaned: Vec<Option<Result<CleanedDoc, InputError>>> = (start..end)
             .zip(fetched)
             .collect::<Vec<_>>()
             .into_par_iter()
             .map(|(i, fetched)| {
-                let result = failed[i].is_none().then(|| {
+                let result = (!is_failed(&failed, i)).then(|| {
                     load(pipeline, &sources[i], fetched).map(|mut doc| {
                         let freq: Vec<u32> = doc
                             .lines
@@ -220,7 +282,8 @@ pub fn run_batch(
                             .map(|l| doc_freq.get(&line_key(&l.text)).copied().unwrap_or(1))
                             .collect();
                         pipeline.clean(&mut doc, &freq, loaded);
-                        doc
+                        let for_alignment = align_doc(pipeline.aligner(), &doc);
+                        (doc, for_alignment)
                     })
                 });
                 pb.inc(1);
@@ -229,55 +292,70 @@ pub fn run_batch(
             .collect();
         for (i, result) in (start..end).zip(cleaned) {
             let error = match result {
-                Some(Ok(doc)) => {
-                    outcome.tally.add(&doc);
-                    if matches!(doc.lang, Lang::Zh | Lang::En) && !doc.sentences.is_empty() {
-                        align_docs.push(AlignDoc {
-                            doc: DocForPairing {
-                                id: doc.id.clone(),
-                                lang: doc.lang.code().to_string(),
-                                sentences: doc.sentences.clone(),
-                                url: doc.meta.fields.get("url").cloned(),
-                            },
-                            lang: doc.lang,
-                            page: page_units(
-                                &doc.lines
-                                    .iter()
-                                    .map(|l| l.text.as_str())
-                                    .collect::<Vec<_>>(),
-                            ),
-                        });
-                    }
+                Some(Ok((doc, for_alignment))) => {
+                    out.tally.add(&doc);
+                    out.align_docs.extend(for_alignment);
                     sink.document(doc)?;
                     continue;
                 }
                 // The file changed or vanished between the passes.
                 Some(Err(e)) => e,
-                None => failed[i]
-                    .take()
+                None => failed
+                    .get_mut(i)
+                    .and_then(Option::take)
                     .unwrap_or(InputError::Io("unknown failure".into())),
             };
             let label = sources[i].label();
             sink.failure(sources[i].id(), &label, &error)?;
-            outcome.failures.push(InputFailure {
+            out.failures.push(InputFailure {
                 file: label,
                 error: error.to_string(),
             });
         }
     }
     pb.finish_and_clear();
+    Ok(out)
+}
+
+/// Run the three passes over `sources` in memory, giving every cleaned document (or failure) to `sink` in
+/// order. The output folder of `cleanalign run` is written by the same passes split into phases
+/// (`phases.rs`).
+pub fn run_batch(
+    pipeline: &Pipeline,
+    sources: &[Source],
+    sink: &mut dyn DocSink,
+    progress: ProgressMode,
+) -> std::io::Result<BatchOutcome> {
+    let mut outcome = BatchOutcome::default();
+    let duplicate = duplicate_ids(sources.iter().map(Source::id));
+    // The dictionary takes about half a second to load; on a machine with spare cores that happens
+    // while the batch is being cleaned instead of before alignment starts.
+    if let Some(aligner) = pipeline.aligner() {
+        aligner.warm_up_in_background();
+    }
+    let started = Instant::now();
+    let scanned = scan_pass(pipeline, sources, &duplicate, progress);
+    outcome
+        .timings_ms
+        .insert("scan", started.elapsed().as_millis());
+    let started = Instant::now();
+    let cleaned = clean_pass(
+        pipeline,
+        sources,
+        scanned.failed,
+        (&scanned.doc_freq, scanned.loaded),
+        sink,
+        progress,
+    )?;
+    outcome.tally = cleaned.tally;
+    outcome.failures = cleaned.failures;
     outcome
         .timings_ms
         .insert("clean", started.elapsed().as_millis());
-
-    // Pass 3: alignment.
     let started = Instant::now();
     if let Some(aligner) = pipeline.aligner() {
-        let aligned = align_batch(aligner, align_docs, progress);
-        outcome.corpus = aligned.rows;
-        outcome.doc_pairs = aligned.pairs;
-        outcome.ambiguous_docs = aligned.ambiguous;
-        outcome.beads_below_min_score = aligned.below_min_score;
+        let aligned = align_batch(aligner, cleaned.align_docs, progress);
+        outcome.set_aligned(aligned);
     }
     outcome
         .timings_ms

@@ -1,22 +1,39 @@
 //! Pass 3 of a batch: documents that translate each other are paired and aligned into corpus rows, and a page
 //! that alternates Chinese and English passages is aligned with itself.
+//!
+//! Split so that shards can share the work: what a cleaned document leaves for alignment ([`AlignDoc`], its
+//! page already aligned with itself), the pairing tasks of one shard, and the assembly of every shard's
+//! measurements into corpus rows. `align_batch` is the three in one go.
 
 use super::output::{CorpusRow, RowKind};
 use super::progress::{progress_bar, ProgressMode};
-use crate::align::pairing::{DocForPairing, PageUnit};
+use crate::align::pairing::{DocForPairing, MeasuredPair, PageUnit, PairTask};
 use crate::align::Aligner;
-use crate::stages::bilingual::{is_term, BilingualUnit};
+use crate::doc::Document;
+use crate::stages::bilingual::{is_term, page_units, BilingualUnit};
 use crate::text::Lang;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
-/// What alignment keeps of a cleaned document.
+/// What alignment keeps of a cleaned document: what pairing reads, and the page aligned with itself when it
+/// holds both languages. Written to a clean shard's part, read back by the align phase.
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct AlignDoc {
     /// Its id, language, sentences and url, as pairing reads them.
     pub(super) doc: DocForPairing,
-    pub(super) lang: Lang,
-    /// For a page holding both Chinese and English: its units in page order (sentences of either language,
-    /// pairs found on one line), from which it is aligned with itself; else empty.
-    pub(super) page: Vec<BilingualUnit>,
+    /// For a page holding both Chinese and English whose pairs translate: its rows aligned with itself, used
+    /// when the document ends up in no pair.
+    pub(super) page: Option<PageAligned>,
+}
+
+/// A page aligned with itself.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct PageAligned {
+    rows: Vec<CorpusRow>,
+    /// Beads left out for scoring below `min_bead_score`.
+    below: usize,
+    /// The page's confidence.
+    score: f64,
 }
 
 /// What pass 3 produced.
@@ -32,27 +49,83 @@ pub(super) struct Aligned {
     pub(super) below_min_score: usize,
 }
 
-/// Pair documents and turn each pair's alignment into corpus rows, then align the two languages of each
-/// interleaved bilingual page that is in no pair.
+/// What alignment keeps of `doc` (during the clean pass, one document at a time): `None` for a document
+/// that is neither Chinese nor English or has no sentences.
+pub(super) fn align_doc(aligner: Option<&Aligner>, doc: &Document) -> Option<AlignDoc> {
+    if !matches!(doc.lang, Lang::Zh | Lang::En) || doc.sentences.is_empty() {
+        return None;
+    }
+    let page = aligner.and_then(|aligner| {
+        let lines: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        let units = page_units(&lines);
+        if units.is_empty() {
+            return None;
+        }
+        let ((rows, below), score) = page_rows(aligner, &doc.id, &units)?;
+        Some(PageAligned { rows, below, score })
+    });
+    Some(AlignDoc {
+        doc: DocForPairing {
+            id: doc.id.clone(),
+            lang: doc.lang.code().to_string(),
+            sentences: doc.sentences.clone(),
+            url: doc.meta.fields.get("url").cloned(),
+        },
+        page,
+    })
+}
+
+/// The pairing tasks of shard `shard` of `shards`: a contiguous run of all the batch's tasks, so that the
+/// shards' measurements put end to end are in task order.
+pub(super) fn shard_tasks(
+    aligner: &Aligner,
+    docs: &[DocForPairing],
+    shard: usize,
+    shards: usize,
+) -> Vec<PairTask> {
+    let tasks = aligner.pair_tasks(docs);
+    let range = super::plan::shard_range(tasks.len(), shard, shards);
+    tasks
+        .get(range)
+        .map(<[PairTask]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// Pair documents and align them in one go (a batch in memory).
 pub(super) fn align_batch(
     aligner: &Aligner,
     docs: Vec<AlignDoc>,
     progress: ProgressMode,
 ) -> Aligned {
-    let mut langs = Vec::with_capacity(docs.len());
+    let for_pairing: Vec<DocForPairing> = docs.iter().map(|d| d.doc.clone()).collect();
+    // Pairing aligns every candidate pair, which is nearly all of this pass's work; it reports as one step.
+    let pb = progress_bar(progress, 1, "align");
+    let measured = aligner.measure_pairs(&for_pairing, &aligner.pair_tasks(&for_pairing));
+    pb.inc(1);
+    pb.finish_and_clear();
+    assemble(aligner, docs, measured)
+}
+
+/// From every measured pair (in task order): decide the pairs, turn each pair's alignment into corpus rows,
+/// then add the rows of each bilingual page that is in no pair.
+pub(super) fn assemble(
+    aligner: &Aligner,
+    docs: Vec<AlignDoc>,
+    measured: Vec<MeasuredPair>,
+) -> Aligned {
     let mut pages = Vec::with_capacity(docs.len());
     let mut for_pairing = Vec::with_capacity(docs.len());
     for d in docs {
-        langs.push(d.lang);
         pages.push(d.page);
         for_pairing.push(d.doc);
     }
-    // Pairing aligns every candidate pair, which is nearly all of this pass's work; it reports as one step.
-    let pb = progress_bar(progress, 1, "align");
-    let pairing = aligner.pair_documents(&for_pairing);
-    pb.inc(1);
-    pb.finish_and_clear();
-    let lang_of = |i: usize| langs.get(i).copied().unwrap_or(Lang::Other);
+    let pairing = aligner.decide_pairs(&for_pairing, measured);
+    let lang_of = |i: usize| {
+        for_pairing
+            .get(i)
+            .and_then(|d| Lang::from_code(&d.lang))
+            .unwrap_or(Lang::Other)
+    };
     let per_pair: Vec<(Vec<CorpusRow>, usize)> = pairing
         .pairs
         .par_iter()
@@ -69,21 +142,18 @@ pub(super) fn align_batch(
         .collect();
     let paired: std::collections::BTreeSet<usize> =
         pairing.pairs.iter().flat_map(|p| [p.src, p.tgt]).collect();
-    let interleaved: Vec<(usize, f64, (Vec<CorpusRow>, usize))> = pages
-        .par_iter()
+    let interleaved: Vec<(usize, PageAligned)> = pages
+        .into_iter()
         .enumerate()
-        .filter(|(i, page)| !paired.contains(i) && !page.is_empty())
-        .filter_map(|(i, page)| {
-            let id = &for_pairing.get(i)?.id;
-            let (rows, score) = page_rows(aligner, id, page)?;
-            Some((i, score, rows))
-        })
+        .filter(|(i, _)| !paired.contains(i))
+        .filter_map(|(i, page)| Some((i, page?)))
         .collect();
     let mut out = Aligned::default();
-    for (r, n) in per_pair
-        .into_iter()
-        .chain(interleaved.iter().map(|x| x.2.clone()))
-    {
+    for (r, n) in per_pair.into_iter().chain(
+        interleaved
+            .iter()
+            .map(|(_, page)| (page.rows.clone(), page.below)),
+    ) {
         out.rows.extend(r);
         out.below_min_score += n;
     }
@@ -98,7 +168,7 @@ pub(super) fn align_batch(
         .chain(
             interleaved
                 .iter()
-                .filter_map(|&(i, score, _)| Some((id(i)?, id(i)?, score))),
+                .filter_map(|(i, page)| Some((id(*i)?, id(*i)?, page.score))),
         )
         .collect();
     out.ambiguous = pairing

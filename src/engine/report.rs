@@ -21,9 +21,9 @@ pub struct Report<'a> {
     skipped: &'a [String],
     bytes_in: u64,
     lines: LineCounts,
-    changed_lines: &'a BTreeMap<&'static str, usize>,
+    changed_lines: &'a BTreeMap<String, usize>,
     removed_by_reason: &'a BTreeMap<String, usize>,
-    removed_by_stage: &'a BTreeMap<&'static str, usize>,
+    removed_by_stage: &'a BTreeMap<String, usize>,
     document_pairs: Vec<serde_json::Value>,
     /// Documents left unpaired because two partners scored within `align.pair_margin` of each other.
     ambiguous_documents: Vec<serde_json::Value>,

@@ -55,8 +55,8 @@ pub struct ReportPage<'a> {
     pub blank_lines: usize,
     pub kept_lines: usize,
     pub rejected_rows: usize,
-    pub changed_lines: &'a BTreeMap<&'static str, usize>,
-    pub removed_by_stage: &'a BTreeMap<&'static str, usize>,
+    pub changed_lines: &'a BTreeMap<String, usize>,
+    pub removed_by_stage: &'a BTreeMap<String, usize>,
     pub removed_by_reason: &'a BTreeMap<String, usize>,
     pub failed: &'a [InputFailure],
     pub skipped: &'a [String],
@@ -172,7 +172,7 @@ fn charts(html: &mut String, page: &ReportPage) {
         .changed_lines
         .keys()
         .chain(page.removed_by_stage.keys())
-        .copied()
+        .map(String::as_str)
         .collect();
     stages.sort_by_key(|s| stage_rank(s));
     stages.dedup();
@@ -181,8 +181,8 @@ fn charts(html: &mut String, page: &ReportPage) {
         .map(|s| BarRow {
             label: s.to_string(),
             values: vec![
-                page.changed_lines.get(s).copied().unwrap_or(0),
-                page.removed_by_stage.get(s).copied().unwrap_or(0),
+                page.changed_lines.get(*s).copied().unwrap_or(0),
+                page.removed_by_stage.get(*s).copied().unwrap_or(0),
             ],
         })
         .collect();
@@ -387,8 +387,8 @@ fn documents(html: &mut String, page: &ReportPage) {
             d.order + 1,
             escape_attr(&doc_href(&d.id)),
             escape_text(&d.id),
-            escape_text(d.lang),
-            escape_text(d.script_in),
+            escape_text(&d.lang),
+            escape_text(&d.script_in),
             thousands(d.raw_lines),
             thousands(d.kept_lines),
             thousands(d.changed),
@@ -465,7 +465,7 @@ fn samples(html: &mut String, page: &ReportPage) {
                 html,
                 "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td></tr>",
                 s.line,
-                escape_text(s.stage),
+                escape_text(&s.stage),
                 escape_text(&s.reason),
                 escape_text(&s.text)
             );

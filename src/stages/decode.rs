@@ -136,7 +136,7 @@ impl DecodeConfig {
 }
 
 /// Why an input could not be turned into a document.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum InputError {
     #[error("empty file (0 bytes)")]
     Empty,

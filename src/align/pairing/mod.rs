@@ -47,7 +47,7 @@ use score::{
 };
 
 /// A document offered for pairing: its sentences, already cleaned and segmented.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocForPairing {
     pub id: String,
     pub lang: String,
@@ -88,6 +88,21 @@ impl Aligner {
         pair_documents(self, docs)
     }
 
+    /// The pairs to measure; see [`pair_tasks`].
+    pub fn pair_tasks(&self, docs: &[DocForPairing]) -> Vec<PairTask> {
+        pair_tasks(self, docs)
+    }
+
+    /// Measure some of the pairs; see [`measure_pairs`].
+    pub fn measure_pairs(&self, docs: &[DocForPairing], tasks: &[PairTask]) -> Vec<MeasuredPair> {
+        measure_pairs(self, docs, tasks)
+    }
+
+    /// Choose the pairs from every measurement; see [`decide_pairs`].
+    pub fn decide_pairs(&self, docs: &[DocForPairing], measured: Vec<MeasuredPair>) -> Pairing {
+        decide_pairs(self, docs, measured)
+    }
+
     /// A page carrying both languages aligned with itself: its pairs with translation evidence and the
     /// page's confidence, or `None` when fewer than two of its pairs translate (see `interleaved.rs`).
     pub fn align_page(&self, units: &[PageUnit]) -> Option<(Vec<PageBead>, f64)> {
@@ -99,52 +114,90 @@ impl Aligner {
 /// prepared documents are held at a time.
 const PREPARED_CHUNK: usize = 256;
 
+/// One pair of documents pairing must measure: a declared pair, or a candidate found by content or name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairTask {
+    pub src: usize,
+    pub tgt: usize,
+    pub declared: bool,
+}
+
+/// A measured [`PairTask`]: the coverage of its sentence alignment (before length agreement) and the beads.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MeasuredPair {
+    pub src: usize,
+    pub tgt: usize,
+    pub declared: bool,
+    pub coverage: f64,
+    pub beads: Vec<Bead>,
+}
+
 /// Find translation pairs among `docs`. See the module header.
 pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
+    let tasks = pair_tasks(aligner, docs);
+    let measured = measure_pairs(aligner, docs, &tasks);
+    decide_pairs(aligner, docs, measured)
+}
+
+/// Steps 1 and 2: the pairs to measure, declared pairs first, then the candidates, in a fixed order. The tasks
+/// can be measured in any split (a shard each) and put back in this order for [`decide_pairs`].
+pub fn pair_tasks(aligner: &Aligner, docs: &[DocForPairing]) -> Vec<PairTask> {
     let cfg = aligner.config();
+    let declared: Vec<PairTask> = names::declared_pairs(cfg, docs.iter().map(|d| d.id.as_str()))
+        .iter()
+        .filter_map(|&(a, b)| oriented(docs, a, b))
+        .map(|(src, tgt)| PairTask {
+            src,
+            tgt,
+            declared: true,
+        })
+        .collect();
+    let declared_docs: BTreeSet<usize> = declared.iter().flat_map(|p| [p.src, p.tgt]).collect();
+    let candidates = candidates(aligner, docs, cfg.pair_candidates_per_doc)
+        .into_iter()
+        .filter(|(a, b)| !declared_docs.contains(a) && !declared_docs.contains(b))
+        .filter_map(|(a, b)| oriented(docs, a, b))
+        .map(|(src, tgt)| PairTask {
+            src,
+            tgt,
+            declared: false,
+        });
+    declared.into_iter().chain(candidates).collect()
+}
+
+/// Step 3 for `tasks` (any subset of [`pair_tasks`], in its order): each pair aligned and its coverage
+/// measured against the sentence weights of the whole batch `docs`. A candidate that fails a gate is left out.
+pub fn measure_pairs(
+    aligner: &Aligner,
+    docs: &[DocForPairing],
+    tasks: &[PairTask],
+) -> Vec<MeasuredPair> {
+    if tasks.is_empty() {
+        return Vec::new();
+    }
     let weights = sentence_weights(docs);
     let lengths: Vec<Length> = docs.par_iter().map(Length::of).collect();
     let side = |i: usize| -> Option<(&DocForPairing, &[f64], Length)> {
         Some((docs.get(i)?, weights.get(i)?.as_slice(), *lengths.get(i)?))
     };
-    let declared: Vec<(usize, usize, Scored)> =
-        names::declared_pairs(cfg, docs.iter().map(|d| d.id.as_str()))
-            .par_iter()
-            .filter_map(|&(a, b)| {
-                let (s, t) = oriented(docs, a, b)?;
-                let ((ds, ws, _), (dt, wt, _)) = (side(s)?, side(t)?);
-                // A declared pair's confidence is measured, never required: no gate applies.
-                let beads = aligner.align(&ds.sentences, &dt.sentences, &ds.lang, &dt.lang);
-                let score = coverage(ws, wt, &beads);
-                Some((s, t, Scored { score, beads }))
-            })
-            .collect();
-    let declared_docs: BTreeSet<usize> = declared.iter().flat_map(|p| [p.0, p.1]).collect();
-    let candidates: Vec<(usize, usize)> = candidates(aligner, docs, cfg.pair_candidates_per_doc)
-        .into_iter()
-        .filter(|(a, b)| !declared_docs.contains(a) && !declared_docs.contains(b))
-        .filter_map(|(a, b)| oriented(docs, a, b))
-        .collect();
-    // Each candidate costs one alignment: measure them in parallel; the assignment restores a fixed order.
-    // A document is tokenised once for all its candidate partners of one language.
-    let worth: Vec<(usize, usize)> = candidates
-        .into_iter()
-        .filter(|&(s, t)| {
-            let (Some((ds, _, ls)), Some((dt, _, lt))) = (side(s), side(t)) else {
-                return false;
-            };
-            worth_aligning(aligner, (ds, ls), (dt, lt))
-        })
-        .collect();
-    // In chunks of candidates (in their sorted order, so a document's candidates mostly share a chunk), so that
-    // the prepared sides held at once stay bounded however large the batch.
-    let mut measured: Vec<(usize, usize, Scored)> = Vec::with_capacity(worth.len());
-    for chunk in worth.chunks(PREPARED_CHUNK) {
+    let worth = |task: &PairTask| -> bool {
+        let (Some((ds, _, ls)), Some((dt, _, lt))) = (side(task.src), side(task.tgt)) else {
+            return false;
+        };
+        worth_aligning(aligner, (ds, ls), (dt, lt))
+    };
+    // Each pair costs one alignment: measure them in parallel; collecting keeps the tasks' order. In chunks of
+    // tasks (in their sorted order, so a document's candidates mostly share a chunk): a document is tokenised
+    // once per chunk for all its candidate partners of one language, and only one chunk's prepared documents
+    // are held at once, however large the batch.
+    let mut measured = Vec::with_capacity(tasks.len());
+    for chunk in tasks.chunks(PREPARED_CHUNK) {
         let sides: BTreeSet<(usize, &str)> = chunk
             .iter()
-            .filter_map(|&(s, t)| {
-                let (ds, dt) = (docs.get(s)?, docs.get(t)?);
-                Some([(s, dt.lang.as_str()), (t, ds.lang.as_str())])
+            .filter(|task| !task.declared && worth(task))
+            .filter_map(|task| {
+                let (ds, dt) = (docs.get(task.src)?, docs.get(task.tgt)?);
+                Some([(task.src, dt.lang.as_str()), (task.tgt, ds.lang.as_str())])
             })
             .flatten()
             .collect();
@@ -155,18 +208,47 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
                 Some(((i, other), aligner.prepare(&d.sentences, &d.lang, other)))
             })
             .collect();
-        let scored: Vec<(usize, usize, Scored)> = chunk
+        let scored: Vec<MeasuredPair> = chunk
             .par_iter()
-            .filter_map(|&(s, t)| {
-                let (ds, dt) = (docs.get(s)?, docs.get(t)?);
-                let ps = prepared.get(&(s, dt.lang.as_str()))?;
-                let pt = prepared.get(&(t, ds.lang.as_str()))?;
-                let (ws, wt) = (weights.get(s)?, weights.get(t)?);
-                Some((s, t, measure_pair(aligner, (ps, ws), (pt, wt))))
+            .filter_map(|task| {
+                let (s, t) = (task.src, task.tgt);
+                let ((ds, ws, _), (dt, wt, _)) = (side(s)?, side(t)?);
+                let scored = if task.declared {
+                    // A declared pair's confidence is measured, never required: no gate applies.
+                    let beads = aligner.align(&ds.sentences, &dt.sentences, &ds.lang, &dt.lang);
+                    let score = coverage(ws, wt, &beads);
+                    Scored { score, beads }
+                } else {
+                    // Not prepared when the pair failed the gate.
+                    let ps = prepared.get(&(s, dt.lang.as_str()))?;
+                    let pt = prepared.get(&(t, ds.lang.as_str()))?;
+                    measure_pair(aligner, (ps, ws), (pt, wt))
+                };
+                Some(MeasuredPair {
+                    src: s,
+                    tgt: t,
+                    declared: task.declared,
+                    coverage: scored.score,
+                    beads: scored.beads,
+                })
             })
             .collect();
         measured.extend(scored);
     }
+    measured
+}
+
+/// Step 4: the batch's length ratio, final scores and the one-to-one assignment, from every measured pair in
+/// the order of [`pair_tasks`].
+pub fn decide_pairs(
+    aligner: &Aligner,
+    docs: &[DocForPairing],
+    measured: Vec<MeasuredPair>,
+) -> Pairing {
+    let cfg = aligner.config();
+    let lengths: Vec<Length> = docs.par_iter().map(Length::of).collect();
+    let (declared, measured): (Vec<MeasuredPair>, Vec<MeasuredPair>) =
+        measured.into_iter().partition(|m| m.declared);
     let zh_ratio = batch_zh_ratio(
         cfg.pair_zh_en_char_ratio,
         &confident_ratios(docs, &lengths, &measured),
@@ -181,26 +263,27 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
     };
     let mut pairs: Vec<DocPair> = declared
         .into_iter()
-        .map(|(s, t, m)| DocPair {
-            src: s,
-            tgt: t,
-            score: final_score(s, t, m.score),
+        .map(|m| DocPair {
+            src: m.src,
+            tgt: m.tgt,
+            score: final_score(m.src, m.tgt, m.coverage),
             beads: m.beads,
         })
         .collect();
     let edges: Vec<Edge> = measured
         .iter()
-        .filter_map(|(s, t, m)| {
-            let (ds, dt) = (docs.get(*s)?, docs.get(*t)?);
+        .filter_map(|m| {
+            let (s, t) = (m.src, m.tgt);
+            let (ds, dt) = (docs.get(s)?, docs.get(t)?);
             let bonus = if same_layout(ds, dt) {
                 cfg.pair_layout_bonus
             } else {
                 0.0
             };
-            let score = (final_score(*s, *t, m.score) + bonus).min(1.0);
+            let score = (final_score(s, t, m.coverage) + bonus).min(1.0);
             (score >= cfg.pair_min_score).then_some(Edge {
-                src: *s,
-                tgt: *t,
+                src: s,
+                tgt: t,
                 score,
             })
         })
@@ -208,7 +291,7 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
     let chosen = assign(&edges, cfg.pair_margin);
     let mut beads_of: BTreeMap<(usize, usize), Vec<Bead>> = measured
         .into_iter()
-        .map(|(s, t, m)| ((s, t), m.beads))
+        .map(|m| ((m.src, m.tgt), m.beads))
         .collect();
     for e in &chosen.chosen {
         pairs.push(DocPair {
@@ -238,19 +321,25 @@ pub fn pair_documents(aligner: &Aligner, docs: &[DocForPairing]) -> Pairing {
 fn confident_ratios(
     docs: &[DocForPairing],
     lengths: &[Length],
-    measured: &[(usize, usize, Scored)],
+    measured: &[MeasuredPair],
 ) -> Vec<(f64, f64)> {
     let mut best: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-    for (s, t, m) in measured {
+    for MeasuredPair {
+        src: s,
+        tgt: t,
+        coverage,
+        ..
+    } in measured
+    {
         let (Some(ds), Some(dt)) = (docs.get(*s), docs.get(*t)) else {
             continue;
         };
         if !zh_to_other(ds, dt) {
             continue;
         }
-        let entry = best.entry(*s).or_insert((m.score, *t));
-        if m.score > entry.0 || (m.score == entry.0 && *t < entry.1) {
-            *entry = (m.score, *t);
+        let entry = best.entry(*s).or_insert((*coverage, *t));
+        if *coverage > entry.0 || (*coverage == entry.0 && *t < entry.1) {
+            *entry = (*coverage, *t);
         }
     }
     best.into_iter()

@@ -22,11 +22,13 @@ pub use walk::list_inputs;
 
 use crate::config::InputConfig;
 use crate::stages::decode::InputError;
+use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 
 /// What a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum InputKind {
     Text,
     Html,
@@ -35,7 +37,7 @@ pub enum InputKind {
 }
 
 /// One input file of the raw folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Input {
     /// The relative path without extension: the document id of a text or HTML file, the id prefix of the
     /// records of a container.

@@ -4,6 +4,7 @@
 //! model only.
 
 use crate::doc::{Document, Reject};
+use serde::{Deserialize, Serialize};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BinaryHeap};
 
@@ -15,22 +16,22 @@ pub const SAMPLES_PER_DOC: usize = 5;
 pub const SAMPLE_CHARS: usize = 200;
 
 /// A removed line as the report shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemovedSample {
     pub line: usize,
-    pub stage: &'static str,
+    pub stage: String,
     pub reason: String,
     pub text: String,
 }
 
 /// One listed document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocDigest {
     /// Position in input order.
     pub order: usize,
     pub id: String,
-    pub lang: &'static str,
-    pub script_in: &'static str,
+    pub lang: String,
+    pub script_in: String,
     pub raw_lines: usize,
     pub kept_lines: usize,
     /// Rows in rejected.jsonl.
@@ -68,7 +69,7 @@ impl Ord for Lowest {
 }
 
 /// Totals of one (language, input script) group.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupTotals {
     pub documents: usize,
     pub raw_lines: usize,
@@ -81,7 +82,7 @@ pub struct DocDigests {
     cap: usize,
     seen: usize,
     listed: BinaryHeap<Lowest>,
-    groups: BTreeMap<(&'static str, &'static str), GroupTotals>,
+    groups: BTreeMap<(String, String), GroupTotals>,
 }
 
 impl Default for DocDigests {
@@ -90,15 +91,35 @@ impl Default for DocDigests {
     }
 }
 
-/// The finished collection.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The finished collection (a shard's, or the whole batch's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocDigestSummary {
     /// Listed documents, in input order.
     pub listed: Vec<DocDigest>,
     /// Documents seen in all.
     pub documents: usize,
     /// Totals per (language, input script), for every document.
-    pub groups: BTreeMap<(&'static str, &'static str), GroupTotals>,
+    #[serde(with = "group_list")]
+    pub groups: BTreeMap<(String, String), GroupTotals>,
+}
+
+/// JSON has no pair keys: the groups travel as a list of `[[lang, script], totals]`.
+mod group_list {
+    use super::GroupTotals;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    type Groups = BTreeMap<(String, String), GroupTotals>;
+
+    pub fn serialize<S: Serializer>(groups: &Groups, s: S) -> Result<S::Ok, S::Error> {
+        groups.iter().collect::<Vec<_>>().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Groups, D::Error> {
+        Ok(Vec::<((String, String), GroupTotals)>::deserialize(d)?
+            .into_iter()
+            .collect())
+    }
 }
 
 impl DocDigests {
@@ -117,7 +138,7 @@ impl DocDigests {
         self.seen += 1;
         let group = self
             .groups
-            .entry((doc.lang.code(), doc.script_in))
+            .entry((doc.lang.code().to_string(), doc.script_in.to_string()))
             .or_default();
         group.documents += 1;
         group.raw_lines += doc.stats.raw_lines;
@@ -135,17 +156,51 @@ impl DocDigests {
         {
             return;
         }
-        self.listed.push(Lowest(DocDigest {
+        self.keep(DocDigest {
             order,
             id: doc.id.clone(),
-            lang: doc.lang.code(),
-            script_in: doc.script_in,
+            lang: doc.lang.code().to_string(),
+            script_in: doc.script_in.to_string(),
             raw_lines: doc.stats.raw_lines,
             kept_lines: doc.lines.len(),
             removed: doc.rejects.len(),
             changed: doc.stats.changed.values().sum(),
             samples: samples(&doc.rejects),
-        }));
+        });
+    }
+
+    /// Take in a later part of the batch, collected apart (a shard): its documents come after those seen so
+    /// far. The listed documents are the same as if every document had been added here.
+    pub fn absorb(&mut self, part: DocDigestSummary) {
+        let offset = self.seen;
+        self.seen += part.documents;
+        for (group, totals) in part.groups {
+            let mine = self.groups.entry(group).or_default();
+            mine.documents += totals.documents;
+            mine.raw_lines += totals.raw_lines;
+            mine.kept_lines += totals.kept_lines;
+            mine.removed += totals.removed;
+        }
+        for mut digest in part.listed {
+            digest.order += offset;
+            self.keep(digest);
+        }
+    }
+
+    /// List `digest` if it ranks among the top `cap`.
+    fn keep(&mut self, digest: DocDigest) {
+        if self.cap == 0 {
+            return;
+        }
+        if self.listed.len() >= self.cap
+            && self
+                .listed
+                .peek()
+                .is_some_and(|lowest| lowest.0.rank() >= digest.rank())
+        {
+            return;
+        }
+        self.listed.push(Lowest(digest));
         if self.listed.len() > self.cap {
             self.listed.pop();
         }
@@ -192,7 +247,7 @@ fn samples(rejects: &[Reject]) -> Vec<RemovedSample> {
         .filter_map(|i| by_line.get(i))
         .map(|r| RemovedSample {
             line: r.line,
-            stage: r.stage,
+            stage: r.stage.to_string(),
             reason: r.reason.clone(),
             text: cut(&r.text, SAMPLE_CHARS),
         })

@@ -4,7 +4,8 @@
 //! * `corpus_files.rs`: `[output] formats` and writing the chosen corpus files; one file per other format:
 //!   `tmx.rs` (corpus.tmx), `moses.rs` (corpus.zh + corpus.en), `jsonl.rs` (corpus.jsonl);
 //! * `markup.rs`: escaping for XML and HTML;
-//! * `digest.rs`: what report.html shows of single documents, gathered in bounded memory.
+//! * `digest.rs`: what report.html shows of single documents, gathered in bounded memory;
+//! * `folder.rs`: the sink of one shard's documents, and the output folder assembled from every shard.
 //!
 //! Every file is written to a temporary name in the same folder and renamed into place, so an interrupted run
 //! never leaves a half-written file under its final name. Imports the document model, the decode stage's
@@ -12,6 +13,7 @@
 
 mod corpus_files;
 pub mod digest;
+mod folder;
 mod jsonl;
 pub mod markup;
 mod moses;
@@ -20,13 +22,12 @@ mod testing;
 mod tmx;
 
 pub use corpus_files::{zh_tag_for_target, CorpusFormat, CorpusOptions};
+pub use folder::{write_outputs, MetadataRow, ShardSink, METADATA_COLUMNS};
 pub use moses::one_line;
 
-use crate::doc::{Document, Reject};
+use crate::doc::Document;
 use crate::stages::decode::InputError;
-use digest::{DocDigestSummary, DocDigests};
-use serde::Serialize;
-use std::collections::BTreeSet;
+use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ impl DocSink for MemorySink {
 }
 
 /// One row of `corpus.csv`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusRow {
     pub id: usize,
     pub src_doc: String,
@@ -79,7 +80,7 @@ pub struct CorpusRow {
 }
 
 /// What a corpus row pairs: aligned sentences, or the two sides of a glossary term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RowKind {
     Sentence,
@@ -87,7 +88,7 @@ pub enum RowKind {
 }
 
 /// An input that could not be processed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputFailure {
     pub file: String,
     pub error: String,
@@ -164,119 +165,6 @@ impl Drop for AtomicFile {
     }
 }
 
-/// One row of `metadata.csv`, kept until the end of the run because the header lists every field found.
-#[derive(Debug, Clone)]
-struct MetadataRow {
-    doc: String,
-    lang: &'static str,
-    script_in: &'static str,
-    title: String,
-    fields: std::collections::BTreeMap<String, String>,
-    encoding: String,
-}
-
-/// Writes the output folder as documents arrive: `docs/` is filled in a staging folder and `rejected.jsonl`
-/// under a temporary name; [`FileSink::finish`] writes the rest and swaps everything into place.
-pub struct FileSink {
-    out_dir: PathBuf,
-    staging: PathBuf,
-    rejected: AtomicFile,
-    metadata: Vec<MetadataRow>,
-    digests: DocDigests,
-}
-
-impl FileSink {
-    pub fn create(out_dir: &Path) -> std::io::Result<FileSink> {
-        std::fs::create_dir_all(out_dir)?;
-        let staging = out_dir.join(format!(".docs.tmp-{}", std::process::id()));
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging)?;
-        }
-        std::fs::create_dir_all(&staging)?;
-        Ok(FileSink {
-            out_dir: out_dir.to_path_buf(),
-            rejected: AtomicFile::create(&out_dir.join("rejected.jsonl"))?,
-            staging,
-            metadata: Vec::new(),
-            digests: DocDigests::default(),
-        })
-    }
-
-    fn write_rejects(&mut self, rejects: &[Reject]) -> std::io::Result<()> {
-        for reject in rejects {
-            let line = serde_json::to_string(reject).map_err(std::io::Error::other)?;
-            self.rejected.write_all(line.as_bytes())?;
-            self.rejected.write_all(b"\n")?;
-        }
-        Ok(())
-    }
-
-    /// Write the corpus files `options` asks for and `metadata.csv`, commit `rejected.jsonl`, and swap the new
-    /// `docs/` in (so documents of inputs that no longer exist do not linger from an earlier run). Returns what
-    /// report.html shows of single documents.
-    pub fn finish(
-        self,
-        corpus: &[CorpusRow],
-        options: &CorpusOptions,
-    ) -> std::io::Result<DocDigestSummary> {
-        let csv_err = |e: csv::Error| std::io::Error::other(e.to_string());
-        corpus_files::write_corpus_files(&self.out_dir, corpus, options)?;
-        atomic_write(
-            &self.out_dir.join("metadata.csv"),
-            &metadata_csv(&self.metadata).map_err(csv_err)?,
-        )?;
-        self.rejected.commit()?;
-        let final_dir = self.out_dir.join("docs");
-        let retired = self
-            .out_dir
-            .join(format!(".docs.old-{}", std::process::id()));
-        if final_dir.exists() {
-            std::fs::rename(&final_dir, &retired)?;
-        }
-        std::fs::rename(&self.staging, &final_dir)?;
-        if retired.exists() {
-            std::fs::remove_dir_all(&retired)?;
-        }
-        Ok(self.digests.finish())
-    }
-}
-
-impl DocSink for FileSink {
-    fn document(&mut self, doc: Document) -> std::io::Result<()> {
-        // A doc id with `/` (an input in a subfolder, a record of a container) is a path under docs/.
-        let path = self.staging.join(format!("{}.txt", doc.id));
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        std::fs::write(path, doc.cleaned_text())?;
-        self.digests.add(&doc);
-        // Ordered by raw line; the sort is stable, so stage order is kept within a line.
-        let mut rejects = doc.rejects;
-        rejects.sort_by_key(|r| r.line);
-        self.write_rejects(&rejects)?;
-        self.metadata.push(MetadataRow {
-            doc: doc.id,
-            lang: doc.lang.code(),
-            script_in: doc.script_in,
-            title: doc.meta.title,
-            fields: doc.meta.fields,
-            encoding: doc.encoding,
-        });
-        Ok(())
-    }
-
-    fn failure(&mut self, id: &str, _label: &str, error: &InputError) -> std::io::Result<()> {
-        self.write_rejects(&[Reject {
-            doc: id.to_string(),
-            line: 0,
-            stage: "decode",
-            reason: "input-failed".to_string(),
-            text: error.to_string(),
-            byte_offset: None,
-        }])
-    }
-}
-
 /// `corpus.csv` (RFC 4180, header first).
 pub fn corpus_csv(rows: &[CorpusRow]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
@@ -300,52 +188,6 @@ pub fn corpus_csv(rows: &[CorpusRow]) -> Result<Vec<u8>, csv::Error> {
     }
     for row in rows {
         writer.serialize(row)?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
-}
-
-/// Columns of `metadata.csv` that are always present, in order.
-pub const METADATA_COLUMNS: &[&str] = &[
-    "doc",
-    "lang",
-    "script_in",
-    "title",
-    "date",
-    "source",
-    "author",
-];
-
-/// `metadata.csv`: fixed columns, then every other field found in any document (sorted), then the encoding.
-fn metadata_csv(rows: &[MetadataRow]) -> Result<Vec<u8>, csv::Error> {
-    let fixed: BTreeSet<&str> = ["date", "source", "author"].into_iter().collect();
-    let extra: BTreeSet<&str> = rows
-        .iter()
-        .flat_map(|r| r.fields.keys().map(String::as_str))
-        .filter(|k| !fixed.contains(k))
-        .collect();
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut header: Vec<&str> = METADATA_COLUMNS.to_vec();
-    header.extend(extra.iter().copied());
-    header.push("encoding");
-    writer.write_record(&header)?;
-    for row in rows {
-        let field = |k: &str| row.fields.get(k).cloned().unwrap_or_default();
-        let mut record = vec![
-            row.doc.clone(),
-            row.lang.to_string(),
-            row.script_in.to_string(),
-            row.title.clone(),
-            field("date"),
-            field("source"),
-            field("author"),
-        ];
-        record.extend(extra.iter().map(|k| field(k)));
-        record.push(row.encoding.clone());
-        writer.write_record(&record)?;
     }
     writer
         .into_inner()
