@@ -112,6 +112,22 @@ impl FixChain {
         current
     }
 
+    /// Repair every line of `text`, as `cleanalign fix` does with a decoded file: lines split on LF (a CR
+    /// before it is dropped), each repaired on its own, joined with LF, and a final line end kept.
+    pub fn fix_text(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for (i, line) in crate::text::split_lines(text).enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&self.fix_line(line));
+        }
+        if text.ends_with('\n') {
+            out.push('\n');
+        }
+        out
+    }
+
     /// One pass of every stage. A line break inside a stage's result would break line correspondence, so such
     /// a result is discarded.
     fn one_round(&self, line: &str) -> String {
@@ -124,5 +140,24 @@ impl FixChain {
             }
         }
         current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fix_text_keeps_every_line_and_the_final_line_end() {
+        let chain = FixChain::all(&Config::default()).expect("default stages build");
+        let text = "邁向數(shù)字文明,,攜手\r\n\r\nplain line\n";
+        let fixed = chain.fix_text(text);
+        assert_eq!(fixed.lines().count(), 3);
+        assert!(fixed.ends_with('\n'));
+        assert!(!fixed.contains('\r'));
+        assert_eq!(fixed.lines().next(), Some(chain.fix_line("邁向數(shù)字文明,,攜手").as_str()));
+        assert_ne!(fixed.lines().next(), Some("邁向數(shù)字文明,,攜手"));
+        assert_eq!(chain.fix_text("no end"), "no end");
+        assert_eq!(chain.fix_text(""), "");
     }
 }
