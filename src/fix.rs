@@ -155,7 +155,10 @@ mod tests {
         assert_eq!(fixed.lines().count(), 3);
         assert!(fixed.ends_with('\n'));
         assert!(!fixed.contains('\r'));
-        assert_eq!(fixed.lines().next(), Some(chain.fix_line("邁向數(shù)字文明,,攜手").as_str()));
+        assert_eq!(
+            fixed.lines().next(),
+            Some(chain.fix_line("邁向數(shù)字文明,,攜手").as_str())
+        );
         assert_ne!(fixed.lines().next(), Some("邁向數(shù)字文明,,攜手"));
         assert_eq!(chain.fix_text("no end"), "no end");
         assert_eq!(chain.fix_text(""), "");

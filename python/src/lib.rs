@@ -172,9 +172,7 @@ struct LineCounts {
 
 impl LineCounts {
     fn count(&self, key: u64) -> u32 {
-        self.keys
-            .binary_search(&key)
-            .map_or(1, |i| self.counts[i])
+        self.keys.binary_search(&key).map_or(1, |i| self.counts[i])
     }
 }
 
@@ -254,7 +252,9 @@ impl PyPipeline {
     fn new(config: Option<PathBuf>, toml: Option<&str>) -> PyResult<Self> {
         let config = match (config, toml) {
             (Some(_), Some(_)) => {
-                return Err(PyValueError::new_err("give a config path or TOML text, not both"))
+                return Err(PyValueError::new_err(
+                    "give a config path or TOML text, not both",
+                ))
             }
             (None, Some(text)) => config::parse(text, Path::new("<toml>"))
                 .map_err(|errors| PyValueError::new_err(errors.to_string()))?,
