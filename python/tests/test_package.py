@@ -86,6 +86,21 @@ def test_clean_alone_equals_a_run_of_one_document():
             assert got["metadata"]["title"] in meta
 
 
+def test_clean_html_equals_a_run_of_one_page():
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>老城图书馆重新开放 - 港湾日报</title></head><body>"
+        "<nav><a href='/'>首页</a> · <a href='/news'>新闻</a> · <a href='/about'>关于我们</a></nav>"
+        "<article><h1>老城图书馆重新开放</h1>"
+        "<p>老城图书馆建于1936年，是这座城市的第一座公共图书馆，翻新两年后于上周重新开放。</p>"
+        "<p>市政府表示，这项工程说明老建筑也可以在市中心承担新的功能，读者数量已经明显回升。</p>"
+        "</article><footer>版权所有 © 2024 港湾日报社</footer></body></html>"
+    ).encode()
+    out = run_batch({"page.html": page})
+    got = cleanalign.Pipeline(CONFIG).clean(page, name="page", html=True)
+    assert got["text"].encode() == (out / "docs" / "page.txt").read_bytes(), got["text"]
+    assert "首页" not in got["text"] and "老城图书馆建于1936年" in got["text"], got["text"]
+
+
 def test_clean_takes_text_or_bytes():
     pipeline = cleanalign.Pipeline()
     data = (ROOT / "raw" / "library_zh.txt").read_bytes()  # GBK
