@@ -481,13 +481,24 @@ fn align(args: AlignArgs) -> ExitCode {
 
 fn check(args: CheckArgs) -> ExitCode {
     match config::load(&args.config, true) {
-        Ok(config) => match Pipeline::from_config(config) {
-            Ok(_) => {
-                println!("{}: OK", args.config.display());
-                ExitCode::SUCCESS
+        Ok(config) => {
+            // Where the official OpenCC library reads its dictionaries, when the config chooses it.
+            let engine_note = if config.runs("script") {
+                config.script.engine_note()
+            } else {
+                None
+            };
+            match Pipeline::from_config(config) {
+                Ok(_) => {
+                    println!("{}: OK", args.config.display());
+                    if let Some(note) = engine_note {
+                        println!("{note}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => report_field_errors("", &errors),
             }
-            Err(errors) => report_field_errors("", &errors),
-        },
+        }
         Err(errors) => {
             eprintln!("{errors}");
             ExitCode::from(EXIT_USAGE)

@@ -4,11 +4,9 @@
 //! converter is used instead of a character table. Two engines sit behind the small [`ScriptEngine`] trait:
 //! `ferrous-opencc` (pure Rust, OpenCC's dictionaries built in; the default) and, with the cargo feature
 //! `opencc-sys`, the official OpenCC C++ library through `opencc-rust` (`engine = "opencc-sys"`).
-//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 12 ships 1.1.6 (libopencc-dev), too old. Any
-//! OpenCC 1.4 build works, for instance the static library inside the PyPI wheel `opencc` 1.4.2:
-//! `OPENCC_LIB_DIRS=$W/lib64 OPENCC_LIBS=opencc:marisa OPENCC_INCLUDE_DIRS=$W/include OPENCC_STATIC=1
-//! OPENCC_DYLIB_STDCPP=1 cargo test --features opencc-sys`, with `$W` the wheel's `opencc/clib` and, at run
-//! time, `CLEANALIGN_OPENCC_DATA=$W/share/opencc` (the library's built-in data path is the wheel builder's).
+//! That build needs OpenCC >= 1.4 (opencc-rust 2.x); Debian 12 ships 1.1.6, too old. `scripts/with-opencc.sh
+//! CMD` links the static library of PyPI's `opencc` 1.4.2 wheel (e.g. `scripts/with-opencc.sh cargo build
+//! --release --features opencc-sys`); `system.rs` finds the dictionaries at run time.
 //!
 //! What it does, per line (one line is one paragraph):
 //! * **Only what needs converting.** A line is converted only when it holds a character that tells it is in
@@ -139,6 +137,34 @@ impl ScriptConfig {
         errors
     }
 
+    /// The OpenCC conversion a line that needs converting goes through (towards Simplified, the regional
+    /// ones may add to it); `None` for the target "none".
+    fn main_conversion(&self) -> Option<Conversion> {
+        match self.target.as_str() {
+            "zh-Hans" => Some(match self.source_variant.as_str() {
+                "tw" => Conversion::Tw2s,
+                "hk" => Conversion::Hk2s,
+                _ => Conversion::T2s,
+            }),
+            "zh-Hant" => Some(Conversion::S2t),
+            "zh-TW" => Some(Conversion::S2twp),
+            "zh-HK" => Some(Conversion::S2hk),
+            _ => None,
+        }
+    }
+
+    /// For `cleanalign check`: where the `opencc-sys` engine reads its dictionaries, when it is chosen.
+    pub fn engine_note(&self) -> Option<String> {
+        if self.engine != "opencc-sys" {
+            return None;
+        }
+        let conversion = self.main_conversion()?;
+        Some(format!(
+            "script engine opencc-sys: OpenCC dictionaries in {}",
+            system::data_source(conversion)
+        ))
+    }
+
     pub fn build(&self) -> Result<ScriptConverter, Vec<FieldError>> {
         let errors = self.validate();
         if !errors.is_empty() {
@@ -157,13 +183,9 @@ impl ScriptConfig {
                 )]
             })
         };
-        let plan = match self.target.as_str() {
-            "zh-Hans" => {
-                let main = match self.source_variant.as_str() {
-                    "tw" => Conversion::Tw2s,
-                    "hk" => Conversion::Hk2s,
-                    _ => Conversion::T2s,
-                };
+        let plan = match (self.target.as_str(), self.main_conversion()) {
+            (_, None) => Plan::Off,
+            ("zh-Hans", Some(main)) => {
                 let main = load(main)?;
                 let mut regional = Vec::new();
                 if self.source_variant == "auto" {
@@ -195,10 +217,7 @@ impl ScriptConfig {
                 }
                 Plan::ToSimplified { main, regional }
             }
-            "zh-Hant" => Plan::ToTraditional(load(Conversion::S2t)?),
-            "zh-TW" => Plan::ToTraditional(load(Conversion::S2twp)?),
-            "zh-HK" => Plan::ToTraditional(load(Conversion::S2hk)?),
-            _ => Plan::Off,
+            (_, Some(towards_traditional)) => Plan::ToTraditional(load(towards_traditional)?),
         };
         let mut phrases = BTreeMap::new();
         if kind == EngineKind::Ferrous && self.target == "zh-TW" {
@@ -300,42 +319,7 @@ impl ScriptEngine for FerrousEngine {
     }
 }
 
-#[cfg(feature = "opencc-sys")]
-mod system {
-    use super::{Conversion, ScriptEngine};
-    use opencc_rust::{DefaultConfig, OpenCC};
-
-    pub(super) struct SystemEngine(OpenCC);
-
-    pub(super) fn load(conversion: Conversion) -> Result<SystemEngine, String> {
-        let config = match conversion {
-            Conversion::T2s => DefaultConfig::T2S,
-            Conversion::Tw2s => DefaultConfig::TW2S,
-            Conversion::Hk2s => DefaultConfig::HK2S,
-            Conversion::S2t => DefaultConfig::S2T,
-            Conversion::S2tw => DefaultConfig::S2TW,
-            Conversion::S2twp => DefaultConfig::S2TWP,
-            Conversion::S2hk => DefaultConfig::S2HK,
-        };
-        // The library resolves a bare file name against the data directory it was built with
-        // (/usr/share/opencc for a distribution package); CLEANALIGN_OPENCC_DATA points it elsewhere, e.g. at
-        // the `share/opencc` of a wheel or a local build.
-        let path = match std::env::var_os("CLEANALIGN_OPENCC_DATA") {
-            Some(dir) => std::path::Path::new(&dir).join(config.get_file_name()),
-            None => std::path::PathBuf::from(config.get_file_name()),
-        };
-        OpenCC::new(&path)
-            .map(SystemEngine)
-            .map_err(|e| format!("{}: {e}", path.display()))
-    }
-
-    impl ScriptEngine for SystemEngine {
-        fn convert(&self, text: &str) -> String {
-            // The C library fails only on resources (or interior NUL bytes): leave the text as it was.
-            self.0.convert(text).unwrap_or_else(|_| text.to_string())
-        }
-    }
-}
+mod system;
 
 /// Load one engine for one conversion, uncached. Public so tests and benchmarks can compare engines.
 pub fn load_engine(

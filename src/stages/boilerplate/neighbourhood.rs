@@ -66,8 +66,10 @@ impl BoilerplateClassifier {
             }
             j += run.max(1);
         }
+        // A sentence there (a standfirst, the opening turns of a conversation) is text, not a menu item.
         for l in lines.iter_mut().take(first_body).skip(head_start) {
-            if l.class == LineClass::Content && !l.protected {
+            let sentence = ends_sentence(&l.text) && l.units >= 3;
+            if l.class == LineClass::Content && !l.protected && !sentence {
                 l.class = LineClass::Boilerplate("nav");
             }
         }
