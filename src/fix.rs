@@ -113,16 +113,20 @@ impl FixChain {
     }
 
     /// Repair every line of `text`, as `cleanalign fix` does with a decoded file: lines split on LF (a CR
-    /// before it is dropped), each repaired on its own, joined with LF, and a final line end kept.
+    /// before it is dropped), each repaired on its own, joined with LF, and a final line end kept. A last
+    /// line that repair empties (a lone control character) gets a line end, or it would vanish from the count.
     pub fn fix_text(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
+        let mut last_empty = false;
         for (i, line) in crate::text::split_lines(text).enumerate() {
             if i > 0 {
                 out.push('\n');
             }
-            out.push_str(&self.fix_line(line));
+            let fixed = self.fix_line(line);
+            last_empty = fixed.is_empty();
+            out.push_str(&fixed);
         }
-        if text.ends_with('\n') {
+        if text.ends_with('\n') || last_empty {
             out.push('\n');
         }
         out
@@ -162,5 +166,8 @@ mod tests {
         assert_ne!(fixed.lines().next(), Some("邁向數(shù)字文明,,攜手"));
         assert_eq!(chain.fix_text("no end"), "no end");
         assert_eq!(chain.fix_text(""), "");
+        // A last line emptied by repair stays a line (found by the `fix` fuzz target).
+        assert_eq!(chain.fix_text("a\n\0"), "a\n\n");
+        assert_eq!(chain.fix_text("\0"), "\n");
     }
 }

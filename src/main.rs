@@ -417,22 +417,16 @@ fn fix_stream(
             Some(b) => (b.strip_suffix('\r').unwrap_or(b), "\n"),
             None => (line, ""),
         };
-        out.write_all(chain.fix_line(body).as_bytes())?;
+        let fixed = chain.fix_line(body);
+        out.write_all(fixed.as_bytes())?;
+        // A last line that repair empties keeps a line end, as FixChain::fix_text does.
+        let ending = if fixed.is_empty() { "\n" } else { ending };
         out.write_all(ending.as_bytes())?;
     }
 }
 
 fn write_fixed(chain: &FixChain, text: &str, out: &mut impl Write) -> std::io::Result<()> {
-    for (i, line) in cleanalign::text::split_lines(text).enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
-        out.write_all(chain.fix_line(line).as_bytes())?;
-    }
-    if text.ends_with('\n') {
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+    out.write_all(chain.fix_text(text).as_bytes())
 }
 
 fn read_sentences(path: &Path) -> Result<Vec<String>, String> {

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -201,6 +202,10 @@ def main() -> int:
     )
     for failure in failures:
         print(f"FAIL {failure}")
+    if failures:
+        print(f"kept for a look: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     print(f"datatrove: {0 if failures else 1} passed, {1 if failures else 0} failed")
     return 1 if failures else 0
 

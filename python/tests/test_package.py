@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,8 @@ import cleanalign
 ROOT = Path(__file__).resolve().parents[2]
 BIN = os.environ.get("CLEANALIGN_BIN", str(ROOT / "target" / "release" / "cleanalign"))
 CONFIG = ROOT / "pipeline.toml"
+# Every test's files go under one folder, removed at the end.
+SCRATCH = Path(tempfile.mkdtemp(prefix="cleanalign-py-"))
 
 
 def cli(*args: str, stdin: bytes | None = None) -> bytes:
@@ -29,7 +32,7 @@ def cli(*args: str, stdin: bytes | None = None) -> bytes:
 
 def run_batch(files: dict[str, bytes]) -> Path:
     """`cleanalign run` over a raw folder holding `files`; the output folder."""
-    work = Path(tempfile.mkdtemp(prefix="cleanalign-py-"))
+    work = Path(tempfile.mkdtemp(dir=SCRATCH))
     raw = work / "raw"
     for name, data in files.items():
         (raw / name).parent.mkdir(parents=True, exist_ok=True)
@@ -125,7 +128,7 @@ def test_unreadable_input_raises_input_error():
 
 
 def test_config_errors_are_value_errors():
-    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", dir=SCRATCH, delete=False) as f:
         f.write("[script]\ntarget = 'zh-XX'\n")
     for make in (lambda: cleanalign.Pipeline(f.name), lambda: cleanalign.Pipeline(toml="[script]\ntarget = 'zh-XX'\n")):
         try:
@@ -203,7 +206,7 @@ def test_align_matches_the_cli():
         "The renovation took two years, with a total investment of about 32 million yuan.",
     ]
     beads = cleanalign.align(src, tgt, config=CONFIG)
-    work = Path(tempfile.mkdtemp(prefix="cleanalign-py-"))
+    work = Path(tempfile.mkdtemp(dir=SCRATCH))
     (work / "src").write_text("\n".join(src) + "\n")
     (work / "tgt").write_text("\n".join(tgt) + "\n")
     expected = cli("align", "--config", str(CONFIG), str(work / "src"), str(work / "tgt")).decode().splitlines()
@@ -236,6 +239,7 @@ def main() -> int:
             failed += 1
             print(f"FAIL {name}")
             traceback.print_exc()
+    shutil.rmtree(SCRATCH, ignore_errors=True)
     print(f"python: {len(tests) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
