@@ -11,6 +11,9 @@ sha256(page key) even: tune), scored separately; the report half is the figure t
                                           warcio: pip install warcio); each document is found by its url
   scripts/eval_html.py --trafilatura PY   also score trafilatura (PY: a python with trafilatura installed)
   scripts/eval_html.py --cjk              trafilatura's CJK pages: must-keep / must-drop snippets from HTML
+  scripts/eval_html.py --zh DIR           a local Chinese set (DIR/pages/<key>.html, DIR/gold.json with hand-made
+                                          gold bodies; see DIR/README.md): shingle F1 over single Han characters
+                                          (score_shingles.py --cjk-chars), same split rule, scripts kept as they are
 
 Set CLEANALIGN_BIN to a built binary to skip the release build; --keep DIR keeps the run's folders.
 """
@@ -203,12 +206,40 @@ def snippet_check(args, label, texts):
           f"must-drop {dropped}/{drop_total} dropped")
 
 
+def eval_zh(args, tmp):
+    """Chinese pages with gold bodies, kept outside the repo (third-party pages); the same half() rule."""
+    zh = pathlib.Path(args.zh)
+    gold = {k: {"articleBody": v["articleBody"]} for k, v in
+            json.loads((zh / "gold.json").read_text(encoding="utf-8")).items()}
+    raw = tmp / "raw-zh"
+    raw.mkdir()
+    for key in gold:
+        shutil.copy(zh / "pages" / f"{key}.html", raw / f"{key}.html")
+    (tmp / "keep-script.toml").write_text('[script]\ntarget = "none"\n', encoding="utf-8")
+    run(raw, tmp / "out", tmp / "keep-script.toml")
+    preds = {doc: text for doc, (text, _) in cleaned_bodies(tmp / "out").items()}
+    missing = sorted(set(gold) - set(preds))
+    if missing:
+        print(f"no document for {len(missing)} pages: {' '.join(missing)}")
+    score(gold, preds, tmp, "cleanalign", cjk_chars=True)
+    if args.trafilatura:
+        code = r'''
+import json, sys, pathlib, trafilatura
+out = {p.stem: trafilatura.extract(p.read_bytes()) or "" for p in sorted(pathlib.Path(sys.argv[1]).glob("*.html"))}
+json.dump(out, open(sys.argv[2], "w"), ensure_ascii=False)
+'''
+        subprocess.run([args.trafilatura, "-c", code, str(raw), str(tmp / "traf-zh.json")], check=True)
+        traf = json.loads((tmp / "traf-zh.json").read_text(encoding="utf-8"))
+        score(gold, traf, tmp, "trafilatura", cjk_chars=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--warc", action="store_true")
     ap.add_argument("--warc-python", default=sys.executable, help="a python with warcio installed")
     ap.add_argument("--trafilatura", metavar="PYTHON")
     ap.add_argument("--cjk", action="store_true")
+    ap.add_argument("--zh", metavar="DIR")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--keep", metavar="DIR")
     args = ap.parse_args()
@@ -219,6 +250,8 @@ def main():
             tmp.mkdir(parents=True)
         if args.cjk:
             eval_cjk(args, tmp)
+        elif args.zh:
+            eval_zh(args, tmp)
         else:
             eval_aeb(args, tmp)
 

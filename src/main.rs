@@ -6,7 +6,6 @@ use cleanalign::engine::progress::ProgressMode;
 use cleanalign::engine::{self, with_jobs};
 use cleanalign::fix::{FixChain, FIX_STAGES};
 use cleanalign::pipeline::Pipeline;
-use cleanalign::stages::decode::DecodeConfig;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -136,17 +135,14 @@ struct RunArgs {
 
 #[derive(Args)]
 struct FixArgs {
-    /// Comma-separated stages to run, in pipeline order regardless of the order given
-    #[arg(
-        long,
-        value_delimiter = ',',
-        value_name = "LIST",
-        default_value = "mojibake,normalize,ruby,punct,mt,script"
-    )]
-    stages: Vec<String>,
-    /// Target script: zh-Hans, zh-Hant, zh-TW, zh-HK or none
-    #[arg(long, value_name = "VARIANT", default_value = "zh-Hans")]
-    to: String,
+    /// Comma-separated stages to run, in pipeline order regardless of the order given [default: every
+    /// stage of mojibake,normalize,ruby,punct,mt,script not in the config's `[pipeline] skip`]
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    stages: Option<Vec<String>>,
+    /// Target script: zh-Hans, zh-Hant, zh-TW, zh-HK or none [default: the config's `script.target`,
+    /// zh-Hans without one]
+    #[arg(long, value_name = "VARIANT")]
+    to: Option<String>,
     /// Configuration file for stage settings (glossary, thresholds) [default: ./pipeline.toml if present]
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -328,13 +324,21 @@ fn fix(args: FixArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let stages: Vec<String> = args
-        .stages
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let chain = match FixChain::new(&config, &stages, &args.to) {
+    // Flags override the config, as in `run`; without them the config decides.
+    let stages: Vec<String> = match &args.stages {
+        Some(list) => list
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        None => FIX_STAGES
+            .iter()
+            .filter(|s| config.runs(s))
+            .map(|s| s.to_string())
+            .collect(),
+    };
+    let to = args.to.as_deref().unwrap_or(&config.script.target);
+    let chain = match FixChain::new(&config, &stages, to) {
         Ok(c) => c,
         Err(errors) => {
             let code = report_field_errors("", &errors);
@@ -413,14 +417,15 @@ fn fix_stream(
             let decoded = cleanalign::stages::decode::decode_for_filter(decoder, &rest);
             return write_fixed(chain, &decoded.text, out);
         };
+        // The line ending goes out as it came in: CRLF stays CRLF.
         let (body, ending) = match line.strip_suffix('\n') {
-            Some(b) => (b.strip_suffix('\r').unwrap_or(b), "\n"),
+            Some(b) => match b.strip_suffix('\r') {
+                Some(b) => (b, "\r\n"),
+                None => (b, "\n"),
+            },
             None => (line, ""),
         };
-        let fixed = chain.fix_line(body);
-        out.write_all(fixed.as_bytes())?;
-        // A last line that repair empties keeps a line end, as FixChain::fix_text does.
-        let ending = if fixed.is_empty() { "\n" } else { ending };
+        out.write_all(chain.fix_line(body).as_bytes())?;
         out.write_all(ending.as_bytes())?;
     }
 }
@@ -429,16 +434,20 @@ fn write_fixed(chain: &FixChain, text: &str, out: &mut impl Write) -> std::io::R
     out.write_all(chain.fix_text(text).as_bytes())
 }
 
-fn read_sentences(path: &Path) -> Result<Vec<String>, String> {
+fn read_sentences(
+    path: &Path,
+    decoder: &cleanalign::stages::decode::Decoder,
+) -> Result<Vec<String>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if bytes.is_empty() {
         return Ok(Vec::new());
     }
-    let decoder = DecodeConfig::default()
-        .build()
-        .map_err(|_| "internal: default decoder".to_string())?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let decoded = decoder
-        .decode(&bytes)
+        .decode_named(&name, &bytes)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(cleanalign::text::split_lines(&decoded.text)
         .map(str::to_string)
@@ -454,7 +463,14 @@ fn align(args: AlignArgs) -> ExitCode {
         Ok(a) => a,
         Err(errors) => return report_field_errors("align.", &errors),
     };
-    let (src, tgt) = match (read_sentences(&args.src), read_sentences(&args.tgt)) {
+    let decoder = match config.decode.build() {
+        Ok(d) => d,
+        Err(errors) => return report_field_errors("decode.", &errors),
+    };
+    let (src, tgt) = match (
+        read_sentences(&args.src, &decoder),
+        read_sentences(&args.tgt, &decoder),
+    ) {
         (Ok(s), Ok(t)) => (s, t),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("error: {e}");
@@ -464,13 +480,19 @@ fn align(args: AlignArgs) -> ExitCode {
     let beads = aligner.align(&src, &tgt, &args.src_lang, &args.tgt_lang);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for bead in &beads {
-        if writeln!(out, "{}", cleanalign::align::format_bead(bead)).is_err() {
-            return ExitCode::SUCCESS;
+    let written = beads
+        .iter()
+        .try_for_each(|bead| writeln!(out, "{}", cleanalign::align::format_bead(bead)))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is the reader's choice; any other failure truncated the output.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing to stdout: {e}");
+            ExitCode::from(EXIT_SOME_FAILED)
         }
     }
-    let _ = out.flush();
-    ExitCode::SUCCESS
 }
 
 fn check(args: CheckArgs) -> ExitCode {

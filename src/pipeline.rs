@@ -45,6 +45,8 @@ pub struct Pipeline {
     /// repetition, title and forum rules still run.
     boilerplate_html: Option<BoilerplateClassifier>,
     aligner: Option<Aligner>,
+    /// [`Config::hash`], computed once: a configuration that cannot be hashed is a configuration error.
+    config_hash: String,
 }
 
 impl Pipeline {
@@ -73,7 +75,8 @@ impl Pipeline {
             dom_chosen.build()
         });
         let aligner = built_if(runs("align"), &mut errors, "align", || config.align.build());
-        let Some(decoder) = decoder else {
+        let config_hash = config.hash().map_err(|e| errors.push(e)).ok();
+        let (Some(decoder), Some(config_hash)) = (decoder, config_hash) else {
             return Err(errors);
         };
         if !errors.is_empty() {
@@ -92,11 +95,17 @@ impl Pipeline {
             boilerplate,
             boilerplate_html,
             aligner,
+            config_hash,
         })
     }
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The hash of the configuration and version ([`Config::hash`]).
+    pub fn config_hash(&self) -> &str {
+        &self.config_hash
     }
 
     /// The aligner, when the align stage is on.
@@ -223,6 +232,10 @@ impl Pipeline {
         } else if let Some(first) = doc.lines.first_mut() {
             first.is_title = false;
         }
+        // The script of the text that stays, before conversion: a page's chrome (an ICP line in Chinese
+        // under an English article) says nothing about the script of its text.
+        let kept: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        doc.script_in = langid::detect_script(&kept.join("\n")).code();
         // A Japanese page keeps its kanji: converting it as Chinese would turn 聞 into 闻. Decided per
         // document, because many of its lines (dates, headings) are kanji only.
         let japanese = is_japanese(doc);

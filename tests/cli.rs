@@ -291,7 +291,7 @@ fn run_survives_bad_inputs() {
         ("image.txt", "PNG"),
         ("empty.txt", "empty"),
         ("nul.txt", "NUL"),
-        ("noise.txt", ""),
+        ("noise.txt", "control characters"),
         ("dangling.txt", "cannot read"),
     ] {
         let line = err
@@ -404,4 +404,121 @@ fn fix_leaves_overlong_lines_untouched() {
         })
         .expect("runs");
     assert_eq!(stdout(&o), "短，行\n这一行很长,超过了上限\n");
+}
+
+#[test]
+fn fix_follows_the_config_unless_a_flag_says_otherwise() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, "软件,开发\n").expect("write");
+    let config = dir.path().join("taiwan.toml");
+    std::fs::write(&config, "[script]\ntarget = \"zh-TW\"\n").expect("write");
+    let fix = |extra: &[&str], config: &Path| {
+        let o = bin()
+            .arg("fix")
+            .arg("--config")
+            .arg(config)
+            .args(extra)
+            .arg(&input)
+            .output()
+            .expect("runs");
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    // `script.target` from the config, not zh-Hans.
+    assert_eq!(fix(&[], &config), "軟體，開發\n");
+    // A flag wins over the config.
+    assert_eq!(fix(&["--to", "none"], &config), "软件，开发\n");
+    // `[pipeline] skip` switches stages off in `fix` as in `run`.
+    let skipping = dir.path().join("skip.toml");
+    std::fs::write(
+        &skipping,
+        "[script]\ntarget = \"zh-TW\"\n[pipeline]\nskip = [\"punct\", \"normalize\"]\n",
+    )
+    .expect("write");
+    assert_eq!(fix(&[], &skipping), "軟體,開發\n");
+    assert_eq!(fix(&["--stages", "punct"], &skipping), "软件，开发\n");
+}
+
+#[test]
+fn fix_keeps_crlf_line_endings() {
+    let input = "中文,测试\r\nsecond line\r\n\r\nlast\nno ending";
+    let o = with_stdin(&["fix", "--to", "none"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "中文，测试\r\nsecond line\r\n\r\nlast\nno ending"
+    );
+    // Input read whole (a legacy encoding) keeps its endings too.
+    let (gbk, _, _) =
+        encoding_rs::GBK.encode("数字领域国际合作是指各国在数字经济方面的交流。\r\n第二行。\r\n");
+    let o = with_stdin(&["fix", "--to", "none"], &gbk);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "数字领域国际合作是指各国在数字经济方面的交流。\r\n第二行。\r\n"
+    );
+}
+
+#[test]
+fn align_reads_its_inputs_with_the_configs_decode_settings() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let zh = dir.path().join("a.zh");
+    let en = dir.path().join("a.en");
+    // UTF-16LE without a byte-order mark: detection cannot know it, `[decode] force` does.
+    let utf16: Vec<u8> = "我们明天去北京。\n天气很好。\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&zh, utf16).expect("write");
+    std::fs::write(
+        &en,
+        "We will go to Beijing tomorrow.\nThe weather is good.\n",
+    )
+    .expect("write");
+    let o = bin().arg("align").arg(&zh).arg(&en).output().expect("runs");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let config = dir.path().join("utf16.toml");
+    std::fs::write(
+        &config,
+        "[decode]\nforce = [{ glob = \"*.zh\", encoding = \"utf-16le\" }]\n",
+    )
+    .expect("write");
+    let o = bin()
+        .arg("align")
+        .arg("--config")
+        .arg(&config)
+        .arg(&zh)
+        .arg(&en)
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn align_exits_1_when_its_output_cannot_be_written() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let zh = dir.path().join("a.zh");
+    let en = dir.path().join("a.en");
+    std::fs::write(&zh, "我们明天去北京。\n天气很好。\n").expect("write");
+    std::fs::write(
+        &en,
+        "We will go to Beijing tomorrow.\nThe weather is good.\n",
+    )
+    .expect("write");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let o = bin()
+        .arg("align")
+        .arg(&zh)
+        .arg(&en)
+        .stdout(full)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("writing to stdout"), "{}", stderr(&o));
 }

@@ -25,6 +25,18 @@ fn messy_char() -> impl Strategy<Value = char> {
     )
 }
 
+/// A line that may hold characters a stage might read or write as a line break.
+fn messy_line_with_breaks() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => messy_char(),
+            1 => prop::sample::select(vec!['\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}']),
+        ],
+        0..60,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
 fn messy_line() -> impl Strategy<Value = String> {
     prop::collection::vec(messy_char(), 0..80).prop_map(|v| v.into_iter().collect())
 }
@@ -32,10 +44,17 @@ fn messy_line() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// Whole texts with every kind of line break (LF, CRLF, a lone CR) and the characters that stages could
+    /// turn into one (U+2028, U+0085, vertical tab, form feed): the output's line breaks are the input's.
     #[test]
-    fn fix_never_adds_or_removes_a_line(line in messy_line()) {
-        let fixed = chain().fix_line(&line);
-        prop_assert!(!fixed.contains('\n') && !fixed.contains('\r'), "{:?} -> {:?}", line, fixed);
+    fn fix_never_adds_or_removes_a_line(lines in prop::collection::vec(messy_line_with_breaks(), 1..6),
+                                        endings in prop::collection::vec(prop::sample::select(vec!["\n", "\r\n", "\r", ""]), 6)) {
+        let text: String = lines.iter().zip(&endings).map(|(l, e)| format!("{l}{e}")).collect();
+        let fixed = chain().fix_text(&text);
+        let breaks = |t: &str| t.match_indices(['\n', '\r']).map(|(_, b)| b.to_string()).collect::<Vec<_>>();
+        prop_assert_eq!(breaks(&fixed), breaks(&text), "{:?} -> {:?}", text, fixed);
+        let count = |t: &str| t.split(['\n', '\r']).count();
+        prop_assert_eq!(count(&fixed), count(&text));
     }
 
     #[test]
@@ -93,6 +112,20 @@ proptest! {
 mod pipeline_never_panics {
     use proptest::prelude::*;
 
+    /// Line accounting (DESIGN.md): every non-blank raw line of a cleaned document is kept (possibly
+    /// changed) or has a row in the rejects, and nothing points past the end of the input.
+    fn accounted(doc: &cleanalign::doc::Document) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        for line in &doc.lines {
+            seen.insert(line.raw_no);
+        }
+        for reject in doc.rejects.iter().filter(|r| r.line > 0) {
+            seen.insert(reject.line);
+        }
+        let raw = doc.stats.raw_lines;
+        seen.iter().all(|&n| (1..=raw).contains(&n)) && seen.len() == raw - doc.stats.blank_lines
+    }
+
     use super::common;
     use cleanalign::engine::process_bytes;
 
@@ -107,6 +140,12 @@ mod pipeline_never_panics {
                 docs.into_iter().enumerate().map(|(i, b)| (format!("d{i}"), b)).collect();
             let (cleaned, failed, _) = process_bytes(common::default_pipeline(), &inputs);
             prop_assert_eq!(cleaned.len() + failed.len(), inputs.len());
+            for (id, error) in &failed {
+                prop_assert!(!error.to_string().trim().is_empty(), "{} failed without a reason", id);
+            }
+            for doc in &cleaned {
+                prop_assert!(accounted(doc), "{}: a raw line neither kept nor rejected", doc.id);
+            }
         }
 
         /// Arbitrary Unicode text never panics either, and every cleaned line is non-blank and single-line.
@@ -115,6 +154,7 @@ mod pipeline_never_panics {
             let inputs = vec![("t".to_string(), text.into_bytes())];
             let (cleaned, _, _) = process_bytes(common::default_pipeline(), &inputs);
             for doc in &cleaned {
+                prop_assert!(accounted(doc), "{}: a raw line neither kept nor rejected", doc.id);
                 for line in &doc.lines {
                     prop_assert!(!cleanalign::text::is_blank(&line.text));
                     prop_assert!(!line.text.contains('\n'));

@@ -9,9 +9,24 @@ use crate::text::Lang;
 use crate::validate::FieldError;
 
 impl AlignConfig {
-    /// Compile into the runtime aligner. The dictionary itself is loaded on first use, not here.
+    /// Compile into the runtime aligner. The dictionary itself is parsed on first use, not here, but it is
+    /// checked here (decompressed once per process, its checksum verified): a dictionary that cannot be
+    /// read is an error, never a silent fall-back to the weaker surface model.
     pub fn build(&self) -> Result<Aligner, Vec<FieldError>> {
-        let errors = self.validate();
+        self.build_checking(lexicon::embedded_dictionary_error())
+    }
+
+    fn build_checking(&self, dictionary_error: Option<&str>) -> Result<Aligner, Vec<FieldError>> {
+        let mut errors = self.validate();
+        if let (true, Some(e)) = (self.use_lexicon, dictionary_error) {
+            errors.push(FieldError::new(
+                "use_lexicon",
+                format!(
+                    "the bundled dictionary cannot be read ({e}); set use_lexicon = false to align \
+                     by length and surface evidence only"
+                ),
+            ));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -117,6 +132,23 @@ mod tests {
         );
         assert!(cfg.build().is_err());
         assert!(AlignConfig::default().validate().is_empty());
+    }
+
+    #[test]
+    fn an_unreadable_dictionary_is_an_error_not_a_weaker_model() {
+        let corrupt = lexicon::dictionary_error(&lexicon::CEDICT_GZ[..1000]);
+        assert!(corrupt.is_some());
+        let errors = AlignConfig::default()
+            .build_checking(corrupt.as_deref())
+            .expect_err("a corrupt dictionary fails the build");
+        assert_eq!(errors[0].key, "use_lexicon");
+        let without = AlignConfig {
+            use_lexicon: false,
+            ..AlignConfig::default()
+        };
+        assert!(without.build_checking(corrupt.as_deref()).is_ok());
+        assert_eq!(lexicon::embedded_dictionary_error(), None);
+        assert!(AlignConfig::default().build().is_ok());
     }
 
     #[test]

@@ -29,6 +29,25 @@ pub(crate) static CEDICT_GZ: &[u8] = include_bytes!("../../data/cedict_1_0_ts_ut
 
 static GLOBAL: OnceLock<Option<Lexicon>> = OnceLock::new();
 
+/// Why the embedded dictionary cannot be read, if it cannot: checked once per process by decompressing
+/// it whole (gzip verifies its checksum at the end). `None` means it reads.
+pub fn embedded_dictionary_error() -> Option<&'static str> {
+    static CHECKED: OnceLock<Option<String>> = OnceLock::new();
+    CHECKED
+        .get_or_init(|| dictionary_error(CEDICT_GZ))
+        .as_deref()
+}
+
+/// Why gzip-compressed dictionary bytes cannot be read as UTF-8 text, if they cannot.
+pub(crate) fn dictionary_error(gz: &[u8]) -> Option<String> {
+    let mut text = String::new();
+    match flate2::read::GzDecoder::new(gz).read_to_string(&mut text) {
+        Ok(_) if text.lines().any(|l| !l.starts_with('#')) => None,
+        Ok(_) => Some("it holds no entries".to_string()),
+        Err(e) => Some(e.to_string()),
+    }
+}
+
 /// Headword -> English lemma ids, and the English lemma vocabulary.
 #[derive(Debug, Default)]
 pub struct Lexicon {

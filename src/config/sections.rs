@@ -171,15 +171,25 @@ impl Config {
         !self.pipeline.skip.iter().any(|s| s == stage)
     }
 
-    /// A stable hash of the settings that shape the output, for `report.json`. Where the files are and how
-    /// many threads ran do not change a byte of output, so they are left out: the same data cleaned the same
-    /// way has the same hash.
-    pub fn hash(&self) -> String {
+    /// A stable hash of the settings that shape the output and of the program's version, for `report.json`.
+    /// Where the files are and how many threads ran do not change a byte of output, so they are left out:
+    /// the same data cleaned the same way by the same version has the same hash. A configuration that
+    /// cannot be written out is an error, never the hash of some default.
+    pub fn hash(&self) -> Result<String, FieldError> {
+        self.hash_for_version(env!("CARGO_PKG_VERSION"))
+    }
+
+    fn hash_for_version(&self, version: &str) -> Result<String, FieldError> {
         let mut shaping = self.clone();
         shaping.output = OutputConfig::default();
         shaping.input.raw_dir = InputConfig::default().raw_dir;
-        let canonical = toml::to_string(&shaping).unwrap_or_default();
-        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(canonical.as_bytes()))
+        let canonical = toml::to_string(&shaping)
+            .map_err(|e| FieldError::new("config", format!("cannot be hashed: {e}")))?;
+        let versioned = format!("version = {version:?}\n{canonical}");
+        Ok(format!(
+            "{:016x}",
+            xxhash_rust::xxh3::xxh3_64(versioned.as_bytes())
+        ))
     }
 }
 
@@ -218,5 +228,32 @@ impl PipelineConfig {
                 )
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_covers_the_version_and_the_shaping_settings_only() {
+        let config = Config::default();
+        let hash = config.hash().expect("default config hashes");
+        assert_eq!(hash.len(), 16);
+        assert_eq!(
+            Ok(hash.clone()),
+            config.hash_for_version(env!("CARGO_PKG_VERSION"))
+        );
+        assert_ne!(Ok(hash.clone()), config.hash_for_version("999.0.0"));
+        let mut moved = config.clone();
+        moved.output = OutputConfig {
+            out_dir: "elsewhere".into(),
+            jobs: 7,
+            ..OutputConfig::default()
+        };
+        assert_eq!(moved.hash(), Ok(hash.clone()));
+        let mut other = config.clone();
+        other.pipeline.skip = vec!["mt".into()];
+        assert_ne!(other.hash(), Ok(hash));
     }
 }

@@ -69,7 +69,7 @@ impl<'a> Report<'a> {
         Report {
             tool: "cleanalign",
             version: env!("CARGO_PKG_VERSION"),
-            config_hash: pipeline.config().hash(),
+            config_hash: pipeline.config_hash().to_string(),
             inputs,
             documents: tally.documents,
             failed: &outcome.failures,

@@ -12,6 +12,8 @@
 
 pub mod bilingual;
 pub mod boilerplate;
+#[cfg(test)]
+mod builtin_patterns_test;
 pub mod decode;
 pub mod html;
 pub mod langid;

@@ -17,6 +17,12 @@ use std::sync::OnceLock;
 /// Pinyin vowels with tone marks (and ü forms).
 const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
+/// The formatted ruby pattern, for the test that compiles every built-in pattern.
+#[cfg(test)]
+pub(crate) fn ruby_group_pattern() -> &'static str {
+    ruby_group().as_str()
+}
+
 fn ruby_group() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

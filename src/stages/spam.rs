@@ -7,10 +7,15 @@
 //! - [`vocab_spam`]: a line dense in porn or gambling vocabulary from a small curated list (below).
 //! - [`ad_tail`]: the byte offset where a promotional tail starts (`本课程将深入解读…帮助您理解…通过`).
 //!
-//! What it never does: decide on a single ordinary word. A news sentence about a gambling crackdown or a
-//! user guide saying `点击按钮` stays: vocabulary needs density (or a line that is not a sentence), and
-//! weak ad words need a truncated line (the advert was cut off mid-sentence, the signature of an ad
-//! block spliced into scraped text) or an explicit call to action at the very end of the line.
+//! What it never does: decide on a single ordinary word, or on part of one. Vocabulary terms match whole
+//! words only (`色播` is not a word of `特色播客`, `porn` not of "anti-pornography"). A news sentence
+//! about a gambling crackdown or a user guide saying `点击按钮` stays: vocabulary needs density (or a line
+//! that is not a sentence), weak ad words need two of them on a truncated line (the advert was cut off
+//! mid-sentence, the signature of an ad block spliced into scraped text), and a call to action on a
+//! finished line must lead its sentence or be most of it.
+//!
+//! Imports `crate::text`, `crate::stages::stopwords`, `crate::stages::langid`, `crate::stages::segment`
+//! and, for Chinese word boundaries, the CC-CEDICT segmentation of `crate::stages::mt`.
 //!
 //! Limits: the vocabulary is small and Chinese/English only; spam written as full sentences with normal
 //! punctuation is not caught; ad detection looks only at the tail of a line, never the middle.
@@ -162,6 +167,9 @@ const GAMBLING_TERMS: &[&str] = &[
 pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
     let automaton = gambling_automaton()?;
     for m in automaton.find_iter(line) {
+        if !is_whole_word(line, m.start(), m.end()) {
+            continue;
+        }
         let before = line.get(..m.start()).unwrap_or("");
         // Walk back to the clause start, at most 24 characters: a longer clause is no anchor, and the
         // bound keeps a long line full of terms linear.
@@ -219,7 +227,9 @@ pub fn injected_gambling_anchor(line: &str) -> Option<(usize, usize)> {
 /// term, when the rest of the line holds none and is not empty. `None` otherwise.
 pub fn bracketed_gambling_tag(line: &str) -> Option<(usize, usize)> {
     let automaton = gambling_automaton()?;
-    let m = automaton.find(line)?;
+    let m = automaton
+        .find_iter(line)
+        .find(|m| is_whole_word(line, m.start(), m.end()))?;
     let before = line.get(..m.start())?;
     let open = before.rfind(['【', '['])?;
     let close_rel = line.get(m.end()..)?.find(['】', ']'])?;
@@ -278,6 +288,14 @@ const STRONG_AD: &[&str] = &[
     "微信号：",
     "微信号:",
     "点击下方",
+    "点击查看",
+    "點擊查看",
+    "点击进入",
+    "點擊進入",
+    "点击这里",
+    "點擊這裡",
+    "点击此处",
+    "點擊此處",
     "点击阅读原文",
     "點擊下方",
     "立即购买",
@@ -294,18 +312,24 @@ const STRONG_AD: &[&str] = &[
     "buy now",
 ];
 
+/// What may stand before a call to action that leads its sentence: nothing, or a polite imperative.
+const CALL_LEADS: &[&str] = &["", "请", "請", "please", "欢迎", "歡迎", "敬请", "敬請"];
+
 /// Longest line without any sentence-final mark in which a weak ad word still marks an advert.
 const UNPUNCTUATED_AD_MAX_CHARS: usize = 30;
 
-/// Promotional words that are ordinary in real prose; they mark an advert only on a truncated line.
+/// Promotional words that are ordinary in real prose; two different ones on a truncated line mark an
+/// advert (`…为您创造安全高速省钱的作业环境.欢迎新老客户前来`, `欢迎咨询 销售热线…`). One alone is
+/// prose: a polite `您` asks a question (`您觉得这个方案能按时完成吗`), and Common Crawl cuts real
+/// paragraphs off mid-sentence (`…中速度和精度的性能壁垒。在您`).
 const WEAK_AD: &[&str] = &[
     "本课程",
     "本課程",
     "本讲座",
     "本講座",
-    "课程将",
-    "課程將",
     "您",
+    "咨询",
+    "諮詢",
     "点击",
     "點擊",
     "扫码",
@@ -365,6 +389,14 @@ pub fn keyword_chain(line: &str) -> bool {
     if items.len() < 5 || items.iter().any(|s| s.chars().count() > 40) {
         return false;
     }
+    // Latin keyword chains are nouns and adjectives; a line of running English, however list-like
+    // (`the God of Abraham, the God of Isaac, and the God of Jacob`), is full of function words.
+    let english = crate::stages::stopwords::StopList::english();
+    if !items.iter().any(|s| s.chars().any(crate::text::is_han))
+        && english.density(trimmed) >= english.prose_density() * 0.5
+    {
+        return false;
+    }
     let keys: Vec<String> = items.iter().map(|s| prefix_key(s)).collect();
     let shared = keys
         .iter()
@@ -382,12 +414,24 @@ pub fn keyword_chain(line: &str) -> bool {
     shared * 10 >= items.len().min(200) * 6
 }
 
-/// The first two characters of a CJK item, or the first word of a Latin one (lower-cased).
+/// The first two characters of a CJK item, or the first content word of a Latin one (lower-cased).
+///
+/// Function words are skipped: a list in running English (`Ephah, and Epher, and Hanoch, and Abidah`)
+/// repeats its `and`, a keyword chain (`cheap shoes, cheap shoes online, cheap shoes sale`) its keyword.
 fn prefix_key(item: &str) -> String {
     let first = item.chars().next();
     match first {
         Some(c) if crate::text::is_han(c) => item.chars().take(2).collect(),
-        Some(_) => item.split_whitespace().next().unwrap_or("").to_lowercase(),
+        Some(_) => item
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .find(|w| {
+                !w.is_empty() && !crate::stages::stopwords::StopList::english().is_stop_word(w)
+            })
+            .unwrap_or_default(),
         None => String::new(),
     }
 }
@@ -434,12 +478,16 @@ pub fn vocab_spam(line: &str) -> Option<&'static str> {
     }
 }
 
-/// Number of distinct terms found and the characters they cover (each term counted once per occurrence).
+/// Number of distinct terms found as whole words and the characters they cover (each term counted once
+/// per occurrence).
 fn hits(lower: &str, terms: &[&str]) -> (usize, usize) {
     let mut distinct = 0;
     let mut chars = 0;
     for term in terms {
-        let n = lower.matches(term).count();
+        let n = lower
+            .match_indices(term)
+            .filter(|(at, _)| is_whole_word(lower, *at, at + term.len()))
+            .count();
         if n > 0 {
             distinct += 1;
             chars += n * term.chars().count();
@@ -448,11 +496,71 @@ fn hits(lower: &str, terms: &[&str]) -> (usize, usize) {
     (distinct, chars)
 }
 
+/// Whether `line[start..end]` is a word (or a run of words) of its line, not part of a longer one.
+///
+/// Latin: no letter or digit right before or after, and no hyphen before (`porn` is not a word of
+/// "anti-pornography" or "anti-porn"). Chinese: the span starts and ends where the CC-CEDICT
+/// longest-match segmentation of its run of Han characters puts word boundaries (`色播` is not a word
+/// of `特色播客`, cut as 特色|播客). Mixed terms (`bb电子`) check their Latin side only.
+fn is_whole_word(line: &str, start: usize, end: usize) -> bool {
+    let before = line.get(..start).and_then(|s| s.chars().next_back());
+    let after = line.get(end..).and_then(|s| s.chars().next());
+    let term = line.get(start..end).unwrap_or("");
+    let (Some(first), Some(last)) = (term.chars().next(), term.chars().next_back()) else {
+        return false;
+    };
+    let latin_glued = |c: Option<char>, edge: char| {
+        !crate::text::is_han(edge)
+            && c.is_some_and(|c| c.is_alphanumeric() && !crate::text::is_han(c))
+    };
+    if latin_glued(before, first) || latin_glued(after, last) {
+        return false;
+    }
+    if !crate::text::is_han(first) && before == Some('-') {
+        return false;
+    }
+    if !crate::text::is_han(first) && !crate::text::is_han(last) {
+        return true;
+    }
+    // The Han part of the term, and the run of Han characters around it, segmented into words.
+    let is_han = crate::text::is_han;
+    let Some(han_from) = term
+        .char_indices()
+        .find(|(_, c)| is_han(*c))
+        .map(|(i, _)| start + i)
+    else {
+        return true;
+    };
+    let han_to = term
+        .char_indices()
+        .rfind(|(_, c)| is_han(*c))
+        .map_or(end, |(i, c)| start + i + c.len_utf8());
+    let run_start = line
+        .get(..han_from)
+        .unwrap_or("")
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_han(*c))
+        .last()
+        .map_or(han_from, |(i, _)| i);
+    let run_end = line
+        .get(han_to..)
+        .unwrap_or("")
+        .char_indices()
+        .find(|(_, c)| !is_han(*c))
+        .map_or(line.len(), |(i, _)| han_to + i);
+    let run: Vec<char> = line.get(run_start..run_end).unwrap_or("").chars().collect();
+    let ends = crate::stages::mt::han_word_ends(&run);
+    let char_at = |byte: usize| line.get(run_start..byte).map_or(0, |s| s.chars().count());
+    let boundary = |byte: usize| ends.get(char_at(byte)).copied().unwrap_or(false);
+    boundary(han_from) && boundary(han_to)
+}
+
 /// The byte offset where a promotional tail begins, `Some(0)` when the whole line is an advert.
 ///
 /// The line is cut into sentences. Walking back from the end, sentences are taken into the tail while
-/// they are promotional: a strong call to action (`扫码关注`, `click here`) always counts; a weak word
-/// (`您`, `本课程`, `点击`) counts only when the line is truncated (it does not end in a sentence-final
+/// they are promotional: a strong call to action (`扫码关注`, `click here`) always counts; two weak words
+/// (`您`, `本课程`, `点击`, `欢迎`) count only when the line is truncated (it does not end in a sentence-final
 /// mark), because a cut-off promotional sentence is what a spliced-in advert looks like. A short
 /// truncated fragment at the very end (`通过`) joins the tail when a promotional sentence precedes it.
 pub fn ad_tail(line: &str) -> Option<usize> {
@@ -479,7 +587,19 @@ pub fn ad_tail(line: &str) -> Option<usize> {
         let end = sentences.get(idx + 1).copied().unwrap_or(trimmed_end.len());
         let sentence = trimmed_end.get(start..end).unwrap_or("");
         let lower = sentence.to_lowercase();
-        let strong = STRONG_AD.iter().any(|m| lower.contains(m));
+        // On a finished line a call to action leads its sentence (`Click here to…`, `请扫码关注…`); a
+        // sentence that names one (`车企推出限时优惠、置换补贴等措施。`, `用户点击查看按钮后…`) is
+        // reporting or instructions.
+        let call = |m: &&str| {
+            lower.find(*m).is_some_and(|at| {
+                let lead = lower
+                    .get(..at)
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !c.is_alphanumeric());
+                truncated || CALL_LEADS.contains(&lead)
+            })
+        };
+        let strong = STRONG_AD.iter().any(call);
         // `受欢迎` is "popular" (`广受欢迎的景点`), not a welcome to customers;
         // `您好` opens a reply or a question (`您好，请问…`), not an advert.
         let weak = truncated && {
@@ -487,7 +607,7 @@ pub fn ad_tail(line: &str) -> Option<usize> {
                 .replace("受欢迎", "")
                 .replace("受歡迎", "")
                 .replace("您好", "");
-            WEAK_AD.iter().any(|m| weak_text.contains(m))
+            WEAK_AD.iter().filter(|m| weak_text.contains(*m)).count() >= 2
         };
         if strong || weak {
             cut = Some(start);
@@ -552,6 +672,16 @@ mod tests {
             "各国在数字经济、数字技术、数字治理、数字贸易、数字人才等方面进行了合作。"
         ));
         assert!(!keyword_chain("one, two"));
+        // Running English lists repeat their conjunction, not a keyword.
+        assert!(!keyword_chain(
+            "And the sons of Midian; Ephah, and Epher, and Hanoch, and Abidah, and Eldaah."
+        ));
+        assert!(!keyword_chain(
+            "And he took butter, and milk, and the calf, and set it before them, and they did eat."
+        ));
+        assert!(!keyword_chain(
+            "I am the God of thy father, the God of Abraham, the God of Isaac, and the God of Jacob."
+        ));
     }
 
     #[test]
@@ -638,8 +768,15 @@ mod tests {
     #[test]
     fn ad_words_in_real_sentences_stay() {
         assert_eq!(ad_tail("用户点击按钮后，页面会跳转到登录界面。"), None);
+        assert_eq!(ad_tail("用户点击查看按钮后，页面会跳转。"), None);
+        assert_eq!(ad_tail("点击“设置”"), None);
+        assert_eq!(ad_tail("点击查看大图"), Some(0));
         assert_eq!(ad_tail("如果您有任何问题，可以咨询当地政府部门。"), None);
         assert_eq!(ad_tail("本课程将于下学期开设，面向全体学生。"), None);
+        assert_eq!(
+            ad_tail("今年以来市场竞争日趋白热化，多家车企先后推出限时优惠、置换补贴等措施。"),
+            None
+        );
         // Truncated, but nothing promotional.
         assert_eq!(ad_tail("会议讨论了数字经济的发展。与会代表认为"), None);
         // Cut off, but "popular" is not a welcome (`欢迎` after `受`), and `您好` is a greeting.
@@ -648,8 +785,15 @@ mod tests {
             None
         );
         assert_eq!(ad_tail("我看了你的帖子。您好，请问这个插件怎么安装"), None);
+        // One weak word is prose: a welcome, a polite question cut off, a slogan.
+        assert_eq!(ad_tail("营地在山里。欢迎大家来玩，秋天枫叶由绿转黄"), None);
         assert_eq!(
-            ad_tail("营地在山里。欢迎大家来玩，秋天枫叶由绿转黄"),
+            ad_tail("我昨天去看了现场。您觉得这个方案能按时完成吗"),
+            None
+        );
+        assert_eq!(ad_tail("为您的业务提供一站式解决方案"), None);
+        assert_eq!(
+            ad_tail("营地在山里。欢迎您扫码预订，秋天枫叶由绿转黄"),
             Some("营地在山里。".len())
         );
         assert_eq!(ad_tail("欢迎咨询 销售热线 010-12345678"), Some(0));
@@ -658,6 +802,17 @@ mod tests {
             ad_tail("我看了一下源代码，您的配置文件里少了一个跳过标签的选项，所以设置一直没有生效"),
             None
         );
-        assert_eq!(ad_tail("为您的业务提供一站式解决方案"), Some(0));
+    }
+
+    #[test]
+    fn vocabulary_matches_words_not_substrings() {
+        assert_eq!(vocab_spam("特色播客节目推荐"), None);
+        assert_eq!(vocab_spam("Court upholds anti-pornography law"), None);
+        assert_eq!(vocab_spam("Court upholds anti-porn law"), None);
+        assert_eq!(vocab_spam("羊毛片加工厂"), None);
+        assert_eq!(vocab_spam("free porn videos"), Some("spam-porn"));
+        assert_eq!(vocab_spam("色播五月 色综合"), Some("spam-porn"));
+        assert_eq!(vocab_spam("澳门威尼斯人官网"), Some("spam-gambling"));
+        assert_eq!(vocab_spam("bb电子游戏 最高返水"), Some("spam-gambling"));
     }
 }

@@ -176,6 +176,19 @@ impl StopList {
         }
     }
 
+    /// Whether `word` (lower case) is a function word of a Latin-script list; never for Chinese.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        match self {
+            StopList::Zh => false,
+            StopList::Latin(list) => list.contains(&word),
+        }
+    }
+
+    /// The English list.
+    pub fn english() -> StopList {
+        StopList::Latin(EN)
+    }
+
     /// The density typical of running prose with this list; lines at or above it count as fully prose-like.
     pub fn prose_density(&self) -> f64 {
         match self {

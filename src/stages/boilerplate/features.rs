@@ -52,6 +52,24 @@ pub(super) fn ends_sentence(line: &str) -> bool {
     false
 }
 
+/// True when the line stops inside a sentence, at clause punctuation (`,` `，` `;` `；` `、`, or `:` `：`
+/// after at least four units): text broken into lines (a verse, a line of dialogue, a list of clauses),
+/// not chrome. Menus, labels and buttons end in a word; a short label ending in a colon (`Share:`) does
+/// not count.
+pub(super) fn continues_clause(line: &str) -> bool {
+    let t = line.trim_end();
+    match t.chars().next_back() {
+        Some(',' | '，' | ';' | '；' | '、') => units(t) >= 2,
+        Some(':' | '：') => units(t) >= 4,
+        _ => false,
+    }
+}
+
+/// A line that reads as part of running text: it ends like a sentence or inside one.
+pub(super) fn reads_as_text(line: &str) -> bool {
+    ends_sentence(line) || continues_clause(line)
+}
+
 /// A line that ends in an ellipsis (`..`, `…`, `...`): a headline or teaser cut off by the page, not a
 /// finished paragraph. Its length is not checked here: `is_body` (`line_rules.rs`) still takes a line
 /// of at least `body_long_units` units for a body paragraph, ellipsis or not (a paragraph of dialogue

@@ -98,6 +98,17 @@ mod title;
 #[cfg(test)]
 mod testing;
 
+/// The formatted built-in patterns, for the test that compiles every built-in pattern.
+#[cfg(test)]
+pub(crate) fn forum_mark_pattern() -> &'static str {
+    patterns::RE_FORUM_MARK.as_str()
+}
+
+#[cfg(test)]
+pub(crate) fn buttons_pattern() -> &'static str {
+    patterns::RE_BUTTONS.as_str()
+}
+
 use crate::stages::bilingual::{bilingual_lines, split_mixed};
 use crate::stages::stopwords::StopList;
 

@@ -8,7 +8,7 @@
 //! bottom layer `crate::stages::spam`.
 
 use super::classifier::{BoilerplateClassifier, LineClass};
-use super::features::{ends_sentence, is_field, label, list_marker, units, Line};
+use super::features::{ends_sentence, is_field, label, list_marker, reads_as_text, units, Line};
 use super::metadata::RE_DATE_LEAD;
 use super::patterns::{
     re, END_MARKERS, NAV_PREFIXES, RE_COMMENT_HEADER, RE_COMMENT_SECTION, RE_ENUM_HEADING,
@@ -66,10 +66,12 @@ impl BoilerplateClassifier {
             }
             j += run.max(1);
         }
-        // A sentence there (a standfirst, the opening turns of a conversation) is text, not a menu item.
+        // Sentences there are the text's own, as in the footer below: a standfirst, a conversation's
+        // opening turns, a product's tagline, a line of dialogue. Head chrome is made of labels, links
+        // and stamps, and of one- and two-word buttons that end in a full stop.
         for l in lines.iter_mut().take(first_body).skip(head_start) {
-            let sentence = ends_sentence(&l.text) && l.units >= 3;
-            if l.class == LineClass::Content && !l.protected && !sentence {
+            let text = reads_as_text(&l.text) && l.units >= 3;
+            if l.class == LineClass::Content && !l.protected && !text {
                 l.class = LineClass::Boilerplate("nav");
             }
         }
@@ -157,7 +159,7 @@ impl BoilerplateClassifier {
         // a trademark line).
         let footer_like = |l: &Line| {
             l.class == LineClass::Content
-                && (thread_end.is_some() || (!ends_sentence(&l.text) && !is_field(&l.text)))
+                && (thread_end.is_some() || (!reads_as_text(&l.text) && !is_field(&l.text)))
         };
         let tail_short = lines[tail.clone()]
             .iter()

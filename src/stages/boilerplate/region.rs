@@ -7,7 +7,7 @@
 //! and the bottom layers (`crate::stages::spam`, `crate::stages::stopwords`, `crate::text`).
 
 use super::classifier::{BoilerplateClassifier, LineClass};
-use super::features::{body_sample, ends_sentence, is_field, Line};
+use super::features::{body_sample, ends_sentence, is_field, reads_as_text, Line};
 use super::neighbourhood::list_continuation_end;
 use crate::stages::spam;
 use crate::stages::stopwords::StopList;
@@ -182,7 +182,7 @@ impl BoilerplateClassifier {
             lines.get(i).is_some_and(|l| {
                 l.class == LineClass::Content
                     && !l.body
-                    && (ends_sentence(&l.text) || is_field(&l.text))
+                    && (reads_as_text(&l.text) || is_field(&l.text))
             }) && scores.get(i).is_some_and(|s| *s == 0.0)
         };
         for region in regions.iter_mut() {

@@ -5,7 +5,7 @@
 //! Imports the shared types of `classifier.rs`, `features.rs` and the bottom layer `crate::text`.
 
 use super::classifier::{BoilerplateClassifier, DocLines, LineClass};
-use super::features::{ends_sentence, is_field, Line};
+use super::features::{is_field, reads_as_text, Line};
 use crate::text::truncate_chars;
 use std::collections::HashMap;
 
@@ -14,7 +14,8 @@ impl BoilerplateClassifier {
     /// count to mean "template" rather than "coincidence", and never for long lines. Only fragments go:
     /// page chrome repeated across a site (menus, labels, buttons, notices) does not read as sentences,
     /// while the lines that conversations from one template share ("Go to your Home screen.") do, and so
-    /// do a catalogue's care notes; specification fields (`Material: oak`) are a catalogue's data.
+    /// do a catalogue's care notes and a verse's opening clause (`And the LORD spake unto Moses,
+    /// saying,`); specification fields (`Material: oak`) are a catalogue's data.
     pub(super) fn cross_doc(&self, doc: &DocLines, lines: &mut [Line]) {
         if doc.batch_docs < self.cfg.repeated_min_batch_docs {
             return;
@@ -26,7 +27,7 @@ impl BoilerplateClassifier {
                 && line.raw.chars().count() <= self.cfg.repeated_max_chars
                 && !line.body
                 && !line.protected
-                && !ends_sentence(&line.text)
+                && !reads_as_text(&line.text)
                 && !is_field(&line.text)
             {
                 line.class = LineClass::Boilerplate("repeated-across-docs");
@@ -85,7 +86,19 @@ impl BoilerplateClassifier {
             lines[i].body = false;
             lines[i].teaser_of_copy = copies_only;
         }
+        // Later copies of a line seen earlier in the document. A sentence said again (a refrain, a verse,
+        // a line of dialogue, a liturgy's repeated offering lists) is the text's own; a copied headline or
+        // label is chrome. A page printed twice is left whole: unsure, the stage keeps text.
         let mut seen: HashMap<u64, usize> = HashMap::new();
+        let later_copy: Vec<bool> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                l.class == LineClass::Content
+                    && Some(i) != title
+                    && *seen.entry(l.key).or_insert(i) != i
+            })
+            .collect();
         for (i, l) in lines.iter_mut().enumerate() {
             if l.class != LineClass::Content || Some(i) == title {
                 continue;
@@ -94,13 +107,12 @@ impl BoilerplateClassifier {
             if count < 2 {
                 continue;
             }
-            if l.units <= self.cfg.banner_max_units && !ends_sentence(&l.text) {
+            if l.units <= self.cfg.banner_max_units && !reads_as_text(&l.text) {
                 l.class = LineClass::Boilerplate("repeated-banner");
                 l.body = false;
                 continue;
             }
-            let first = seen.entry(l.key).or_insert(i);
-            if *first != i {
+            if later_copy[i] && !reads_as_text(&l.text) {
                 l.class = LineClass::Boilerplate("duplicate");
                 l.body = false;
             }
@@ -130,8 +142,31 @@ mod tests {
         assert_eq!(v[3].class, LineClass::Boilerplate("repeated-banner"));
         assert_eq!(v[4].class, LineClass::Content);
         assert_eq!(v[6].class, LineClass::Boilerplate("repeated-banner"));
-        assert_eq!(v[7].class, LineClass::Boilerplate("duplicate"));
-        assert_eq!(v[8].class, LineClass::Boilerplate("duplicate"));
+        // Repeated paragraphs are kept: a liturgy repeats whole blocks (Numbers 7).
+        assert_eq!(v[7].class, LineClass::Content);
+        assert_eq!(v[8].class, LineClass::Content);
+        let label = "More stories from our reporters in the region and around the world";
+        let v = run(&["Headline here", EN_BODY1, label, EN_BODY2, label]);
+        assert_eq!(v[2].class, LineClass::Content);
+        assert_eq!(v[4].class, LineClass::Boilerplate("duplicate"));
+    }
+
+    #[test]
+    fn a_refrain_stays() {
+        let refrain =
+            "Oh that men would praise the LORD for his goodness, and for his wonderful works!";
+        let v = run(&[
+            "Psalm 107",
+            EN_BODY1,
+            refrain,
+            EN_BODY2,
+            refrain,
+            "They that go down to the sea in ships, that do business in great waters;",
+            refrain,
+        ]);
+        for i in [2, 4, 6] {
+            assert_eq!(v[i].class, LineClass::Content, "refrain {i}: {v:?}");
+        }
     }
 
     #[test]

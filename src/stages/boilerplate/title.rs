@@ -6,7 +6,7 @@
 //! Imports the shared types of `classifier.rs`, `features.rs` and `patterns.rs`.
 
 use super::classifier::{line_key, BoilerplateClassifier, LineClass};
-use super::features::{units, Line};
+use super::features::{continues_clause, cut_off, units, Line};
 use super::patterns::{RE_FORUM_MARK, RE_POST_TIME};
 
 impl BoilerplateClassifier {
@@ -126,9 +126,14 @@ impl BoilerplateClassifier {
         }
         let title_key = lines[title].key;
         let title_text = lines[title].text.trim().to_lowercase();
+        // Headlines do not end in a full stop or a comma. A first line taken for the title that does is a
+        // sentence (of a text that has no headline), and the same sentence later on is the text saying it
+        // again.
+        let sentence_title = (title_text.ends_with(['。', '.']) && !cut_off(&title_text))
+            || continues_clause(&title_text);
         lines[title].class = LineClass::Title;
         for (i, l) in lines.iter_mut().enumerate() {
-            if i == title {
+            if i == title || (sentence_title && i > title) {
                 continue;
             }
             // The <title> line (`Headline - Site`) is a repeat; a menu line before the headline is nav.

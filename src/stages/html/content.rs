@@ -54,7 +54,10 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)comment|disqus|sidebar|breadcrumb|crumb|share|sharing|social|related|recommend|promo|
         sponsor|advert|\bads?\b|newsletter|subscribe|copyright|pagination|pager|\btags?\b|tag-?list|
         more-?stories|also-?read|outbrain|taboola|author-?bio|byline-?bio|\bnav\b|navbar|\bmenu\b|
-        most-?read|most-?popular|trending|footer",
+        most-?read|most-?popular|trending|footer|
+        # the same furniture named in pinyin on Chinese sites (recommended, related, hot, ranking, comments,
+        # share, copyright, navigation, advert), not inside an English word (`requirements`)
+        (?:^|[^a-z])(?:tuijian|xiangguan|remen|paihang|pinglun|fenxiang|banquan|daohang|guanggao)",
     )
     .unwrap_or_else(|_| Regex::new("$^").expect("an empty pattern compiles"))
 });
@@ -231,7 +234,8 @@ pub fn select(walked: &Walked) -> Vec<Option<&'static str>> {
         }
     }
     let root_of = |line: &TextLine| chain(elements, line.block).find(|i| region.contains(i));
-    let headline = headline_line(walked, &root_of);
+    let under_furniture = |line: &TextLine| chain(elements, line.block).any(|i| is_furniture[i]);
+    let headline = headline_line(walked, &root_of, &under_furniture);
     lines
         .iter()
         .enumerate()
@@ -280,8 +284,12 @@ fn furniture(
 }
 
 /// The headline: the last `<h1>` (else `<h2>`) standing before the first line of the main content, or the
-/// first inside it.
-fn headline_line(walked: &Walked, root_of: &dyn Fn(&TextLine) -> Option<usize>) -> Option<usize> {
+/// first inside it that is not under furniture (a recommendation box's own heading is not the headline).
+fn headline_line(
+    walked: &Walked,
+    root_of: &dyn Fn(&TextLine) -> Option<usize>,
+    under_furniture: &dyn Fn(&TextLine) -> bool,
+) -> Option<usize> {
     let first_main = walked.lines.iter().position(|l| root_of(l).is_some())?;
     let level = |l: &TextLine| match walked.elements[l.block].tag {
         Tag::Heading(h) => Some(h),
@@ -296,7 +304,7 @@ fn headline_line(walked: &Walked, root_of: &dyn Fn(&TextLine) -> Option<usize>) 
         }
         let inside = walked.lines[first_main..]
             .iter()
-            .position(|l| level(l) == Some(wanted) && root_of(l).is_some());
+            .position(|l| level(l) == Some(wanted) && root_of(l).is_some() && !under_furniture(l));
         if let Some(i) = inside {
             return Some(first_main + i);
         }
@@ -356,6 +364,24 @@ mod tests {
         );
         assert!(verdict_of(&got, &format!("{PARA} A reader.")).is_some());
         assert!(verdict_of(&got, "Another story about the budget").is_some());
+    }
+
+    #[test]
+    fn furniture_named_in_pinyin_goes_but_not_an_english_word_containing_it() {
+        let para =
+            "这是一段足够长的正文，包含多个分句，用来说明文章的主体内容在哪里，读者会从头读到尾。";
+        let teaser =
+            "十一假期前，有关部门召开会议，部署了一系列下一步的重点工作，引起市场广泛关注和讨论。";
+        let html = format!(
+            "<body><div class='wrap'><div class='txt_con'><p>{para}</p></div>\
+             <div class='tuijian'><h2>为你推荐</h2><p>{teaser}</p><p>{teaser}</p></div>\
+             <div class='requirements'><p>{para}第二段。</p></div></div></body>"
+        );
+        let got = verdicts(&html);
+        assert_eq!(verdict_of(&got, para), None);
+        assert_eq!(verdict_of(&got, &format!("{para}第二段。")), None);
+        assert!(verdict_of(&got, "为你推荐").is_some());
+        assert!(verdict_of(&got, teaser).is_some());
     }
 
     #[test]

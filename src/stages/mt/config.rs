@@ -188,7 +188,15 @@ impl MtConfig {
 
     /// Compile into the runtime repairer.
     pub fn build(&self) -> Result<MtRepairer, Vec<FieldError>> {
-        let errors = self.validate();
+        let mut errors = self.validate();
+        // The stage's word knowledge (common English words, set phrases) comes from the bundled
+        // dictionary: without it the stage would quietly repair less, so it does not start.
+        if let Some(e) = crate::align::lexicon::embedded_dictionary_error() {
+            errors.push(FieldError::new(
+                "dictionary",
+                format!("the bundled dictionary cannot be read ({e})"),
+            ));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }

@@ -715,25 +715,25 @@ mod tests {
     }
 
     #[test]
-    fn long_lines_are_linear() {
+    fn long_lines_collapse_whole() {
+        // A megabyte of one loop collapses to one unit; its speed is a benchmark's business
+        // (`cargo bench --bench stages -- mt`), not a timed test's.
         let line = "one belt, one road, ".repeat(50_000);
-        let start = std::time::Instant::now();
         let out = fix(&line);
         assert_eq!(out, "Belt and Road, ");
         let han = "一带一路".repeat(200_000);
         assert_eq!(fix(&han), "一带一路");
-        assert!(start.elapsed().as_secs() < 20);
     }
 
     #[test]
-    fn long_lines_of_doubles_are_linear() {
-        let start = std::time::Instant::now();
-        // About 230 KB: a look-back to the clause start on every double would make this quadratic.
+    fn long_lines_of_doubles_are_repaired_whole() {
+        // About 230 KB: a look-back to the clause start on every double would make this quadratic. Its speed
+        // is measured by `cargo bench --bench stages -- mt`, not timed here (timings in tests fail on a busy
+        // machine).
         let line = "the man that offered offered a Wang Wang Qiyao gift and ".repeat(4_000);
         let out = fix(&line);
         assert!(out.len() < line.len());
         let line = "Maybe Maybe ".repeat(20_000);
         assert_eq!(fix(&line), line);
-        assert!(start.elapsed().as_secs() < 20);
     }
 }

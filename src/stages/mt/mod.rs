@@ -111,6 +111,9 @@ mod stutter;
 mod tokens;
 mod words;
 
+/// Word boundaries of Chinese text, for the spam vocabulary's whole-word matching.
+pub(crate) use words::han_word_ends;
+
 pub use self::config::{GlossaryEntry, MtConfig, MtRepairer};
 pub use self::garble::GarbleScore;
 pub use self::stutter::doubling_is_legitimate;

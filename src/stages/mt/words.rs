@@ -259,7 +259,7 @@ pub(super) fn is_han_headword(word: &str) -> bool {
 /// Where the words of `clause` end, by greedy longest match over the CC-CEDICT headwords (a character
 /// that starts no headword is a word of its own): `is_end[k]` tells whether a word ends after `k`
 /// characters. Not a real segmenter, but enough to tell whether a stretch starts or ends inside a word.
-pub(super) fn han_word_ends(clause: &[char]) -> Vec<bool> {
+pub(crate) fn han_word_ends(clause: &[char]) -> Vec<bool> {
     let words = han_words();
     let mut is_end = vec![false; clause.len() + 1];
     is_end[0] = true;
