@@ -12,7 +12,7 @@
 use crate::align::Aligner;
 use crate::config::Config;
 use crate::doc::{Document, Line, Reject};
-use crate::stages::boilerplate::{BoilerplateClassifier, DocLines, LineClass};
+use crate::stages::boilerplate::{line_key, BoilerplateClassifier, DocLines, LineClass};
 use crate::stages::decode::{DecodeIssue, Decoder, InputError};
 use crate::stages::html;
 use crate::stages::mojibake::MojibakeRepairer;
@@ -217,8 +217,11 @@ impl Pipeline {
         }
     }
 
-    /// Phase 3 for one document.
-    pub(crate) fn clean(&self, doc: &mut Document, doc_freq: &[u32], batch_docs: u32) {
+    /// Phase 2 for one document, given the batch's statistics: `doc_freq` has one entry per line of `doc`
+    /// (in how many of the batch's documents a line with its [`line_key`] occurs, 1 for a line seen nowhere
+    /// else), and `batch_docs` is the number of documents the batch loaded. `cleanalign run` gathers these in
+    /// a first pass over the batch; the Python package's datatrove steps gather them across tasks.
+    pub fn clean(&self, doc: &mut Document, doc_freq: &[u32], batch_docs: u32) {
         let classifier = if doc.from_html {
             self.boilerplate_html.as_ref()
         } else {
@@ -286,6 +289,15 @@ impl Pipeline {
             })
             .collect();
     }
+}
+
+/// The distinct [`line_key`]s of a prepared document, sorted: what the document adds to the batch's line
+/// counts (each key counts once per document, however often the line repeats inside it).
+pub fn line_keys(doc: &Document) -> Vec<u64> {
+    let mut keys: Vec<u64> = doc.lines.iter().map(|l| line_key(&l.text)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The file name that `[[decode.force]]` globs are matched against: the path's, or the id's.
