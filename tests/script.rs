@@ -36,6 +36,21 @@ fn report(what: &str, tally: &Tally) {
     );
 }
 
+/// Reports `tally` and holds it to `engine`'s bar, on at least `min_chars` characters of fixtures.
+fn assert_engine_agrees(what: &str, tally: &Tally, engine: &str, min_chars: usize) {
+    report(what, tally);
+    assert!(
+        tally.chars > min_chars,
+        "fixtures too small: {}",
+        tally.chars
+    );
+    assert!(
+        tally.agreement() >= bar(engine),
+        "{engine}: {:.5}",
+        tally.agreement()
+    );
+}
+
 /// The measure: real Traditional text (Taiwan and Hong Kong usage) to Simplified with t2s, the
 /// conversion the stage applies to whole lines. tw2s and hk2s are held to a lower bar: ferrous-opencc 0.4's
 /// regional variant tables turn 抬 into the variant 擡 and leave it there (OpenCC 1.4.2 gives 抬); the stage
@@ -89,15 +104,11 @@ fn default_engine_on_opencc_test_cases() {
 fn stage_defaults_agree_with_the_suitable_official_conversion() {
     for engine in engines() {
         let tally = stage_tally(Tally::showing(), engine);
-        report(
+        assert_engine_agrees(
             &format!("script stage (defaults, engine {engine}) vs OpenCC 1.4.2"),
             &tally,
-        );
-        assert!(tally.chars > 10_000, "fixtures too small: {}", tally.chars);
-        assert!(
-            tally.agreement() >= bar(engine),
-            "{engine}: {:.5}",
-            tally.agreement()
+            engine,
+            10_000,
         );
     }
 }
@@ -138,15 +149,11 @@ fn phrases_are_written_as_configured_with_each_engine() {
                 g,
             );
         }
-        report(
+        assert_engine_agrees(
             &format!("zh-TW with phrases (engine {engine}), lines without one"),
             &tally,
-        );
-        assert!(tally.chars > 2_000, "fixtures too small: {}", tally.chars);
-        assert!(
-            tally.agreement() >= bar(engine),
-            "{engine}: {:.5}",
-            tally.agreement()
+            engine,
+            2_000,
         );
     }
 }
