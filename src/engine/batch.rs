@@ -17,6 +17,7 @@
 use super::corpus::{align_batch, align_doc, AlignDoc, Aligned};
 use super::inputs::{read_file, Format, Loaded, RecordCursor, Source};
 use super::output::{CorpusRow, DocSink, InputFailure, MemorySink};
+use super::plan::duplicate_ids;
 use super::progress::{progress_bar, ProgressMode};
 use crate::doc::Document;
 use crate::pipeline::Pipeline;
@@ -24,7 +25,7 @@ use crate::stages::boilerplate::line_key;
 use crate::stages::decode::InputError;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 /// Documents processed together in one parallel step.
@@ -188,12 +189,6 @@ pub struct Cleaned {
     pub tally: Tally,
     pub failures: Vec<InputFailure>,
     pub(super) align_docs: Vec<AlignDoc>,
-}
-
-/// For each source: whether another source before it has the same id (it fails; the first one wins).
-pub fn duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<bool> {
-    let mut seen = HashSet::new();
-    ids.map(|id| !seen.insert(id)).collect()
 }
 
 /// Pass 1 over `sources`: load each document (but those marked `duplicate`, which fail) and count the

@@ -7,7 +7,6 @@
 //! outputs in input order, so they are the same for any number of shards. Imports the config, the pipeline
 //! and `inputs/`.
 
-use super::batch::duplicate_ids;
 use super::inputs::{self, Input, Source};
 use super::RunError;
 use crate::pipeline::Pipeline;
@@ -260,6 +259,12 @@ impl Plan {
             .map(|p| p.input.clone())
             .collect()
     }
+}
+
+/// For each source: whether another source before it has the same id (it fails; the first one wins).
+pub fn duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let mut seen = std::collections::HashSet::new();
+    ids.map(|id| !seen.insert(id)).collect()
 }
 
 #[cfg(test)]

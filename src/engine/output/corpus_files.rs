@@ -108,16 +108,6 @@ pub fn zh_tag_for_target(target: &str) -> &'static str {
     }
 }
 
-/// A row's Chinese and English text, whichever side each is on (a row is zh→en today; a row that is
-/// neither way round keeps source first).
-pub fn zh_en(row: &CorpusRow) -> (&str, &str) {
-    if row.src_lang == "en" && row.tgt_lang == "zh" {
-        (&row.tgt_text, &row.src_text)
-    } else {
-        (&row.src_text, &row.tgt_text)
-    }
-}
-
 /// Write the chosen corpus files into `out_dir`, each atomically, and remove the files of formats not chosen,
 /// so that a `corpus.tmx` left by an earlier run is not taken for this run's.
 pub fn write_corpus_files(

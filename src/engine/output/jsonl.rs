@@ -4,7 +4,6 @@
 //! `translation` column. The keys stay `zh` and `en` whatever the script target, as the datasets convention
 //! expects. Imports the corpus row.
 
-use super::corpus_files::zh_en;
 use super::{CorpusRow, RowKind};
 use serde::Serialize;
 use std::io::Write;
@@ -30,7 +29,7 @@ struct Translation<'a> {
 /// Write one record per row.
 pub fn write_jsonl(out: &mut dyn Write, rows: &[CorpusRow]) -> std::io::Result<()> {
     for row in rows {
-        let (zh, en) = zh_en(row);
+        let (zh, en) = row.zh_en();
         let record = Record {
             translation: Translation { zh, en },
             score: row.score.parse::<f64>().ok().filter(|s| s.is_finite()),

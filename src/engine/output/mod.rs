@@ -79,6 +79,18 @@ pub struct CorpusRow {
     pub tgt_sentences: String,
 }
 
+impl CorpusRow {
+    /// The row's Chinese and English text, whichever side each is on (a row is zh→en today; a row that is
+    /// neither way round keeps source first).
+    pub fn zh_en(&self) -> (&str, &str) {
+        if self.src_lang == "en" && self.tgt_lang == "zh" {
+            (&self.tgt_text, &self.src_text)
+        } else {
+            (&self.src_text, &self.tgt_text)
+        }
+    }
+}
+
 /// What a corpus row pairs: aligned sentences, or the two sides of a glossary term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

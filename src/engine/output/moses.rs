@@ -2,7 +2,6 @@
 //! of each file is the same corpus row, so both files have exactly as many lines as the corpus has rows, and
 //! no segment holds a line break. Imports the corpus row.
 
-use super::corpus_files::zh_en;
 use super::CorpusRow;
 use std::io::Write;
 
@@ -51,7 +50,7 @@ pub fn write_moses(
     rows: &[CorpusRow],
 ) -> std::io::Result<()> {
     for row in rows {
-        let (zh_text, en_text) = zh_en(row);
+        let (zh_text, en_text) = row.zh_en();
         zh.write_all(one_line(zh_text).as_bytes())?;
         zh.write_all(b"\n")?;
         en.write_all(one_line(en_text).as_bytes())?;

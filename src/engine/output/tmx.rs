@@ -4,7 +4,6 @@
 //! The header holds no creation date, so the same run writes the same bytes. Properties use the `x-` prefix
 //! that TMX reserves for user-defined types. Imports the markup escaping and the corpus row.
 
-use super::corpus_files::zh_en;
 use super::markup::{escape_attr, escape_into};
 use super::CorpusRow;
 use std::io::Write;
@@ -68,7 +67,7 @@ fn tu(out: &mut String, row: &CorpusRow, zh_tag: &str) {
         escape_into(out, value, false);
         out.push_str("</prop>\n");
     }
-    let (zh, en) = zh_en(row);
+    let (zh, en) = row.zh_en();
     for (lang, text) in [(zh_tag, zh), ("en", en)] {
         out.push_str(&format!(
             "      <tuv xml:lang=\"{}\"><seg>",
