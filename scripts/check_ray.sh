@@ -4,7 +4,6 @@
 # `merge`, over the bundled raw/ in 3 shards; the outputs must equal `cleanalign run`'s byte for byte (every
 # file but report.json and report.html, which hold timings).
 #
-# Until the scale-out phases (`plan`, `worker`, `merge`) are in the binary, it says so and skips (exit 0).
 # Usage: scripts/check_ray.sh   (CLEANALIGN_BIN=path to test another build of the binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +15,8 @@ else
   bin="$PWD/target/release/cleanalign"
 fi
 if ! "$bin" plan --help >/dev/null 2>&1; then
-  echo "SKIP: this cleanalign has no \`plan\`/\`worker\`/\`merge\` yet; the Ray recipe runs once they are merged"
-  exit 0
+  echo "FAIL: $bin has no \`plan\` command (the CLI phases the Ray driver calls)"
+  exit 1
 fi
 
 venv="${XDG_CACHE_HOME:-$HOME/.cache}/cleanalign-ray-venv"
